@@ -1,0 +1,64 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+// The engine is compiled for speed in every configuration, so tests that train real networks run
+// quickly too. `-target-cpu native` lets the compiler use the machine's widest vector units and fused
+// multiply-add; set GRADSCHOOL_PORTABLE=1 to build a binary that runs on any x86-64 or arm64 CPU.
+let portable = Context.environment["GRADSCHOOL_PORTABLE"] != nil
+let engineFlags: [SwiftSetting] = [
+    .unsafeFlags(["-O"], .when(configuration: .debug)),
+    .unsafeFlags(["-Ounchecked"], .when(configuration: .release)),
+] + (portable ? [] : [.unsafeFlags(["-target-cpu", "native"])])
+
+let package = Package(
+    name: "gradschool",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "gradschool", targets: ["gradschool"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+    ],
+    targets: [
+        // System-library shims: the only places C headers enter the package.
+        .systemLibrary(
+            name: "_CNcurses",
+            pkgConfig: "ncursesw",
+            providers: [.apt(["libncurses-dev"])]
+        ),
+        .systemLibrary(
+            name: "_CMark",
+            pkgConfig: "libcmark-gfm",
+            providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
+        ),
+
+        // The neural-network engine: Foundation only.
+        .target(name: "Neural", swiftSettings: engineFlags),
+        // Pure drawing into a buffer of cells: Foundation only.
+        .target(name: "Canvas"),
+        // Lessons, quizzes and progress.
+        .target(name: "Curriculum", dependencies: ["_CMark", "Canvas", .product(name: "Yams", package: "Yams")]),
+        // Screens as state machines: update(message) and view(state) -> Buffer.
+        .target(name: "App", dependencies: ["Neural", "Canvas", "Curriculum"]),
+        // The only code that calls ncurses.
+        .target(name: "TerminalBackend", dependencies: ["Canvas", "_CNcurses"]),
+        .executableTarget(
+            name: "gradschool",
+            dependencies: [
+                "Neural", "Canvas", "Curriculum", "App", "TerminalBackend",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: engineFlags
+        ),
+
+        // Counts heap allocations on the current thread; tests use it to prove a training step allocates nothing.
+        .target(name: "_AllocationCounter"),
+
+        .testTarget(name: "NeuralTests", dependencies: ["Neural", "_AllocationCounter"]),
+        .testTarget(name: "CanvasTests", dependencies: ["Canvas"]),
+        .testTarget(name: "CurriculumTests", dependencies: ["Curriculum"]),
+        .testTarget(name: "AppTests", dependencies: ["App", "Neural", "Canvas", "Curriculum"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["gradschool"]),
+    ]
+)

@@ -1,0 +1,2 @@
+/// App holds the tutor's screens as state machines.
+public enum App {}

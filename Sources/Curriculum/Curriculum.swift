@@ -1,0 +1,2 @@
+/// Curriculum reads lessons, quizzes and the learner's progress.
+public enum Curriculum {}
