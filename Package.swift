@@ -34,7 +34,11 @@ let package = Package(
         ),
 
         // The neural-network engine: Foundation only.
-        .target(name: "Neural", swiftSettings: engineFlags),
+        .target(
+            name: "Neural",
+            resources: [.copy("Resources/digits.csv"), .copy("Resources/iris.csv")],
+            swiftSettings: engineFlags
+        ),
         // Pure drawing into a buffer of cells: Foundation only.
         .target(name: "Canvas"),
         // Lessons, quizzes and progress.
