@@ -60,15 +60,25 @@ public struct RandomSource: RandomNumberGenerator, Sendable {
     /// An integer drawn uniformly from `0..<upperBound` without modulo bias.
     public mutating func nextIndex(below upperBound: Int) -> Int {
         precondition(upperBound > 0, "cannot draw from an empty range")
-        return Int(next(upperBound: UInt64(upperBound)))
+        // Lemire's multiply-and-reject, written for UInt64: the standard library's generic
+        // `next(upperBound:)` allocates when it is not specialised, and shuffling runs every epoch.
+        let bound = UInt64(upperBound)
+        var product = next().multipliedFullWidth(by: bound)
+        if product.low < bound {
+            let threshold = (0 &- bound) % bound
+            while product.low < threshold { product = next().multipliedFullWidth(by: bound) }
+        }
+        return Int(product.high)
     }
 
     /// Shuffles `values` in place (Fisher–Yates); the order depends only on the generator's state.
-    public mutating func shuffle<T>(_ values: inout [T]) {
+    public mutating func shuffle(_ values: inout [Int]) {
         guard values.count > 1 else { return }
-        for index in stride(from: values.count - 1, to: 0, by: -1) {
-            let other = nextIndex(below: index + 1)
-            if other != index { values.swapAt(index, other) }
+        values.withUnsafeMutableBufferPointer { buffer in
+            for index in stride(from: buffer.count - 1, to: 0, by: -1) {
+                let other = nextIndex(below: index + 1)
+                buffer.swapAt(index, other)
+            }
         }
     }
 }

@@ -1,0 +1,52 @@
+/// Categorical cross-entropy, averaged over the rows (examples), as PyTorch's `CrossEntropyLoss()` with
+/// probability targets. With one-hot targets y and probabilities a = softmax(z) in each row:
+///
+///     L = −(1/rows) Σ_rows Σᵢ yᵢ log aᵢ
+///
+/// From the logits, log aᵢ = zᵢ − log Σⱼ e^(zⱼ) (computed after subtracting the row's largest logit, so
+/// nothing overflows), and the gradient is
+///
+///     ∂L/∂zᵢ = (aᵢ · Σⱼ yⱼ − yᵢ) / rows       which is (aᵢ − yᵢ) / rows for one-hot targets.
+public enum CrossEntropy {
+    /// Probabilities are kept at least this large when the loss is given probabilities, not logits.
+    public static let epsilon: Float = 1e-7
+
+    @inlinable
+    public static func evaluate(logits z: UnsafePointer<Float>, _ y: UnsafePointer<Float>, _ gradient: UnsafeMutablePointer<Float>,
+                                rows: Int, columns: Int) -> Float {
+        guard rows > 0 else { return 0 }
+        let scale = 1 / Float(rows)
+        var total: Float = 0
+        for row in 0..<rows {
+            let zRow = z + row * columns, yRow = y + row * columns, gRow = gradient + row * columns
+            var largest = -Float.infinity
+            for column in 0..<columns { largest = max(largest, zRow[column]) }
+            var sum: Float = 0, targetSum: Float = 0
+            for column in 0..<columns {
+                sum += _exp(zRow[column] - largest)
+                targetSum += yRow[column]
+            }
+            let logSum = largest + _log(sum)
+            for column in 0..<columns {
+                total += yRow[column] * (logSum - zRow[column])
+                let probability = _exp(zRow[column] - logSum)
+                gRow[column] = (probability * targetSum - yRow[column]) * scale
+            }
+        }
+        return total * scale
+    }
+
+    @inlinable
+    public static func evaluate(probabilities a: UnsafePointer<Float>, _ y: UnsafePointer<Float>, _ gradient: UnsafeMutablePointer<Float>,
+                                rows: Int, columns: Int) -> Float {
+        guard rows > 0 else { return 0 }
+        let scale = 1 / Float(rows)
+        var total: Float = 0
+        for index in 0..<(rows * columns) {
+            let probability = max(a[index], epsilon)
+            total -= y[index] * _log(probability)
+            gradient[index] = -y[index] / probability * scale
+        }
+        return total * scale
+    }
+}

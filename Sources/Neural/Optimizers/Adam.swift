@@ -1,0 +1,26 @@
+import Foundation
+
+/// Adam (PyTorch's `torch.optim.Adam`): momentum and RMSprop together, with bias correction for the first
+/// steps, where both running averages start at zero. At step t (counting from 1):
+///
+///     m ← β₁·m + (1 − β₁)·g                 running mean of gradients
+///     v ← β₂·v + (1 − β₂)·g²                running mean of squared gradients
+///     p ← p − (lr / (1 − β₁ᵗ)) · m / (√v / √(1 − β₂ᵗ) + ε)
+public enum Adam {
+    @inlinable
+    public static func update(_ p: UnsafeMutablePointer<Float>, _ gradient: UnsafePointer<Float>,
+                              mean m: UnsafeMutablePointer<Float>, squareMean v: UnsafeMutablePointer<Float>,
+                              count: Int, step: Int, learningRate: Float, beta1: Float, beta2: Float, epsilon: Float,
+                              l1: Float, l2: Float) {
+        let correction1 = 1 - Float(pow(Double(beta1), Double(step)))
+        let correction2 = 1 - Float(pow(Double(beta2), Double(step)))
+        let stepSize = learningRate / correction1
+        let rootCorrection2 = correction2.squareRoot()
+        for index in 0..<count {
+            let g = penalisedGradient(gradient[index], weight: p[index], l1: l1, l2: l2)
+            m[index] = beta1 * m[index] + (1 - beta1) * g
+            v[index] = beta2 * v[index] + (1 - beta2) * g * g
+            p[index] -= stepSize * m[index] / (v[index].squareRoot() / rootCorrection2 + epsilon)
+        }
+    }
+}

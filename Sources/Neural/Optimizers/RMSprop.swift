@@ -1,0 +1,20 @@
+import Foundation
+
+/// RMSprop (PyTorch's `torch.optim.RMSprop`, not centred, no momentum):
+///
+///     s ← α·s + (1 − α)·g²
+///     p ← p − lr · g / (√s + ε)
+///
+/// Each parameter's step is divided by a running size of its recent gradients, so parameters with small
+/// gradients take relatively larger steps and ones with large gradients smaller steps.
+public enum RMSprop {
+    @inlinable
+    public static func update(_ p: UnsafeMutablePointer<Float>, _ gradient: UnsafePointer<Float>, squareAverage s: UnsafeMutablePointer<Float>,
+                              count: Int, learningRate: Float, alpha: Float, epsilon: Float, l1: Float, l2: Float) {
+        for index in 0..<count {
+            let g = penalisedGradient(gradient[index], weight: p[index], l1: l1, l2: l2)
+            s[index] = alpha * s[index] + (1 - alpha) * g * g
+            p[index] -= learningRate * g / (s[index].squareRoot() + epsilon)
+        }
+    }
+}

@@ -1,0 +1,29 @@
+/// Stochastic gradient descent, with optional momentum and Nesterov's variant (PyTorch's `torch.optim.SGD`
+/// with dampening 0):
+///
+///     plain       p ← p − lr·g
+///     momentum    v ← μ·v + g               p ← p − lr·v
+///     Nesterov    v ← μ·v + g               p ← p − lr·(g + μ·v)
+///
+/// Momentum lets steps build up speed along directions the gradient keeps pointing, and damps zig-zags.
+/// (PyTorch starts v at the first gradient; with v starting at 0 the first step is the same.)
+public enum SGD {
+    @inlinable
+    public static func update(_ p: UnsafeMutablePointer<Float>, _ gradient: UnsafePointer<Float>, count: Int,
+                              learningRate: Float, l1: Float, l2: Float) {
+        for index in 0..<count {
+            let g = penalisedGradient(gradient[index], weight: p[index], l1: l1, l2: l2)
+            p[index] -= learningRate * g
+        }
+    }
+
+    @inlinable
+    public static func update(_ p: UnsafeMutablePointer<Float>, _ gradient: UnsafePointer<Float>, velocity v: UnsafeMutablePointer<Float>,
+                              count: Int, learningRate: Float, momentum: Float, nesterov: Bool, l1: Float, l2: Float) {
+        for index in 0..<count {
+            let g = penalisedGradient(gradient[index], weight: p[index], l1: l1, l2: l2)
+            v[index] = momentum * v[index] + g
+            p[index] -= learningRate * (nesterov ? g + momentum * v[index] : v[index])
+        }
+    }
+}

@@ -1,0 +1,94 @@
+import Foundation
+import Testing
+@testable import Neural
+
+@Suite("Kernels agree with their references")
+struct KernelTests {
+    static func randomMatrix(_ rows: Int, _ columns: Int, seed: UInt64) -> Matrix {
+        var random = RandomSource(seed: seed)
+        return Matrix(rows: rows, columns: columns, elements: (0..<rows * columns).map { _ in random.uniform(-1...1) })
+    }
+
+    static func maxDifference(_ a: Matrix, _ b: Matrix) -> Float {
+        zip(a.elements, b.elements).map { abs($0 - $1) }.max() ?? 0
+    }
+
+    // Shapes chosen to hit every tile: 8-row and 4-row blocks, single-row tails, 32/16/8-wide and
+    // scalar column tails, empty inner dimension, and the shapes of the reference workloads.
+    @Test(arguments: [(1, 1, 1), (3, 5, 7), (8, 3, 32), (13, 17, 61), (4, 8, 16), (9, 2, 8), (10, 2, 8),
+                      (32, 64, 64), (32, 64, 10), (5, 0, 6), (37, 29, 83), (256, 64, 128)])
+    func productMatchesTripleLoop(shape: (Int, Int, Int)) {
+        let (rows, inner, columns) = shape
+        let a = Self.randomMatrix(rows, inner, seed: 1), b = Self.randomMatrix(inner, columns, seed: 2)
+        var c = Matrix(rows: 0, columns: columns, capacity: rows)
+        MatrixProduct.multiply(a, b, into: &c)
+        let expected = MatrixProduct.reference(a, b)
+        #expect(c.shape == [rows, columns])
+        #expect(Self.maxDifference(c, expected) <= 1e-5 * Float(max(inner, 1)))
+    }
+
+    @Test(arguments: [(1, 1, 1), (10, 8, 2), (32, 10, 64), (7, 33, 5), (40, 17, 19)])
+    func transposedProductMatchesTripleLoop(shape: (Int, Int, Int)) {
+        let (inner, rows, columns) = shape
+        let a = Self.randomMatrix(inner, rows, seed: 3), b = Self.randomMatrix(inner, columns, seed: 4)
+        var c = Matrix(rows: rows, columns: columns)
+        MatrixProduct.multiplyTransposingA(a, b, into: &c)
+        #expect(Self.maxDifference(c, MatrixProduct.reference(a.transposed(), b)) <= 1e-5 * Float(inner))
+    }
+
+    @Test func transposeWritesIntoAnExistingBuffer() {
+        let a = Matrix([[1, 2, 3], [4, 5, 6]])
+        var t = Matrix(rows: 3, columns: 2)
+        Transpose.write(a, into: &t)
+        #expect(t == Matrix([[1, 4], [2, 5], [3, 6]]))
+    }
+
+    @Test func vectorExpMatchesFoundation() {
+        var worst: Float = 0
+        var x: Float = -87
+        while x < 88 {
+            let lanes = SIMD16<Float>((0..<16).map { x + Float($0) * 0.0137 })
+            let fast = VectorMath.exp(lanes)
+            for lane in 0..<16 {
+                let exact = Foundation.exp(Double(lanes[lane]))
+                worst = max(worst, Float(abs(Double(fast[lane]) - exact) / exact))
+            }
+            x += 0.219
+        }
+        #expect(worst < 4e-7, "largest relative error \(worst)")
+    }
+
+    @Test func vectorTanhAndSigmoidMatchFoundation() {
+        var worstTanh: Float = 0, worstSigmoid: Float = 0
+        for step in -4000...4000 {
+            let z = Float(step) * 0.005
+            let lanes = SIMD16<Float>(repeating: z)
+            let exactTanh = Foundation.tanh(Double(z))
+            worstTanh = max(worstTanh, Float(abs(Double(VectorMath.tanh(lanes)[0]) - exactTanh) / max(abs(exactTanh), 1e-30)))
+            let exactSigmoid = 1 / (1 + Foundation.exp(-Double(z)))
+            worstSigmoid = max(worstSigmoid, Float(abs(Double(VectorMath.sigmoid(lanes)[0]) - exactSigmoid) / exactSigmoid))
+        }
+        #expect(worstTanh < 1e-6, "tanh: largest relative error \(worstTanh)")
+        #expect(worstSigmoid < 1e-6, "sigmoid: largest relative error \(worstSigmoid)")
+        // Far tails: saturate exactly, never NaN.
+        let extremes = VectorMath.tanh(SIMD16<Float>(repeating: 1e4))
+        #expect(extremes[0] == 1)
+        #expect(VectorMath.sigmoid(SIMD16<Float>(repeating: -1e4))[0] == 0)
+        #expect(VectorMath.sigmoid(SIMD16<Float>(repeating: 1e4))[0] == 1)
+    }
+
+    @Test func batchedActivationsMatchScalarDefinitions() {
+        let values: [Float] = (0..<37).map { Float($0) * 0.37 - 6.5 }
+        for activation in [Activation.sigmoid, .tanh, .relu, .leakyReLU, .step, .identity] {
+            var out = [Float](repeating: .nan, count: values.count)
+            values.withUnsafeBufferPointer { z in
+                out.withUnsafeMutableBufferPointer { a in
+                    activation.forward(z.baseAddress!, a.baseAddress!, rows: 1, columns: values.count)
+                }
+            }
+            for (z, a) in zip(values, out) {
+                #expect(abs(a - activation.value(at: z)) < 1e-6, "\(activation.name)(\(z)) = \(a)")
+            }
+        }
+    }
+}
