@@ -1,0 +1,72 @@
+import Foundation
+import Testing
+@testable import Neural
+
+@Suite("Training on its own thread")
+struct TrainingSessionTests {
+    static func makeSession(epochs: Int = 1_000_000) -> TrainingSession {
+        let data = TrainingTests.spiral(count: 200, seed: 1)
+        let trainer = Trainer(network: Network(sizes: [2, 8, 8, 1], activation: .tanh, outputActivation: .sigmoid, seed: 1),
+                              training: data,
+                              configuration: TrainingConfiguration(epochs: epochs, batchSize: 10, loss: .binaryCrossEntropy, learningRate: 0.03))
+        return TrainingSession(trainer: trainer)
+    }
+
+    @Test func playPauseStepResetAndLearningRate() {
+        let session = Self.makeSession()
+        session.start()
+        defer { session.stop() }
+        #expect(session.snapshot.stepCount == 0 && !session.snapshot.isPlaying)
+
+        session.send(.play)
+        let playing = session.wait(timeout: 10) { $0.epoch >= 3 }
+        #expect(playing.epoch >= 3 && playing.isPlaying)
+        #expect(playing.history.count == playing.epoch)
+
+        session.send(.pause)
+        let paused = session.wait(timeout: 10) { !$0.isPlaying }
+        #expect(!paused.isPlaying)
+        Thread.sleep(forTimeInterval: 0.1)
+        #expect(session.snapshot.stepCount == paused.stepCount, "a paused run does not move")
+
+        session.send(.step(batches: 3))
+        let stepped = session.wait(timeout: 10) { $0.stepCount == paused.stepCount + 3 }
+        #expect(stepped.stepCount == paused.stepCount + 3)
+        Thread.sleep(forTimeInterval: 0.1)
+        #expect(session.snapshot.stepCount == paused.stepCount + 3)
+
+        session.send(.stepEpoch)
+        let epochDone = session.wait(timeout: 10) { $0.epoch == stepped.epoch + 1 }
+        #expect(epochDone.epoch == stepped.epoch + 1 && epochDone.batchInEpoch == 0)
+
+        session.send(.setLearningRate(0.5))
+        #expect(session.wait(timeout: 10) { $0.learningRate == 0.5 }.learningRate == 0.5)
+        let weightsBeforeReset = session.snapshot.network.dense(at: 0).weights
+
+        session.send(.reset)
+        let reset = session.wait(timeout: 10) { $0.stepCount == 0 }
+        #expect(reset.epoch == 0 && reset.history.isEmpty)
+        #expect(reset.network.dense(at: 0).weights != weightsBeforeReset)
+        #expect(reset.learningRate == 0.5, "changing the learning rate survives a reset, as in the playground")
+    }
+
+    @Test func snapshotsAreIndependentOfTraining() {
+        let session = Self.makeSession()
+        session.start()
+        defer { session.stop() }
+        let first = session.snapshot
+        let weights = first.network.dense(at: 0).weights
+        session.send(.play)
+        _ = session.wait(timeout: 10) { $0.epoch >= 2 }
+        #expect(first.network.dense(at: 0).weights == weights, "a snapshot never changes after it is taken")
+    }
+
+    @Test func finishesAndStops() {
+        let session = Self.makeSession(epochs: 2)
+        session.start()
+        defer { session.stop() }
+        session.send(.play)
+        let done = session.wait(timeout: 10) { $0.status == .finished }
+        #expect(done.status == .finished && done.epoch == 2 && !done.isPlaying)
+    }
+}
