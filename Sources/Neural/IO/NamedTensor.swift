@@ -5,8 +5,11 @@
 /// weight matrix of 3 rows and 4 columns has shape `[3, 4]` and its 12 values row after row. A shape
 /// of `[]` is a single number.
 public struct NamedTensor: Sendable, Equatable {
+    /// The key in the file, such as `layers.0.weights`.
     public var name: String
+    /// The size of each dimension, outermost first.
     public var shape: [Int]
+    /// The numbers, row-major.
     public var values: [Float]
 
     public init(name: String, shape: [Int], values: [Float]) {

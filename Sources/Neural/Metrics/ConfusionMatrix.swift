@@ -12,8 +12,11 @@
 public struct ConfusionMatrix: Sendable, Equatable {
     /// The scores of one class.
     public struct ClassScores: Sendable, Equatable {
+        /// TP / (TP + FP), 0 when the class is never predicted.
         public let precision: Double
+        /// TP / (TP + FN), 0 when the class never occurs.
         public let recall: Double
+        /// The harmonic mean of precision and recall, 0 when both are 0.
         public let f1: Double
         /// How many examples truly belong to the class.
         public let support: Int
