@@ -1,0 +1,79 @@
+/// Why a CSV file could not be read as a dataset. Every message starts with `file:line:column:` where
+/// they are known (counting from 1, as editors do) and ends with what to do about it.
+public enum CSVError: Error, Equatable, CustomStringConvertible {
+    /// The file could not be opened or read.
+    case unreadable(file: String, reason: String)
+    /// The file holds no rows at all (or only blank lines).
+    case emptyFile(file: String)
+    /// The file has a header row but no rows of numbers under it.
+    case noDataRows(file: String, headerLine: Int)
+    /// The rows have a single column, so there is nothing left for features once the target is taken.
+    case singleColumn(file: String, line: Int)
+    /// A row has a different number of cells than the first row.
+    case raggedRow(file: String, line: Int, expected: Int, found: Int, firstLine: Int)
+    /// A cell that should hold a number holds something else.
+    case nonNumericCell(file: String, line: Int, column: Int, text: String)
+    /// A cell is empty: a missing value.
+    case emptyCell(file: String, line: Int, column: Int)
+    /// A cell holds NaN or infinity, or a number too large for a `Float`.
+    case notFinite(file: String, line: Int, column: Int, text: String)
+    /// The requested target column name is not in the header.
+    case unknownTargetName(file: String, name: String, available: [String])
+    /// A target column was requested by name, but the file has no header row.
+    case targetNameWithoutHeader(file: String, name: String)
+    /// The requested target column index is outside the row.
+    case targetIndexOutOfRange(file: String, index: Int, columnCount: Int)
+    /// A target does not fit the requested task (not 0/1 for binary, not a class index for multiclass).
+    case invalidLabel(file: String, line: Int, column: Int, value: Double, task: Task)
+    /// The requested task itself is impossible, such as a classification into fewer than two classes.
+    case invalidTask(file: String, task: Task)
+
+    public var description: String {
+        switch self {
+        case .unreadable(let file, let reason):
+            return "\(file): cannot be read (\(reason)): check that the path is right and the file is readable"
+        case .emptyFile(let file):
+            return "\(file): the file is empty: a dataset needs rows of comma-separated numbers, the target last"
+        case .noDataRows(let file, let headerLine):
+            return "\(file):\(headerLine): there is a header row but no rows of numbers under it: add the data rows"
+        case .singleColumn(let file, let line):
+            return "\(file):\(line): the rows have only one column: a dataset needs at least one feature column and a target column, separated by commas"
+        case .raggedRow(let file, let line, let expected, let found, let firstLine):
+            return "\(file):\(line): this row has \(found) cells but line \(firstLine) has \(expected): give every row the same number of comma-separated cells"
+        case .nonNumericCell(let file, let line, let column, let text):
+            return "\(file):\(line):\(column): \"\(Self.shortened(text))\" is not a number: only numbers are allowed below the header (encode categories as numbers first)"
+        case .emptyCell(let file, let line, let column):
+            return "\(file):\(line):\(column): the cell is empty (a missing value): fill it in or delete the row"
+        case .notFinite(let file, let line, let column, let text):
+            return "\(file):\(line):\(column): \"\(Self.shortened(text))\" is not a finite number: replace NaN or infinite values, or delete the row"
+        case .unknownTargetName(let file, let name, let available):
+            return "\(file): there is no column named \"\(name)\": the header has \(available.map { "\"\($0)\"" }.joined(separator: ", "))"
+        case .targetNameWithoutHeader(let file, let name):
+            return "\(file): the target column \"\(name)\" was asked for by name, but the file has no header row: add a header or give the column's position"
+        case .targetIndexOutOfRange(let file, let index, let columnCount):
+            return "\(file): there is no column \(index + 1): the rows have \(columnCount) columns, so give a position from 1 to \(columnCount)"
+        case .invalidLabel(let file, let line, let column, let value, let task):
+            let expected = switch task {
+            case .binaryClassification: "0 or 1"
+            case .multiclassClassification(let classCount): "a whole number from 0 to \(classCount - 1)"
+            case .regression: "a number"
+            }
+            return "\(file):\(line):\(column): the target \(Self.formatted(value)) does not fit \(task): it must be \(expected); fix the value or choose another task"
+        case .invalidTask(let file, let task):
+            return "\(file): \(task) is not possible: a classification needs at least two classes"
+        }
+    }
+
+    /// A number without a trailing `.0` when it is whole.
+    static func formatted(_ value: Double) -> String {
+        value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : String(value)
+    }
+
+    /// The text cut to a length that fits in one line of a message, control characters shown as `�`.
+    private static func shortened(_ text: String) -> String {
+        let printable = String(String.UnicodeScalarView(text.unicodeScalars.map {
+            $0.value < 0x20 || $0.value == 0x7F ? "\u{FFFD}" : $0
+        }))
+        return printable.count <= 40 ? printable : String(printable.prefix(40)) + "…"
+    }
+}
