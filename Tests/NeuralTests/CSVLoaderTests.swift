@@ -23,7 +23,7 @@ struct CSVLoaderTests {
         #expect(dataset.name == "data")
         #expect(dataset.featureNames == ["height", "weight"])
         #expect(dataset.features == Matrix([[1.5, 60], [1.8, 80], [1.6, 70]]))
-        #expect(dataset.task == .binaryClassification)
+        #expect(dataset.problem == .binaryClassification)
         #expect(dataset.labels == [0, 1, 0])
     }
 
@@ -31,7 +31,7 @@ struct CSVLoaderTests {
         let dataset = try parse("1,2,0.5\n3,4,1.5\n")
         #expect(dataset.count == 2)
         #expect(dataset.featureNames == ["x1", "x2"])
-        #expect(dataset.task == .regression)
+        #expect(dataset.problem == .regression)
         #expect(dataset.targets == Matrix([[0.5], [1.5]]))
     }
 
@@ -64,36 +64,36 @@ struct CSVLoaderTests {
     @Test func taskIsInferredFromTheTargets() throws {
         // Whole numbers 0…2, each at least twice: three classes.
         let three = try parse("1,0\n2,1\n3,2\n4,0\n5,1\n6,2\n")
-        #expect(three.task == .multiclassClassification(classCount: 3))
+        #expect(three.problem == .multiclassClassification(classCount: 3))
         #expect(three.labels == [0, 1, 2, 0, 1, 2])
         #expect(three.classNames == ["0", "1", "2"])
         // −1 / +1 labels are numbered in order and keep their values as names.
         let signs = try parse("1,-1\n2,1\n3,1\n")
-        #expect(signs.task == .binaryClassification && signs.labels == [0, 1, 1] && signs.classNames == ["-1", "1"])
+        #expect(signs.problem == .binaryClassification && signs.labels == [0, 1, 1] && signs.classNames == ["-1", "1"])
         // Fractions, or too many distinct whole numbers for the rows, mean regression.
-        #expect(try parse("1,0.5\n2,1\n").task == .regression)
-        #expect(try parse("1,1\n2,2\n3,3\n4,4\n").task == .regression)
-        #expect(try parse("1,7\n2,7\n").task == .regression)
+        #expect(try parse("1,0.5\n2,1\n").problem == .regression)
+        #expect(try parse("1,1\n2,2\n3,3\n4,4\n").problem == .regression)
+        #expect(try parse("1,7\n2,7\n").problem == .regression)
         let manyRows = (0..<100).map { "\($0),\($0 % 25)" }.joined(separator: "\n")
-        #expect(try parse(manyRows).task == .regression)
-        #expect(try parse(manyRows, CSVOptions(maximumClassCount: 30)).task == .multiclassClassification(classCount: 25))
+        #expect(try parse(manyRows).problem == .regression)
+        #expect(try parse(manyRows, CSVOptions(maximumClassCount: 30)).problem == .multiclassClassification(classCount: 25))
     }
 
     @Test func taskCanBeForcedAndTargetsMustThenFitIt() throws {
-        let forced = try parse("x,y\n1,0\n2,1\n3,2\n", CSVOptions(task: .multiclassClassification(classCount: 4), classNames: ["a", "b", "c", "d"]))
-        #expect(forced.task == .multiclassClassification(classCount: 4))
+        let forced = try parse("x,y\n1,0\n2,1\n3,2\n", CSVOptions(problem: .multiclassClassification(classCount: 4), classNames: ["a", "b", "c", "d"]))
+        #expect(forced.problem == .multiclassClassification(classCount: 4))
         #expect(forced.targets == Matrix([[1, 0, 0, 0], [0, 1, 0, 0], [0, 0, 1, 0]]))
         #expect(forced.classNames == ["a", "b", "c", "d"])
-        #expect(try parse("1,0\n2,1\n", CSVOptions(task: .regression)).task == .regression)
+        #expect(try parse("1,0\n2,1\n", CSVOptions(problem: .regression)).problem == .regression)
 
-        let bad = error("x,y\n1,0\n2,1\n3,2\n", CSVOptions(task: .binaryClassification))
-        #expect(bad == .invalidLabel(file: "data.csv", line: 4, column: 2, value: 2, task: .binaryClassification))
+        let bad = error("x,y\n1,0\n2,1\n3,2\n", CSVOptions(problem: .binaryClassification))
+        #expect(bad == .invalidLabel(file: "data.csv", line: 4, column: 2, value: 2, problem: .binaryClassification))
         #expect(bad?.description.hasPrefix("data.csv:4:2:") == true)
         #expect(bad?.description.contains("0 or 1") == true)
-        #expect(error("1,0.5\n", CSVOptions(task: .multiclassClassification(classCount: 3))) ==
-                .invalidLabel(file: "data.csv", line: 1, column: 2, value: 0.5, task: .multiclassClassification(classCount: 3)))
-        #expect(error("1,0\n", CSVOptions(task: .multiclassClassification(classCount: 1))) ==
-                .invalidTask(file: "data.csv", task: .multiclassClassification(classCount: 1)))
+        #expect(error("1,0.5\n", CSVOptions(problem: .multiclassClassification(classCount: 3))) ==
+                .invalidLabel(file: "data.csv", line: 1, column: 2, value: 0.5, problem: .multiclassClassification(classCount: 3)))
+        #expect(error("1,0\n", CSVOptions(problem: .multiclassClassification(classCount: 1))) ==
+                .invalidTask(file: "data.csv", problem: .multiclassClassification(classCount: 1)))
     }
 
     @Test func raggedRowNamesItsLine() {
@@ -138,7 +138,7 @@ struct CSVLoaderTests {
         let good = folder.appendingPathComponent("houses.csv")
         try "rooms,price\n3,250.5\n4,320\n".write(to: good, atomically: true, encoding: .utf8)
         let houses = try CSVLoader.load(contentsOf: good)
-        #expect(houses.name == "houses" && houses.task == .regression && houses.count == 2)
+        #expect(houses.name == "houses" && houses.problem == .regression && houses.count == 2)
 
         let bad = folder.appendingPathComponent("broken.csv")
         try "a,b\n1,x\n".write(to: bad, atomically: true, encoding: .utf8)

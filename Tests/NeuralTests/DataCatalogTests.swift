@@ -8,7 +8,7 @@ struct DataCatalogTests {
                                           "sine", "plane", "multi-gaussian", "iris", "digits"])
         for entry in DatasetCatalog.entries {
             let dataset = try DatasetCatalog.dataset(named: entry.name, samples: 60, noise: 0.1, seed: 3)
-            #expect(dataset.task == entry.task, "\(entry.name)")
+            #expect(dataset.problem == entry.problem, "\(entry.name)")
             #expect(dataset.name == entry.name)
             #expect(!entry.summary.isEmpty && !entry.summary.contains("\n"))
             if entry.origin == .generated { #expect(dataset.count == 60, "\(entry.name)") }
@@ -35,7 +35,7 @@ struct DataCatalogTests {
         let digits = try Dataset.digits()
         #expect(digits.count == 1797)
         #expect(digits.features.columns == 64)
-        #expect(digits.task == .multiclassClassification(classCount: 10))
+        #expect(digits.problem == .multiclassClassification(classCount: 10))
         #expect(digits.featureNames.first == "p0" && digits.featureNames.last == "p63")
         let pixels = digits.features.elements
         #expect(pixels.allSatisfy { $0 >= 0 && $0 <= 1 })

@@ -27,7 +27,7 @@ struct DataGeneratorTests {
         for (name, generate) in Self.classifiers {
             let dataset = generate(301, noise, 5)
             #expect(dataset.name == name)
-            #expect(dataset.task == .binaryClassification)
+            #expect(dataset.problem == .binaryClassification)
             #expect(dataset.count == 301, "\(name)")
             #expect(dataset.features.columns == 2 && dataset.targets.columns == 1)
             #expect(dataset.features.elements.allSatisfy { abs($0) <= 6 }, "\(name) left the square at noise \(noise)")
@@ -127,7 +127,7 @@ struct DataGeneratorTests {
 
     @Test func planeTargetIsTheScaledSum() {
         let dataset = Dataset.plane(samples: 200, noise: 0, seed: 3)
-        #expect(dataset.task == .regression)
+        #expect(dataset.problem == .regression)
         for row in 0..<dataset.count {
             let expected = (dataset.features[row, 0] + dataset.features[row, 1]) / 10
             #expect(abs(dataset.targets[row, 0] - expected) < 1e-5)
@@ -183,7 +183,7 @@ struct DataGeneratorTests {
             #expect(table.name == name)
             #expect(table.features == inputs)
             #expect(table.labels == labels)
-            #expect(table.task == .binaryClassification)
+            #expect(table.problem == .binaryClassification)
         }
     }
 }

@@ -16,13 +16,13 @@ struct DatasetTests {
 
     @Test func labelsComeFromBinaryTargetsAndOneHotRows() {
         let binary = Dataset(name: "b", features: Matrix(rows: 3, columns: 1), targets: Matrix([[0], [1], [1]]),
-                             task: .binaryClassification)
+                             problem: .binaryClassification)
         #expect(binary.labels == [0, 1, 1])
         #expect(binary.classCounts == [1, 2])
         let multiclass = Dataset(name: "m", features: Matrix(rows: 2, columns: 1),
-                                 targets: Matrix([[0, 0, 1], [0, 1, 0]]), task: .multiclassClassification(classCount: 3))
+                                 targets: Matrix([[0, 0, 1], [0, 1, 0]]), problem: .multiclassClassification(classCount: 3))
         #expect(multiclass.labels == [2, 1])
-        let regression = Dataset(name: "r", features: Matrix(rows: 2, columns: 1), targets: Matrix([[0.3], [2]]), task: .regression)
+        let regression = Dataset(name: "r", features: Matrix(rows: 2, columns: 1), targets: Matrix([[0.3], [2]]), problem: .regression)
         #expect(regression.labels.isEmpty)
         #expect(regression.classNames.isEmpty)
     }
@@ -32,7 +32,7 @@ struct DatasetTests {
         #expect(dataset.featureNames == ["x1", "x2"])
         #expect(dataset.classNames == ["class 0", "class 1", "class 2"])
         #expect(dataset.targets == Matrix([[0, 0, 1]]))
-        #expect(dataset.task == .multiclassClassification(classCount: 3))
+        #expect(dataset.problem == .multiclassClassification(classCount: 3))
     }
 
     @Test func subsetKeepsTheGivenOrderAndAllowsRepeats() {
@@ -40,7 +40,7 @@ struct DatasetTests {
         let picked = dataset.subset([3, 1, 1])
         #expect(Self.ids(picked) == [3, 1, 1])
         #expect(picked.labels == [0, 1, 1])
-        #expect(picked.task == dataset.task)
+        #expect(picked.problem == dataset.problem)
         #expect(dataset.subset([]).count == 0)
     }
 

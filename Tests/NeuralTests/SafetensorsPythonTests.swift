@@ -42,7 +42,7 @@ struct SafetensorsPythonTests {
             NamedTensor(name: "layer1.weights", matrix: Matrix([[0.5, -1.25, 3], [4, 5.5, -6]])),
             NamedTensor(name: "layer1.bias", vector: [0.125, -0.0625]),
             NamedTensor(name: "scalar", shape: [], values: [7]),
-        ], metadata: ["task": "circle", "epochs": "12"], to: url)
+        ], metadata: ["problem": "circle", "epochs": "12"], to: url)
 
         let script = """
         import json, sys
@@ -57,7 +57,7 @@ struct SafetensorsPythonTests {
         let result = PythonRunner.run(script, arguments: [url.path])
         #expect(result.status == 0)
         let report = try #require(try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: Any])
-        #expect(report["metadata"] as? [String: String] == ["task": "circle", "epochs": "12"])
+        #expect(report["metadata"] as? [String: String] == ["problem": "circle", "epochs": "12"])
         let tensors = try #require(report["tensors"] as? [String: [String: Any]])
         #expect(Set(tensors.keys) == ["layer1.weights", "layer1.bias", "scalar"])
         let weights = try #require(tensors["layer1.weights"])

@@ -6,7 +6,7 @@ extension Dataset {
     ///
     /// UCI "Optical Recognition of Handwritten Digits" (Alpaydin and Kaynak, 1998), test split, CC BY 4.0.
     public static func digits() throws(CSVError) -> Dataset {
-        var dataset = try bundledCSV("digits", task: .multiclassClassification(classCount: 10),
+        var dataset = try bundledCSV("digits", problem: .multiclassClassification(classCount: 10),
                                      classNames: (0...9).map(String.init))
         dataset.features = dataset.features.map { $0 / 16 }
         return dataset
@@ -17,14 +17,14 @@ extension Dataset {
     ///
     /// UCI "Iris" (R. A. Fisher, 1936), CC BY 4.0.
     public static func iris() throws(CSVError) -> Dataset {
-        try bundledCSV("iris", task: .multiclassClassification(classCount: 3),
+        try bundledCSV("iris", problem: .multiclassClassification(classCount: 3),
                        classNames: ["setosa", "versicolor", "virginica"])
     }
 
-    private static func bundledCSV(_ name: String, task: Task, classNames: [String]) throws(CSVError) -> Dataset {
+    private static func bundledCSV(_ name: String, problem: Problem, classNames: [String]) throws(CSVError) -> Dataset {
         guard let url = Bundle.module.url(forResource: name, withExtension: "csv") else {
             throw .unreadable(file: "\(name).csv", reason: "the file is missing from the program's resources; reinstall or rebuild gradschool")
         }
-        return try CSVLoader.load(contentsOf: url, options: CSVOptions(task: task, name: name, classNames: classNames))
+        return try CSVLoader.load(contentsOf: url, options: CSVOptions(problem: problem, name: name, classNames: classNames))
     }
 }

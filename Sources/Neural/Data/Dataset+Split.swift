@@ -51,8 +51,8 @@ extension Dataset {
     /// first m examples of this order then takes about m × n / count of each class.
     private func stratifiedOrder(using random: inout RandomSource) -> [Int] {
         var groups: [[Int]]
-        if task.isClassification {
-            groups = [[Int]](repeating: [], count: task.classCount)
+        if problem.isClassification {
+            groups = [[Int]](repeating: [], count: problem.classCount)
             for (index, label) in labels.enumerated() { groups[min(label, groups.count - 1)].append(index) }
         } else {
             groups = [Array(0..<count)]

@@ -12,7 +12,7 @@ public struct Dataset: Sendable {
     /// The answers, one row per example: one column, or `classCount` one-hot columns for multiclass.
     public var targets: Matrix
     /// What is predicted: a value, a yes/no label or one of several classes.
-    public var task: Task
+    public var problem: Problem
     /// One name per feature column.
     public var featureNames: [String]
     /// One name per class; empty for regression.
@@ -20,29 +20,29 @@ public struct Dataset: Sendable {
 
     /// Makes a dataset from matrices whose rows line up.
     ///
-    /// The shapes must agree (same number of rows; as many target columns as `task.targetColumns`); a
+    /// The shapes must agree (same number of rows; as many target columns as `problem.targetColumns`); a
     /// mismatch is a mistake in the calling code, not in a user's file, so it stops the program with a
     /// message. Missing names are filled in as `x1, x2, …` and `class 0, class 1, …`.
     public init(
         name: String,
         features: Matrix,
         targets: Matrix,
-        task: Task,
+        problem: Problem,
         featureNames: [String] = [],
         classNames: [String] = []
     ) {
         precondition(features.rows == targets.rows,
                      "dataset \(name): \(features.rows) rows of features but \(targets.rows) rows of targets")
-        precondition(targets.columns == task.targetColumns,
-                     "dataset \(name): \(task) needs \(task.targetColumns) target columns, got \(targets.columns)")
+        precondition(targets.columns == problem.targetColumns,
+                     "dataset \(name): \(problem) needs \(problem.targetColumns) target columns, got \(targets.columns)")
         self.name = name
         self.features = features
         self.targets = targets
-        self.task = task
+        self.problem = problem
         self.featureNames = featureNames.count == features.columns
             ? featureNames : (0..<features.columns).map { "x\($0 + 1)" }
-        self.classNames = classNames.count == task.classCount
-            ? classNames : (0..<task.classCount).map { "class \($0)" }
+        self.classNames = classNames.count == problem.classCount
+            ? classNames : (0..<problem.classCount).map { "class \($0)" }
     }
 
     /// Makes a classification dataset from a class index per example.
@@ -61,11 +61,11 @@ public struct Dataset: Sendable {
         precondition(labels.allSatisfy { (0..<classCount).contains($0) }, "dataset \(name): a label lies outside 0..<\(classCount)")
         if classCount == 2 {
             let targets = Matrix(rows: labels.count, columns: 1, elements: labels.map { Float($0) })
-            return Dataset(name: name, features: features, targets: targets, task: .binaryClassification,
+            return Dataset(name: name, features: features, targets: targets, problem: .binaryClassification,
                            featureNames: featureNames, classNames: classNames)
         }
         return Dataset(name: name, features: features, targets: OneHot.encode(labels, classCount: classCount),
-                       task: .multiclassClassification(classCount: classCount),
+                       problem: .multiclassClassification(classCount: classCount),
                        featureNames: featureNames, classNames: classNames)
     }
 
@@ -75,7 +75,7 @@ public struct Dataset: Sendable {
     /// The class index of every example: the 0/1 label for binary classification, the column of the
     /// largest target for multiclass; empty for regression.
     public var labels: [Int] {
-        switch task {
+        switch problem {
         case .regression:
             return []
         case .binaryClassification:
@@ -87,8 +87,8 @@ public struct Dataset: Sendable {
 
     /// How many examples each class has, indexed by class; empty for regression.
     public var classCounts: [Int] {
-        guard task.isClassification else { return [] }
-        var counts = [Int](repeating: 0, count: task.classCount)
+        guard problem.isClassification else { return [] }
+        var counts = [Int](repeating: 0, count: problem.classCount)
         for label in labels where label < counts.count { counts[label] += 1 }
         return counts
     }
@@ -106,15 +106,15 @@ public struct Dataset: Sendable {
                 pickedTargets.storage[newRow * targets.columns + column] = targets.storage[oldRow * targets.columns + column]
             }
         }
-        return Dataset(name: name, features: pickedFeatures, targets: pickedTargets, task: task,
+        return Dataset(name: name, features: pickedFeatures, targets: pickedTargets, problem: problem,
                        featureNames: featureNames, classNames: classNames)
     }
 }
 
 extension Dataset: Equatable {
-    /// Two datasets are equal when their names, task, column names and numbers are all equal.
+    /// Two datasets are equal when their names, problem, column names and numbers are all equal.
     public static func == (lhs: Dataset, rhs: Dataset) -> Bool {
-        lhs.name == rhs.name && lhs.task == rhs.task && lhs.featureNames == rhs.featureNames
+        lhs.name == rhs.name && lhs.problem == rhs.problem && lhs.featureNames == rhs.featureNames
             && lhs.classNames == rhs.classNames && lhs.features == rhs.features && lhs.targets == rhs.targets
     }
 }

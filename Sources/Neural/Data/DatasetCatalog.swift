@@ -22,27 +22,27 @@ public enum DatasetCatalog {
         /// One line describing the dataset to a learner.
         public let summary: String
         /// What the dataset asks a network to predict.
-        public let task: Task
+        public let problem: Problem
         /// Where the dataset comes from.
         public let origin: Origin
     }
 
     /// All entries, in the order a learner meets them.
     public static let entries: [Entry] = [
-        Entry(name: "and", summary: "AND truth table: 4 rows, output 1 only when both inputs are 1", task: .binaryClassification, origin: .truthTable),
-        Entry(name: "or", summary: "OR truth table: 4 rows, output 1 when either input is 1", task: .binaryClassification, origin: .truthTable),
-        Entry(name: "nand", summary: "NAND truth table: 4 rows, output 0 only when both inputs are 1", task: .binaryClassification, origin: .truthTable),
-        Entry(name: "xor-table", summary: "XOR truth table: 4 rows, output 1 when the inputs differ; no single neuron can learn it", task: .binaryClassification, origin: .truthTable),
-        Entry(name: "gaussian", summary: "two round clouds of points, separable by a straight line", task: .binaryClassification, origin: .generated),
-        Entry(name: "circle", summary: "a disc of one class inside a ring of the other", task: .binaryClassification, origin: .generated),
-        Entry(name: "xor", summary: "four quadrants, the class given by whether x1 and x2 share a sign", task: .binaryClassification, origin: .generated),
-        Entry(name: "moons", summary: "two interleaving half circles", task: .binaryClassification, origin: .generated),
-        Entry(name: "spiral", summary: "two interleaved spiral arms, the hardest 2-D shape", task: .binaryClassification, origin: .generated),
-        Entry(name: "sine", summary: "regression of sin x on [-π, π] from one input", task: .regression, origin: .generated),
-        Entry(name: "plane", summary: "regression of a tilted plane, (x1 + x2) / 10", task: .regression, origin: .generated),
-        Entry(name: "multi-gaussian", summary: "regression of six alternating bumps in a 3 × 2 grid", task: .regression, origin: .generated),
-        Entry(name: "iris", summary: "150 iris flowers: 4 measurements in cm, 3 species", task: .multiclassClassification(classCount: 3), origin: .real),
-        Entry(name: "digits", summary: "1,797 handwritten digits as 8 × 8 images, 10 classes", task: .multiclassClassification(classCount: 10), origin: .real),
+        Entry(name: "and", summary: "AND truth table: 4 rows, output 1 only when both inputs are 1", problem: .binaryClassification, origin: .truthTable),
+        Entry(name: "or", summary: "OR truth table: 4 rows, output 1 when either input is 1", problem: .binaryClassification, origin: .truthTable),
+        Entry(name: "nand", summary: "NAND truth table: 4 rows, output 0 only when both inputs are 1", problem: .binaryClassification, origin: .truthTable),
+        Entry(name: "xor-table", summary: "XOR truth table: 4 rows, output 1 when the inputs differ; no single neuron can learn it", problem: .binaryClassification, origin: .truthTable),
+        Entry(name: "gaussian", summary: "two round clouds of points, separable by a straight line", problem: .binaryClassification, origin: .generated),
+        Entry(name: "circle", summary: "a disc of one class inside a ring of the other", problem: .binaryClassification, origin: .generated),
+        Entry(name: "xor", summary: "four quadrants, the class given by whether x1 and x2 share a sign", problem: .binaryClassification, origin: .generated),
+        Entry(name: "moons", summary: "two interleaving half circles", problem: .binaryClassification, origin: .generated),
+        Entry(name: "spiral", summary: "two interleaved spiral arms, the hardest 2-D shape", problem: .binaryClassification, origin: .generated),
+        Entry(name: "sine", summary: "regression of sin x on [-π, π] from one input", problem: .regression, origin: .generated),
+        Entry(name: "plane", summary: "regression of a tilted plane, (x1 + x2) / 10", problem: .regression, origin: .generated),
+        Entry(name: "multi-gaussian", summary: "regression of six alternating bumps in a 3 × 2 grid", problem: .regression, origin: .generated),
+        Entry(name: "iris", summary: "150 iris flowers: 4 measurements in cm, 3 species", problem: .multiclassClassification(classCount: 3), origin: .real),
+        Entry(name: "digits", summary: "1,797 handwritten digits as 8 × 8 images, 10 classes", problem: .multiclassClassification(classCount: 10), origin: .real),
     ]
 
     /// The lookup names of all entries.

@@ -23,10 +23,10 @@ public enum CSVError: Error, Equatable, CustomStringConvertible {
     case targetNameWithoutHeader(file: String, name: String)
     /// The requested target column index is outside the row.
     case targetIndexOutOfRange(file: String, index: Int, columnCount: Int)
-    /// A target does not fit the requested task (not 0/1 for binary, not a class index for multiclass).
-    case invalidLabel(file: String, line: Int, column: Int, value: Double, task: Task)
-    /// The requested task itself is impossible, such as a classification into fewer than two classes.
-    case invalidTask(file: String, task: Task)
+    /// A target does not fit the requested problem (not 0/1 for binary, not a class index for multiclass).
+    case invalidLabel(file: String, line: Int, column: Int, value: Double, problem: Problem)
+    /// The requested problem itself is impossible, such as a classification into fewer than two classes.
+    case invalidTask(file: String, problem: Problem)
 
     public var description: String {
         switch self {
@@ -52,15 +52,15 @@ public enum CSVError: Error, Equatable, CustomStringConvertible {
             return "\(file): the target column \"\(name)\" was asked for by name, but the file has no header row: add a header or give the column's position"
         case .targetIndexOutOfRange(let file, let index, let columnCount):
             return "\(file): there is no column \(index + 1): the rows have \(columnCount) columns, so give a position from 1 to \(columnCount)"
-        case .invalidLabel(let file, let line, let column, let value, let task):
-            let expected = switch task {
+        case .invalidLabel(let file, let line, let column, let value, let problem):
+            let expected = switch problem {
             case .binaryClassification: "0 or 1"
             case .multiclassClassification(let classCount): "a whole number from 0 to \(classCount - 1)"
             case .regression: "a number"
             }
-            return "\(file):\(line):\(column): the target \(Self.formatted(value)) does not fit \(task): it must be \(expected); fix the value or choose another task"
-        case .invalidTask(let file, let task):
-            return "\(file): \(task) is not possible: a classification needs at least two classes"
+            return "\(file):\(line):\(column): the target \(Self.formatted(value)) does not fit \(problem): it must be \(expected); fix the value or choose another problem"
+        case .invalidTask(let file, let problem):
+            return "\(file): \(problem) is not possible: a classification needs at least two classes"
         }
     }
 

@@ -10,12 +10,12 @@ import Foundation
 ///   are features, in file order.
 /// - **Blank lines** are skipped; a single trailing comma at the end of a line is ignored. Line
 ///   numbers in errors count every line of the file, blank ones included.
-/// - **Task** (unless `CSVOptions.task` says): classification when every target is a whole number,
+/// - **Problem** (unless `CSVOptions.problem` says): classification when every target is a whole number,
 ///   there are between 2 and `maximumClassCount` distinct values and either exactly 2 of them or at
 ///   least two rows per value on average; regression otherwise. The distinct values, in increasing
 ///   order, become classes 0, 1, …, k−1 and the class names keep the original values (so targets that
 ///   are already 0…k−1 keep their numbers, and −1/1 become 0/1 named "-1" and "1"). Two classes give
-///   binary classification. With a task given explicitly, targets must already be class indices.
+///   binary classification. With a problem given explicitly, targets must already be class indices.
 ///
 /// Any input at all, even random bytes, gives either a dataset or a `CSVError`.
 public enum CSVLoader {
@@ -59,7 +59,7 @@ public enum CSVLoader {
         switch targetPlan {
         case .regression:
             let targets = Matrix(rows: targetValues.count, columns: 1, elements: targetValues.map { Float($0) })
-            return Dataset(name: name, features: featureMatrix, targets: targets, task: .regression, featureNames: featureNames)
+            return Dataset(name: name, features: featureMatrix, targets: targets, problem: .regression, featureNames: featureNames)
         case .classes(let labels, let classNames):
             let chosenNames = options.classNames.flatMap { $0.count == classNames.count ? $0 : nil } ?? classNames
             return Dataset.classification(name: name, features: featureMatrix, labels: labels, classCount: classNames.count,
@@ -172,7 +172,7 @@ public enum CSVLoader {
         }
     }
 
-    // MARK: - Deciding the task
+    // MARK: - Deciding the problem
 
     enum TargetPlan: Equatable {
         case regression
@@ -187,17 +187,17 @@ public enum CSVLoader {
     static func planTargets(
         _ values: [Double], rows: [Row], targetColumn: Int, options: CSVOptions, fileName: String
     ) throws(CSVError) -> TargetPlan {
-        switch options.task {
+        switch options.problem {
         case .regression:
             return .regression
         case .binaryClassification:
-            return try .classes(labels: checkedLabels(values, classCount: 2, task: .binaryClassification,
+            return try .classes(labels: checkedLabels(values, classCount: 2, problem: .binaryClassification,
                                                       rows: rows, targetColumn: targetColumn, fileName: fileName),
                                 classNames: ["0", "1"])
         case .multiclassClassification(let classCount):
-            let task = Task.multiclassClassification(classCount: classCount)
-            guard classCount >= 2 else { throw .invalidTask(file: fileName, task: task) }
-            return try .classes(labels: checkedLabels(values, classCount: classCount, task: task,
+            let problem = Problem.multiclassClassification(classCount: classCount)
+            guard classCount >= 2 else { throw .invalidTask(file: fileName, problem: problem) }
+            return try .classes(labels: checkedLabels(values, classCount: classCount, problem: problem,
                                                       rows: rows, targetColumn: targetColumn, fileName: fileName),
                                 classNames: (0..<classCount).map(String.init))
         case nil:
@@ -206,13 +206,13 @@ public enum CSVLoader {
     }
 
     private static func checkedLabels(
-        _ values: [Double], classCount: Int, task: Task, rows: [Row], targetColumn: Int, fileName: String
+        _ values: [Double], classCount: Int, problem: Problem, rows: [Row], targetColumn: Int, fileName: String
     ) throws(CSVError) -> [Int] {
         var labels = [Int]()
         labels.reserveCapacity(values.count)
         for (row, value) in zip(rows, values) {
             guard isWholeNumber(value), value >= 0, Int(value) < classCount else {
-                throw .invalidLabel(file: fileName, line: row.line, column: targetColumn + 1, value: value, task: task)
+                throw .invalidLabel(file: fileName, line: row.line, column: targetColumn + 1, value: value, problem: problem)
             }
             labels.append(Int(value))
         }

@@ -1,4 +1,4 @@
-/// How to read a CSV file into a dataset: which column holds the target and what task it poses.
+/// How to read a CSV file into a dataset: which column holds the target and what problem it poses.
 public struct CSVOptions: Sendable, Equatable {
     /// Where the target column is.
     public enum TargetColumn: Sendable, Equatable {
@@ -12,8 +12,8 @@ public struct CSVOptions: Sendable, Equatable {
 
     /// Where the target column is; the last one unless told otherwise.
     public var targetColumn: TargetColumn
-    /// The task, or `nil` to infer it from the targets (see `CSVLoader`).
-    public var task: Task?
+    /// The problem, or `nil` to infer it from the targets (see `CSVLoader`).
+    public var problem: Problem?
     /// The dataset's name, or `nil` to use the file name without its extension.
     public var name: String?
     /// Names for the classes, used when their count matches the number of classes.
@@ -23,13 +23,13 @@ public struct CSVOptions: Sendable, Equatable {
 
     public init(
         targetColumn: TargetColumn = .last,
-        task: Task? = nil,
+        problem: Problem? = nil,
         name: String? = nil,
         classNames: [String]? = nil,
         maximumClassCount: Int = 20
     ) {
         self.targetColumn = targetColumn
-        self.task = task
+        self.problem = problem
         self.name = name
         self.classNames = classNames
         self.maximumClassCount = maximumClassCount

@@ -26,6 +26,6 @@ extension Dataset {
         }
         addPoints((count + 1) / 2, radii: (0, radius * 0.5))
         addPoints(count / 2, radii: (radius * 0.7, radius))
-        return cloud.dataset(name: "circle", task: .binaryClassification, classNames: ["outside", "inside"])
+        return cloud.dataset(name: "circle", problem: .binaryClassification, classNames: ["outside", "inside"])
     }
 }

@@ -19,6 +19,6 @@ extension Dataset {
         }
         addCloud((count + 1) / 2, center: 2, label: 1)
         addCloud(count / 2, center: -2, label: 0)
-        return cloud.dataset(name: "gaussian", task: .binaryClassification, classNames: ["lower left", "upper right"])
+        return cloud.dataset(name: "gaussian", problem: .binaryClassification, classNames: ["lower left", "upper right"])
     }
 }

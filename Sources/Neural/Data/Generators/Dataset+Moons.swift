@@ -29,6 +29,6 @@ extension Dataset {
         }
         addMoon(count / 2, label: 0)
         addMoon(count - count / 2, label: 1)
-        return cloud.dataset(name: "moons", task: .binaryClassification, classNames: ["upper moon", "lower moon"])
+        return cloud.dataset(name: "moons", problem: .binaryClassification, classNames: ["upper moon", "lower moon"])
     }
 }

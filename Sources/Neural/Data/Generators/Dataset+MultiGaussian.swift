@@ -32,6 +32,6 @@ extension Dataset {
             let noiseY = cloud.uniform(-radius, radius) * noise
             cloud.append(x: x, y: y, target: height(x: x + noiseX, y: y + noiseY))
         }
-        return cloud.dataset(name: "multi-gaussian", task: .regression)
+        return cloud.dataset(name: "multi-gaussian", problem: .regression)
     }
 }

@@ -17,6 +17,6 @@ extension Dataset {
             // The playground maps x + y from [−10, 10] linearly onto [−1, 1], without clamping.
             cloud.append(x: x, y: y, target: ((x + noiseX) + (y + noiseY)) / 10)
         }
-        return cloud.dataset(name: "plane", task: .regression)
+        return cloud.dataset(name: "plane", problem: .regression)
     }
 }

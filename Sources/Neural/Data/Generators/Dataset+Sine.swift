@@ -20,6 +20,6 @@ extension Dataset {
             name: "sine",
             features: Matrix(rows: count, columns: 1, elements: inputs),
             targets: Matrix(rows: count, columns: 1, elements: targets),
-            task: .regression, featureNames: ["x"])
+            problem: .regression, featureNames: ["x"])
     }
 }

@@ -23,6 +23,6 @@ extension Dataset {
         }
         addArm((count + 1) / 2, angleOffset: 0, label: 1)
         addArm(count / 2, angleOffset: Double.pi, label: 0)
-        return cloud.dataset(name: "spiral", task: .binaryClassification, classNames: ["second arm", "first arm"])
+        return cloud.dataset(name: "spiral", problem: .binaryClassification, classNames: ["second arm", "first arm"])
     }
 }

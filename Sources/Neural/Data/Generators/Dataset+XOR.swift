@@ -20,6 +20,6 @@ extension Dataset {
             let sameSign = (x + noiseX) * (y + noiseY) >= 0
             cloud.append(x: x, y: y, target: sameSign ? 1 : 0)
         }
-        return cloud.dataset(name: "xor", task: .binaryClassification, classNames: ["opposite signs", "same sign"])
+        return cloud.dataset(name: "xor", problem: .binaryClassification, classNames: ["opposite signs", "same sign"])
     }
 }

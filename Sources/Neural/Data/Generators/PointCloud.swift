@@ -49,7 +49,7 @@ struct PointCloud {
     }
 
     /// The points as a dataset, in a shuffled order so that any prefix mixes the classes.
-    mutating func dataset(name: String, task: Task, featureNames: [String] = ["x1", "x2"], classNames: [String] = []) -> Dataset {
+    mutating func dataset(name: String, problem: Problem, featureNames: [String] = ["x1", "x2"], classNames: [String] = []) -> Dataset {
         let columns = featureNames.count
         let count = targets.count
         var order = Array(0..<count)
@@ -66,6 +66,6 @@ struct PointCloud {
             name: name,
             features: Matrix(rows: count, columns: columns, elements: shuffledFeatures),
             targets: Matrix(rows: count, columns: 1, elements: shuffledTargets),
-            task: task, featureNames: featureNames, classNames: classNames)
+            problem: problem, featureNames: featureNames, classNames: classNames)
     }
 }

@@ -5,9 +5,8 @@
 /// - `multiclassClassification`: one of `classCount` classes, predicted as a probability per class
 ///   (softmax + cross-entropy).
 ///
-/// Files that import this module and start concurrent work must spell Swift's own type
-/// `_Concurrency.Task { ... }`, because this name hides it.
-public enum Task: Sendable, Equatable {
+/// The playground calls this the "problem type".
+public enum Problem: Sendable, Equatable {
     case regression
     case binaryClassification
     case multiclassClassification(classCount: Int)
@@ -24,14 +23,14 @@ public enum Task: Sendable, Equatable {
     /// Whether the targets are class labels rather than real numbers.
     public var isClassification: Bool { self != .regression }
 
-    /// The number of target columns a dataset of this task has: one-hot columns for multiclass, else one.
+    /// The number of target columns a dataset of this problem has: one-hot columns for multiclass, else one.
     public var targetColumns: Int {
         if case .multiclassClassification(let classCount) = self { return classCount }
         return 1
     }
 }
 
-extension Task: CustomStringConvertible {
+extension Problem: CustomStringConvertible {
     public var description: String {
         switch self {
         case .regression: "regression"
