@@ -34,8 +34,11 @@ let package = Package(
         ),
 
         // The neural-network engine: Foundation only.
+        // Vector helpers the engine's hot loops need as single instructions.
+        .target(name: "_VectorMath"),
         .target(
             name: "Neural",
+            dependencies: ["_VectorMath"],
             resources: [.copy("Resources/digits.csv"), .copy("Resources/iris.csv")],
             swiftSettings: engineFlags
         ),

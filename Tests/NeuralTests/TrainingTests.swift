@@ -47,17 +47,6 @@ struct TrainingTests {
         #expect(trainer.evaluate(Self.xor).accuracy! <= 0.75)
     }
 
-    @Test func spiralWithTwoTanhLayers() {
-        let data = Self.spiral(count: 500, seed: 3)
-        let network = Network(sizes: [2, 8, 8, 1], activation: .tanh, outputActivation: .sigmoid, seed: 1)
-        var trainer = Trainer(network: network, training: data,
-                              configuration: TrainingConfiguration(epochs: 600, batchSize: 10, loss: .binaryCrossEntropy,
-                                                                   optimizer: .adam(beta1: 0.9, beta2: 0.999, epsilon: 1e-8),
-                                                                   learningRate: 0.01, seed: 2))
-        trainer.train()
-        #expect(trainer.evaluate(data).accuracy! >= 0.95)
-    }
-
     @Test func sameSeedSameWeightsBitForBit() {
         func run(seed: UInt64) -> [Float] {
             let network = Network(sizes: [2, 8, 8, 1], activation: .tanh, outputActivation: .sigmoid, dropout: 0.1, seed: 5)

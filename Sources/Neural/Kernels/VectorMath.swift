@@ -11,7 +11,7 @@ public enum VectorMath {
     /// degree-6 polynomial (Cephes' `expf` coefficients) and 2ⁿ is written straight into the exponent bits.
     @inlinable @inline(__always)
     public static func exp(_ x: SIMD16<Float>) -> SIMD16<Float> {
-        let clamped = x.clamped(lowerBound: SIMD16(repeating: -87.33654), upperBound: SIMD16(repeating: 88.72283))
+        let clamped = pointwiseMax(pointwiseMin(x, SIMD16(repeating: 88.72283)), SIMD16(repeating: -87.33654))
         let n = (clamped * 1.442695040888963 + 0.5).rounded(.down)
         // ln 2 split into a part exact in float and a correction, so r keeps its precision.
         var r = clamped - n * 0.693359375
@@ -24,7 +24,10 @@ public enum VectorMath {
         p = p * r + 1.6666665459e-1
         p = p * r + 5.0000001201e-1
         let er = p * r2 + r + 1
-        let exponent = (SIMD16<Int32>(n, rounding: .towardZero) &+ 127) &<< 23
+        // 2ⁿ: adding 1.5·2²³ to the whole number n + 127 leaves it in the low bits of the float's pattern;
+        // subtracting that pattern's base and shifting by 23 places it in the exponent field.
+        let shifted = unsafeBitCast(n + (127 + 12_582_912), to: SIMD16<Int32>.self)
+        let exponent = (shifted &- 0x4B40_0000) &<< 23
         return er * unsafeBitCast(exponent, to: SIMD16<Float>.self)
     }
 
@@ -34,7 +37,7 @@ public enum VectorMath {
     @inlinable @inline(__always)
     public static func tanh(_ x: SIMD16<Float>) -> SIMD16<Float> {
         let limit: Float = 7.90531110763549805
-        let clamped = x.clamped(lowerBound: SIMD16(repeating: -limit), upperBound: SIMD16(repeating: limit))
+        let clamped = pointwiseMax(pointwiseMin(x, SIMD16(repeating: limit)), SIMD16(repeating: -limit))
         let x2 = clamped * clamped
         var p = SIMD16<Float>(repeating: -2.76076847742355e-16)
         p = p * x2 + 2.00018790482477e-13

@@ -19,8 +19,11 @@ public enum BinaryCrossEntropy {
         var total: Float = 0
         for index in 0..<count {
             let logit = z[index], target = y[index]
-            total += max(logit, 0) - logit * target + _log1p(_exp(-abs(logit)))
-            gradient[index] = (Sigmoid.value(logit) - target) * scale
+            // One exponential serves both: e = e^(−|z|) ≤ 1, and σ(z) = 1/(1 + e) for z ≥ 0, e/(1 + e) below.
+            let e = _exp(-abs(logit))
+            total += max(logit, 0) - logit * target + _log1p(e)
+            let probability = logit >= 0 ? 1 / (1 + e) : e / (1 + e)
+            gradient[index] = (probability - target) * scale
         }
         return total * scale
     }

@@ -14,24 +14,32 @@ public enum CrossEntropy {
     @inlinable
     public static func evaluate(logits z: UnsafePointer<Float>, _ y: UnsafePointer<Float>, _ gradient: UnsafeMutablePointer<Float>,
                                 rows: Int, columns: Int) -> Float {
-        guard rows > 0 else { return 0 }
+        guard rows > 0, columns > 0 else { return 0 }
         let scale = 1 / Float(rows)
+        // First z − (row's largest logit) into the gradient buffer, then e^x of the whole batch in one
+        // vectorised pass, then per row: the sum, the loss and the gradient.
+        for row in 0..<rows {
+            let zRow = z + row * columns, gRow = gradient + row * columns
+            var largest = -Float.infinity
+            for column in 0..<columns { largest = max(largest, zRow[column]) }
+            for column in 0..<columns { gRow[column] = zRow[column] - largest }
+        }
+        VectorMath.apply(rows * columns, UnsafePointer(gradient), gradient) { VectorMath.exp($0) }
         var total: Float = 0
         for row in 0..<rows {
             let zRow = z + row * columns, yRow = y + row * columns, gRow = gradient + row * columns
+            var sum: Float = 0, targetSum: Float = 0, targetDotLogit: Float = 0
+            for column in 0..<columns {
+                sum += gRow[column]
+                targetSum += yRow[column]
+                targetDotLogit += yRow[column] * zRow[column]
+            }
             var largest = -Float.infinity
             for column in 0..<columns { largest = max(largest, zRow[column]) }
-            var sum: Float = 0, targetSum: Float = 0
-            for column in 0..<columns {
-                sum += _exp(zRow[column] - largest)
-                targetSum += yRow[column]
-            }
-            let logSum = largest + _log(sum)
-            for column in 0..<columns {
-                total += yRow[column] * (logSum - zRow[column])
-                let probability = _exp(zRow[column] - logSum)
-                gRow[column] = (probability * targetSum - yRow[column]) * scale
-            }
+            // Σ yᵢ (log Σ e^(z) − zᵢ), with log Σ e^(z) = largest + log Σ e^(z − largest).
+            total += targetSum * (largest + _log(sum)) - targetDotLogit
+            let inverseSum = 1 / sum
+            for column in 0..<columns { gRow[column] = (gRow[column] * inverseSum * targetSum - yRow[column]) * scale }
         }
         return total * scale
     }

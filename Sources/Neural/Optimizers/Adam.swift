@@ -15,12 +15,24 @@ public enum Adam {
         let correction1 = 1 - Float(pow(Double(beta1), Double(step)))
         let correction2 = 1 - Float(pow(Double(beta2), Double(step)))
         let stepSize = learningRate / correction1
-        let rootCorrection2 = correction2.squareRoot()
-        for index in 0..<count {
+        let inverseRootCorrection2 = 1 / correction2.squareRoot()
+        var index = 0
+        while index + 16 <= count {
+            let w = Lanes.load(p, index)
+            let g = Lanes.penalised(Lanes.load(gradient, index), w, l1: l1, l2: l2)
+            let mean = beta1 * Lanes.load(m, index) + (1 - beta1) * g
+            let squareMean = beta2 * Lanes.load(v, index) + (1 - beta2) * g * g
+            Lanes.store(mean, m, index)
+            Lanes.store(squareMean, v, index)
+            Lanes.store(w - stepSize * mean / (Lanes.squareRoot(squareMean) * inverseRootCorrection2 + epsilon), p, index)
+            index += 16
+        }
+        while index < count {
             let g = penalisedGradient(gradient[index], weight: p[index], l1: l1, l2: l2)
             m[index] = beta1 * m[index] + (1 - beta1) * g
             v[index] = beta2 * v[index] + (1 - beta2) * g * g
-            p[index] -= stepSize * m[index] / (v[index].squareRoot() / rootCorrection2 + epsilon)
+            p[index] -= stepSize * m[index] / (v[index].squareRoot() * inverseRootCorrection2 + epsilon)
+            index += 1
         }
     }
 }

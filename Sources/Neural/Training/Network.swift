@@ -100,8 +100,13 @@ public struct Network: Sendable {
 
     /// Runs `input` through every layer; read the result from `output` (or any layer's `output`).
     public mutating func forward(_ input: Matrix, mode: Mode) {
+        forward(input, mode: mode, throughLayer: layers.count - 1)
+    }
+
+    /// Runs `input` through layers `0...last` only (training with a fused loss stops at the logits).
+    public mutating func forward(_ input: Matrix, mode: Mode, throughLayer last: Int) {
         layers[0].forward(input, mode: mode)
-        for index in 1..<layers.count {
+        for index in stride(from: 1, through: last, by: 1) {
             let previous = layers[index - 1].output
             layers[index].forward(previous, mode: mode)
         }

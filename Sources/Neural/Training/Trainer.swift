@@ -91,16 +91,19 @@ public struct Trainer: Sendable {
         let end = min(start + configuration.batchSize, training.count)
         gatherBatch(from: start, to: end)
 
-        network.forward(batchFeatures, mode: .training)
-        let loss: Float
+        // With a fused loss the output activation is never needed while training: the loss and its gradient
+        // come from the logits, and so does the predicted class.
         let lastLayer = network.layers.count - 1
+        let scoredLayer = usesLogits ? lastLayer - 1 : lastLayer
+        network.forward(batchFeatures, mode: .training, throughLayer: scoredLayer)
+        let scores = network.layers[scoredLayer].output
+        let loss: Float
         if usesLogits {
-            loss = configuration.loss.evaluate(logits: network.layers[lastLayer - 1].output, targets: batchTargets, gradient: &lossGradient)
-            network.backward(input: batchFeatures, outputGradient: lossGradient, fromLayer: lastLayer - 1)
+            loss = configuration.loss.evaluate(logits: scores, targets: batchTargets, gradient: &lossGradient)
         } else {
-            loss = configuration.loss.evaluate(output: network.output, targets: batchTargets, gradient: &lossGradient)
-            network.backward(input: batchFeatures, outputGradient: lossGradient, fromLayer: lastLayer)
+            loss = configuration.loss.evaluate(output: scores, targets: batchTargets, gradient: &lossGradient)
         }
+        network.backward(input: batchFeatures, outputGradient: lossGradient, fromLayer: scoredLayer)
         lastBatchLoss = loss
         guard loss.isFinite else {
             status = .diverged(Divergence(epoch: epoch + 1, batch: batchInEpoch + 1, loss: loss, learningRate: optimizer.learningRate))
@@ -110,7 +113,7 @@ public struct Trainer: Sendable {
 
         let count = end - start
         epochLossSum += Double(loss) * Double(count)
-        if isClassifier { epochCorrect += Self.correctCount(network.output, batchTargets) }
+        if isClassifier { epochCorrect += Self.correctCount(scores, batchTargets, threshold: usesLogits ? 0 : 0.5) }
         epochSeen += count
         batchInEpoch += 1
         stepCount += 1
@@ -172,7 +175,7 @@ public struct Trainer: Sendable {
                 loss = configuration.loss.evaluate(output: network.output, targets: batchTargets, gradient: &lossGradient)
             }
             lossSum += Double(loss) * Double(end - start)
-            if isClassifier { correct += Self.correctCount(network.output, batchTargets) }
+            if isClassifier { correct += Self.correctCount(network.output, batchTargets, threshold: 0.5) }
             start = end
         }
         return (Float(lossSum / Double(examples.count)), isClassifier ? Float(correct) / Float(examples.count) : nil)
@@ -254,15 +257,16 @@ public struct Trainer: Sendable {
     }
 
     /// How many rows of `output` pick the right class: the largest output against the one-hot target, or
-    /// for a single output, output ≥ 0.5 against a 0/1 target.
-    private static func correctCount(_ output: Matrix, _ targets: Matrix) -> Int {
+    /// for a single output, output ≥ threshold against a 0/1 target (0.5 for a probability, 0 for a logit,
+    /// since σ(z) ≥ 0.5 exactly when z ≥ 0; softmax keeps the order of the logits, so the argmax is the same).
+    private static func correctCount(_ output: Matrix, _ targets: Matrix, threshold: Float) -> Int {
         let rows = output.rows, columns = output.columns
         return output.storage.withUnsafeBufferPointer { a in
             targets.storage.withUnsafeBufferPointer { y in
                 var correct = 0
                 for row in 0..<rows {
                     if columns == 1 {
-                        if (a[row] >= 0.5) == (y[row] >= 0.5) { correct += 1 }
+                        if (a[row] >= threshold) == (y[row] >= 0.5) { correct += 1 }
                     } else {
                         var predicted = 0, actual = 0
                         for column in 1..<columns {
