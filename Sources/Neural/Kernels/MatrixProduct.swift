@@ -104,6 +104,22 @@ public enum MatrixProduct {
             }
             column += 8
         }
+        // A ragged tail of 1–7 columns: when the matrix is at least 8 wide, one more 8-wide tile ending at
+        // the last column overlaps columns already done. Every element is the same sum taken in the same
+        // order whichever tile computes it, so the overlap rewrites identical values.
+        if column < columns && columns >= 8 {
+            column = columns - 8
+            var row = 0
+            while row + 4 <= rows {
+                tile4x8(a, b, c, row: row, column: column, inner: inner, columns: columns, rowStride: rowStride, innerStride: innerStride)
+                row += 4
+            }
+            while row < rows {
+                tile1x8(a, b, c, row: row, column: column, inner: inner, columns: columns, rowStride: rowStride, innerStride: innerStride)
+                row += 1
+            }
+            column = columns
+        }
         while column < columns {
             for row in 0..<rows {
                 var sum: Float = 0
