@@ -4,7 +4,7 @@ import Foundation
 public enum NumberLabel {
     /// `value` with about three significant digits, as short as it can be.
     ///
-    /// Thousands and beyond take a suffix (k, M, G, T), values below 0.01 scientific notation,
+    /// Thousands up to 10¹⁸ take a suffix (k, M, G, T, P), values below 0.01 or from 10¹⁸ on scientific notation,
     /// everything else plain decimals without trailing zeros. NaN reads `NaN`, infinities `inf`.
     public static func compact(_ value: Double) -> String {
         format(value, significantDigits: 3)
@@ -45,12 +45,12 @@ public enum NumberLabel {
         let scale = pow10(exponent - significantDigits + 1)
         magnitude = (magnitude / scale).rounded() * scale
         exponent = Int(floor(log10(magnitude)))
-        if exponent >= 3 {
-            let suffixes = ["k", "M", "G", "T", "P", "E"]
-            let group = min(suffixes.count, exponent / 3)
+        if exponent >= 3 && exponent < 18 {
+            let suffixes = ["k", "M", "G", "T", "P"]
+            let group = exponent / 3
             return sign + decimal(magnitude / pow10(3 * group), significantDigits: significantDigits) + suffixes[group - 1]
         }
-        if exponent < -2 {
+        if exponent < -2 || exponent >= 18 {
             let mantissa = magnitude / pow10(exponent)
             return sign + decimal(mantissa, significantDigits: significantDigits) + "e\(exponent)"
         }
@@ -60,7 +60,8 @@ public enum NumberLabel {
     /// A positive number with at most `significantDigits` digits, trailing zeros and point removed.
     static func decimal(_ magnitude: Double, significantDigits: Int) -> String {
         let exponent = magnitude > 0 ? Int(floor(log10(magnitude))) : 0
-        let decimals = max(0, significantDigits - 1 - exponent)
+        // At most 15 digits in all, so the scaled value stays exact in a Double and fits an Int.
+        let decimals = max(0, min(significantDigits - 1 - exponent, 14 - exponent))
         let factor = pow10(decimals)
         let rounded = (magnitude * factor).rounded()
         guard rounded < 1e15 else { return "\(Int(magnitude.rounded()))" }

@@ -17,10 +17,22 @@ struct Ticks: Equatable {
         return nice * magnitude
     }
 
-    /// Ticks at multiples of a nice step inside [lower, upper], about `count` of them.
+    /// Ticks at multiples of a nice step inside [lower, upper], about `count` of them and at least
+    /// two: when the first choice leaves a single tick, the next smaller nice step is taken.
     static func linear(lower: Double, upper: Double, count: Int) -> Ticks {
         guard lower.isFinite, upper.isFinite, upper > lower, count > 0 else { return Ticks(values: [], step: 0) }
-        let step = niceStep(span: upper - lower, count: max(1, count - 1))
+        var step = niceStep(span: upper - lower, count: max(1, count - 1))
+        var ticks = linear(lower: lower, upper: upper, step: step)
+        while ticks.values.count < 2 {
+            step = smallerNiceStep(than: step)
+            ticks = linear(lower: lower, upper: upper, step: step)
+        }
+        return ticks
+    }
+
+    /// The multiples of `step` inside [lower, upper].
+    static func linear(lower: Double, upper: Double, step: Double) -> Ticks {
+        guard lower.isFinite, upper.isFinite, upper >= lower, step > 0, step.isFinite else { return Ticks(values: [], step: 0) }
         var values: [Double] = []
         var k = ceil(lower / step - 1e-9)
         while k * step <= upper + step * 1e-9 && values.count < 1000 {
@@ -30,6 +42,17 @@ struct Ticks: Equatable {
             k += 1
         }
         return Ticks(values: values, step: step)
+    }
+
+    /// The next nice step below `step`: 10 → 5 → 2.5 → 2 → 1 → 0.5 …
+    static func smallerNiceStep(than step: Double) -> Double {
+        let magnitude = pow(10, floor(log10(step) + 1e-9))
+        let normalized = step / magnitude
+        if normalized > 5 + 1e-9 { return 5 * magnitude }
+        if normalized > 2.5 + 1e-9 { return 2.5 * magnitude }
+        if normalized > 2 + 1e-9 { return 2 * magnitude }
+        if normalized > 1 + 1e-9 { return magnitude }
+        return 0.5 * magnitude
     }
 
     /// Powers of ten inside [lower, upper] (both positive), thinned to at most `count`.

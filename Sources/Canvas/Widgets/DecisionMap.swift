@@ -156,6 +156,8 @@ public struct DecisionMap: Widget, Sendable {
         } else {
             for y in 0..<area.height {
                 for x in 0..<area.width {
+                    // Without a grid only the points are drawn.
+                    guard hasGrid else { buffer.put(" ", at: area.x + x, area.y + y); continue }
                     let value = gridValue(x, y)
                     let color = colors == .none ? nil : regionColor(value, fitted: fitted)?.downsampled(to: colors)
                     buffer.put(regionGlyph(value, fitted: fitted, glyphs: glyphs), at: area.x + x, area.y + y,

@@ -69,7 +69,7 @@ public struct Heatmap: Widget, Sendable {
     public func render(into buffer: inout Buffer, area: Rect, glyphs: GlyphSet, colors: ColorMode) {
         buffer.clipped(to: area) { buffer in
             let area = area.intersection(buffer.clip)
-            guard !area.isEmpty else { return }
+            guard !area.isEmpty, rows > 0, columns > 0 else { return }
             draw(into: &buffer, area: area, glyphs: glyphs, colors: colors)
         }
     }

@@ -195,7 +195,7 @@ private struct LineChartRenderer {
                 let lower = floor(data.lowerBound / step + 1e-9) * step
                 let upper = ceil(data.upperBound / step - 1e-9) * step
                 yAxis = lower...max(upper, lower + step)
-                yTicks = Ticks.linear(lower: yAxis.lowerBound, upper: yAxis.upperBound, count: tickCount)
+                yTicks = Ticks.linear(lower: yAxis.lowerBound, upper: yAxis.upperBound, step: step)
             case .logarithmic:
                 let lower = floor(data.lowerBound + 1e-9), upper = ceil(data.upperBound - 1e-9)
                 yAxis = lower...max(upper, lower + 1)
