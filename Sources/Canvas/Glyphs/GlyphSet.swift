@@ -96,6 +96,11 @@ public struct GlyphSet: Hashable, Sendable {
         markers[((index % markers.count) + markers.count) % markers.count]
     }
 
+    /// The tee closing horizontal lines at a right border: `┤` (the same glyph as `verticalTick`).
+    public var rightTee: String { verticalTick }
+    /// The tee opening vertical lines at a top border: `┬` (the same glyph as `horizontalTick`).
+    public var topTee: String { horizontalTick }
+
     /// The marker of a data point of class `label`, filled for training points and open for test points.
     public func pointMarker(class label: Int, isTest: Bool) -> String {
         let markers = isTest ? testMarkers : trainMarkers

@@ -99,7 +99,7 @@ public struct BarChart: Widget, Sendable {
             if signed {
                 buffer.put(glyphs.vertical, at: barX + zeroColumn, row, style: theme.axis)
             }
-            if bar.value.isFinite || bar.value.isInfinite, !bar.value.isNaN {
+            if !bar.value.isNaN {
                 let value = min(range.upperBound, max(range.lowerBound, bar.value))
                 if value > 0 {
                     let room = barWidth - zeroColumn - (signed ? 1 : 0)

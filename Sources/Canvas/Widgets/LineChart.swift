@@ -336,8 +336,9 @@ private struct LineChartRenderer {
     /// The legend (or the cursor read-out) right-aligned on the top row, the y title on the left.
     func drawHeader(into buffer: inout Buffer, row: Int, showCursor: Bool) {
         var legend: [Span] = []
-        if showCursor, let cursor = chart.cursor {
-            legend.append(Span("x=" + NumberLabel.compact(cursor), theme.label))
+        let readoutPosition = showCursor ? chart.cursor : nil
+        if let readoutPosition {
+            legend.append(Span("x=" + NumberLabel.compact(readoutPosition), theme.label))
         }
         if chart.showsLegend || showCursor {
             for (index, series) in chart.series.enumerated() {
@@ -345,8 +346,8 @@ private struct LineChartRenderer {
                 let key = usesBraille ? glyphs.legendLine : glyphs.marker(index)
                 legend.append(Span(key, Style(foreground: seriesColor(index))))
                 var text = " " + series.name
-                if showCursor {
-                    text += " " + (series.value(at: chart.cursor!).map(NumberLabel.compact) ?? "-")
+                if let readoutPosition {
+                    text += " " + (series.value(at: readoutPosition).map(NumberLabel.compact) ?? "-")
                 }
                 legend.append(Span(text, theme.label))
             }

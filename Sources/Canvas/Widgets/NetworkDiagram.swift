@@ -206,12 +206,9 @@ public struct NetworkDiagram: Widget, Sendable {
         into buffer: inout Buffer, layer: Int, neuron: Int, column: Int, row: Int, width: Int,
         valueScale: ColorScale, weightScale: ColorScale, glyphs: GlyphSet, colors: ColorMode, theme: Theme
     ) {
-        let dot = glyphs.isUnicode ? "●" : "o"
         let value = self.value(layer: layer, neuron: neuron)
-        switch display {
-        case .incomingWeights where layer > 0 && layer - 1 < weights.count:
-            let inputs = layerSizes[layer - 1]
-            guard inputs > 0 else { fallthrough }
+        let inputs = layer > 0 ? layerSizes[layer - 1] : 0
+        if display == .incomingWeights, layer > 0, layer - 1 < weights.count, inputs > 0 {
             for cell in 0..<width {
                 // Sample the incoming weights across the node's cells.
                 let input = min(inputs - 1, cell * inputs / width)
@@ -220,26 +217,26 @@ public struct NetworkDiagram: Widget, Sendable {
                     let color: Color = w.isNaN ? .default : weightScale.color(w).downsampled(to: colors)
                     buffer.put(glyphs.fullBlock, at: column + cell, row, style: Style(foreground: color))
                 } else {
+                    // A blank would read as a missing neuron: near-zero weights show a dot.
                     let glyph = weightScale.glyph(w, glyphs: glyphs)
                     let style = colors == .none || w.isNaN ? Style.plain : Style(foreground: weightScale.color(w).downsampled(to: colors))
                     buffer.put(glyph == " " ? "." : glyph, at: column + cell, row, style: style)
                 }
             }
-        case .value where value != nil, .incomingWeights where value != nil:
-            let v = value!
-            let text = align(NumberLabel.fitting(v, width: width), width: width, .center, ellipsis: glyphs.ellipsis)
+        } else if display != .dot, let value {
+            let text = align(NumberLabel.fitting(value, width: width), width: width, .center, ellipsis: glyphs.ellipsis)
             var style = theme.text
-            if colors != .none, !v.isNaN {
-                let background = valueScale.color(v)
+            if colors != .none, !value.isNaN {
+                let background = valueScale.color(value)
                 style = Style(foreground: background.contrasting.downsampled(to: colors), background: background.downsampled(to: colors))
             }
             buffer.put(text, at: column, row, style: style)
-        default:
+        } else {
             var style = theme.text
-            if let v = value, !v.isNaN, colors != .none {
-                style = Style(foreground: valueScale.color(v).downsampled(to: colors))
+            if let value, !value.isNaN, colors != .none {
+                style = Style(foreground: valueScale.color(value).downsampled(to: colors))
             }
-            buffer.put(dot, at: column + (width - 1) / 2, row, style: style)
+            buffer.put(glyphs.isUnicode ? "●" : "o", at: column + (width - 1) / 2, row, style: style)
         }
     }
 }

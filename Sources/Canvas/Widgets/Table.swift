@@ -89,12 +89,12 @@ public struct Table: Widget, Sendable {
         }
 
         let bottomRows = borders ? 1 : 0
-        if borders { rule(glyphs.topLeft, glyphs.horizontalTick, glyphs.topRight) }
+        if borders { rule(glyphs.topLeft, glyphs.topTee, glyphs.topRight) }
         if !headers.isEmpty && y < area.bottom - bottomRows {
             var headerStyle = theme.title
             headerStyle.bold = true
             line(headers, style: headerStyle)
-            if borders && y < area.bottom - bottomRows { rule(glyphs.leftTee, glyphs.cross, glyphs.verticalTick) }
+            if borders && y < area.bottom - bottomRows { rule(glyphs.leftTee, glyphs.cross, glyphs.rightTee) }
         }
         for (index, row) in rows.enumerated() {
             guard y < area.bottom - bottomRows else { break }
