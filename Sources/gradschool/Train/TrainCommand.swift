@@ -12,9 +12,9 @@ struct TrainCommand: ParsableCommand {
         abstract: "Train a network from the shell and save it for PyTorch or NumPy.",
         discussion: """
         Examples:
-          gradschool train --dataset spiral --layers 16,16 --activation tanh --epochs 300 --save spiral.safetensors
+          gradschool train --dataset spiral --samples 500 --optimizer adam --lr 0.01 --epochs 600 --save spiral.safetensors
           gradschool train --data houses.csv --target price --normalize standard --optimizer adam --json
-          gradschool train --init spiral.safetensors --dataset spiral --epochs 50 --save spiral2.safetensors
+          gradschool train --init spiral.safetensors --dataset spiral --samples 500 --epochs 50 --save spiral2.safetensors
 
         The same options and --seed give the same weights bit for bit. A model saved with --save names its \
         tensors as torch.nn.Sequential does (0.weight, 0.bias, 2.weight, …) and keeps the architecture, the \
