@@ -107,6 +107,10 @@ struct TrainCommandTests {
         (["--init", "m.safetensors", "--dataset", "circle", "--layers", "4"], "--layers cannot be combined with --init"),
         (["--dataset", "circle", "--save", "m.safetensors", "--log", "m.safetensors"], "give the model and the log different files"),
         (["--dataset", "circle", "--frobnicate"], "Unknown option '--frobnicate'"),
+        (["--dataset", "circle", "--batch-size", "9223372036854775807"], "--batch-size 9223372036854775807 is more than 10000000"),
+        (["--dataset", "circle", "--epochs", "9223372036854775807"], "--epochs 9223372036854775807 is more than 10000000"),
+        // (64 + 1)·65536 + (65536 + 1)·65536 + (65536 + 1)·10 = 4,259,840 + 4,295,032,832 + 655,370.
+        (["--dataset", "digits", "--layers", "65536,65536"], "would make 4299948042 parameters, more than 50000000"),
         // Found once the data's problem is known, still a usage error.
         (["--dataset", "circle", "--output", "softmax"], "softmax over the single output of a two-class problem is always 1"),
         (["--dataset", "sine", "--loss", "bce"], "the data asks for numbers (regression): use --loss mse"),

@@ -11,6 +11,10 @@ struct ModelSetup {
     var network: Network
     var loss: Loss
 
+    /// The most learnable numbers a new network may have: 50 million floats take 200 MB, and training
+    /// keeps gradients and optimizer state beside them.
+    static let largestParameterCount = 50_000_000
+
     /// The output activation that suits `problem`.
     static func automaticOutput(for problem: Problem) -> Activation {
         switch problem {
@@ -73,7 +77,14 @@ struct ModelSetup {
         if let problem = outputProblem(outputActivation, problem: problem) { throw .usage(problem) }
         let loss = plan.loss ?? automaticLoss(output: outputActivation, problem: problem)
         if let problem = lossProblem(loss, output: outputActivation, problem: problem) { throw .usage(problem) }
-        let network = Network(sizes: [featureCount] + hiddenSizes + [targetColumns], activation: activation,
+        let sizes = [featureCount] + hiddenSizes + [targetColumns]
+        // Each dense layer has (inputs + 1) × outputs numbers; the optimizer keeps up to two more per number.
+        let parameterCount = zip(sizes, sizes.dropFirst()).reduce(0.0) { $0 + Double($1.0 + 1) * Double($1.1) }
+        guard parameterCount <= Double(largestParameterCount) else {
+            throw .usage("--layers \(hiddenSizes.map(String.init).joined(separator: ",")) on \(featureCount) features would make "
+                         + "\(Int(parameterCount)) parameters, more than \(largestParameterCount): choose smaller hidden layers")
+        }
+        let network = Network(sizes: sizes, activation: activation,
                               outputActivation: outputActivation, dropout: dropout, seed: plan.seed)
         return ModelSetup(network: network, loss: loss)
     }

@@ -73,6 +73,9 @@ struct TrainPlan: Equatable {
     static let outputActivationNames = ["sigmoid", "softmax", "identity"]
     static let largestLayer = 65_536
     static let largestSampleCount = 1_000_000
+    /// Limits that keep step and sample counts far from overflowing, and well beyond any sensible run.
+    static let largestBatchSize = 10_000_000
+    static let largestEpochCount = 10_000_000
 
     /// Checks and resolves the options; the first problem found is thrown as `.usage`.
     init(_ options: TrainCommand) throws(TrainError) {
@@ -120,9 +123,16 @@ struct TrainPlan: Equatable {
             learningRate = optimizer.defaultLearningRate
         }
         batchSize = try Self.count(options.batchSize, option: "--batch-size", meaning: "examples per step")
+        guard batchSize <= Self.largestBatchSize else {
+            throw .usage("--batch-size \(batchSize) is more than \(Self.largestBatchSize): a batch larger than the training set "
+                         + "is the whole set anyway, so give at most the number of examples")
+        }
         // 0 epochs evaluates the network as it is, such as a model given to --init.
         guard options.epochs >= 0 else {
             throw .usage("--epochs must be 0 (evaluate only) or more passes over the training set, got \(options.epochs)")
+        }
+        guard options.epochs <= Self.largestEpochCount else {
+            throw .usage("--epochs \(options.epochs) is more than \(Self.largestEpochCount): use --patience to stop when learning stalls")
         }
         epochs = options.epochs
         l1 = try Self.penalty(options.l1, option: "--l1")
