@@ -12,9 +12,12 @@ struct TrainCommand: ParsableCommand {
         abstract: "Train a network from the shell and save it for PyTorch or NumPy.",
         discussion: """
         Examples:
-          gradschool train --dataset spiral --samples 500 --optimizer adam --lr 0.01 --epochs 600 --save spiral.safetensors
-          gradschool train --data houses.csv --target price --normalize standard --optimizer adam --json
-          gradschool train --init spiral.safetensors --dataset spiral --samples 500 --epochs 50 --save spiral2.safetensors
+          gradschool train --dataset circle --layers 16,8 --epochs 200
+          gradschool train --data houses.csv --target price --test-split 0.2 --json
+          gradschool train --dataset spiral --samples 500 --optimizer adam \\
+              --lr 0.01 --epochs 600 --save spiral.safetensors
+          gradschool train --init spiral.safetensors --dataset spiral \\
+              --samples 500 --epochs 0
 
         The same options and --seed give the same weights bit for bit. A model saved with --save names its \
         tensors as torch.nn.Sequential does (0.weight, 0.bias, 2.weight, …) and keeps the architecture, the \
@@ -56,7 +59,7 @@ struct TrainCommand: ParsableCommand {
     var validationSplit: Double = 0.2
 
     @Option(name: .customLong("test-split"),
-            help: ArgumentHelp("The share of examples held out for the final test; 0 for none (default). Example: --test-split 0.2",
+            help: ArgumentHelp("The share of examples held out for the final test; 0 for none. Example: --test-split 0.2",
                                valueName: "fraction"))
     var testSplit: Double = 0
 
@@ -93,11 +96,11 @@ struct TrainCommand: ParsableCommand {
 
     // MARK: Training
 
-    @Option(help: ArgumentHelp("The loss: auto (default: bce with sigmoid, ce with softmax, else mse), mse, bce or ce. Example: --loss mse",
+    @Option(help: ArgumentHelp("The loss: auto (bce with a sigmoid output, ce with softmax, else mse), mse, bce or ce. Example: --loss mse",
                                valueName: "name"))
     var loss: String = "auto"
 
-    @Option(help: ArgumentHelp("The optimizer: sgd (default), momentum, nesterov, rmsprop or adam, with PyTorch's defaults. Example: --optimizer adam",
+    @Option(help: ArgumentHelp("The optimizer: sgd, momentum, nesterov, rmsprop or adam, with PyTorch's defaults. Example: --optimizer adam",
                                valueName: "name"))
     var optimizer: String = "sgd"
 
@@ -106,17 +109,17 @@ struct TrainCommand: ParsableCommand {
     var lr: Float?
 
     @Option(name: .customLong("batch-size"),
-            help: ArgumentHelp("Examples averaged per step (default 10). Example: --batch-size 32", valueName: "n"))
+            help: ArgumentHelp("Examples averaged per step. Example: --batch-size 32", valueName: "n"))
     var batchSize: Int = 10
 
-    @Option(help: ArgumentHelp("Passes over the training set (default 100); 0 only evaluates, as for a model given to --init. Example: --epochs 300", valueName: "n"))
+    @Option(help: ArgumentHelp("Passes over the training set; 0 only evaluates, as for a model given to --init. Example: --epochs 300", valueName: "n"))
     var epochs: Int = 100
 
-    @Option(help: ArgumentHelp("L1 penalty on weights, added to their gradient as l1·sign(w) (default 0). Example: --l1 0.001",
+    @Option(help: ArgumentHelp("L1 penalty on weights, added to their gradient as l1·sign(w). Example: --l1 0.001",
                                valueName: "x"))
     var l1: Float = 0
 
-    @Option(help: ArgumentHelp("L2 penalty on weights, PyTorch's weight_decay (default 0). Example: --l2 0.0001", valueName: "x"))
+    @Option(help: ArgumentHelp("L2 penalty on weights, PyTorch's weight_decay. Example: --l2 0.0001", valueName: "x"))
     var l2: Float = 0
 
     @Option(help: ArgumentHelp("Stop when the validation loss has not improved for this many epochs and keep the best weights. Example: --patience 10",
