@@ -10,7 +10,7 @@ struct Gradschool: AsyncParsableCommand {
         Lessons walk through the perceptron, the forward pass, activation functions, \
         backpropagation and gradient descent while real networks train beside the text.
         """,
-        subcommands: [BenchCommand.self]
+        subcommands: [BenchCommand.self, TrainCommand.self]
     )
 
     mutating func run() async throws {

@@ -1,0 +1,175 @@
+import ArgumentParser
+import Foundation
+import Neural
+
+/// `gradschool train`: trains any network the engine supports from the shell, reproducibly, and saves it
+/// as a safetensors file that PyTorch and NumPy can load.
+///
+/// The command only gathers options; `TrainPlan` checks them, `TrainRun` does the work.
+struct TrainCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "train",
+        abstract: "Train a network from the shell and save it for PyTorch or NumPy.",
+        discussion: """
+        Examples:
+          gradschool train --dataset circle --layers 16,8 --epochs 200
+          gradschool train --data houses.csv --target price --test-split 0.2 --json
+          gradschool train --dataset spiral --samples 500 --optimizer adam \\
+              --lr 0.01 --epochs 600 --save spiral.safetensors
+          gradschool train --init spiral.safetensors --dataset spiral \\
+              --samples 500 --epochs 0
+
+        The same options and --seed give the same weights bit for bit. A model saved with --save names its \
+        tensors as torch.nn.Sequential does (0.weight, 0.bias, 2.weight, …) and keeps the architecture, the \
+        feature scaling and the class names in its metadata, so --init needs nothing else.
+
+        Exit status: 0 done (also when stopped early), 64 bad usage, 65 bad data or model file, \
+        66 missing input file, 73 output cannot be written, 75 training diverged (try a lower --lr).
+        """
+    )
+
+    // MARK: Data
+
+    @Option(help: ArgumentHelp("A built-in dataset: \(DatasetCatalog.names.joined(separator: ", ")). Example: --dataset spiral",
+                               valueName: "name"))
+    var dataset: String?
+
+    @Option(name: .customLong("data"),
+            help: ArgumentHelp("A CSV file of numbers, one example per line, an optional header first. Example: --data houses.csv",
+                               valueName: "file.csv"))
+    var dataFile: String?
+
+    @Option(help: ArgumentHelp("The CSV column to predict: a header name, a position counting from 1, or last (default). Example: --target price",
+                               valueName: "column"))
+    var target: String?
+
+    @Option(help: ArgumentHelp("How many points a generated dataset draws (default 200). Example: --samples 500", valueName: "n"))
+    var samples: Int?
+
+    @Option(help: ArgumentHelp("How much noise a generated dataset adds, 0 for none (default 0). Example: --noise 0.2", valueName: "x"))
+    var noise: Double?
+
+    @Option(help: ArgumentHelp("Fixes every random choice: the data drawn, the split, the first weights, the shuffling. Example: --seed 7",
+                               valueName: "n"))
+    var seed: UInt64 = 1
+
+    @Option(name: .customLong("val-split"),
+            help: ArgumentHelp("The share of examples held out to validate after each epoch; 0 for none. Example: --val-split 0.25",
+                               valueName: "fraction"))
+    var validationSplit: Double = 0.2
+
+    @Option(name: .customLong("test-split"),
+            help: ArgumentHelp("The share of examples held out for the final test; 0 for none. Example: --test-split 0.2",
+                               valueName: "fraction"))
+    var testSplit: Double = 0
+
+    @Flag(name: .customLong("no-shuffle"),
+          help: "Keep the file's order: the first examples train, the last ones validate and test, batches in order. Example: --no-shuffle")
+    var noShuffle = false
+
+    @Option(help: ArgumentHelp("Feature scaling fitted on the training set: none, standard (default) or minmax. Example: --normalize minmax",
+                               valueName: "kind"))
+    var normalize: String?
+
+    // MARK: Model
+
+    @Option(help: ArgumentHelp("Hidden layer sizes, comma-separated; none for no hidden layer (default 8,8). Example: --layers 16,8",
+                               valueName: "sizes"))
+    var layers: String?
+
+    @Option(help: ArgumentHelp("The hidden activation: relu, tanh (default), sigmoid, leaky-relu or identity. Example: --activation relu",
+                               valueName: "name"))
+    var activation: String?
+
+    @Option(help: ArgumentHelp("The output activation: auto (default: sigmoid for two classes, softmax for more, identity for numbers), sigmoid, softmax or identity. Example: --output identity",
+                               valueName: "name"))
+    var output: String?
+
+    @Option(help: ArgumentHelp("Dropout probability after each hidden layer while training (default 0). Example: --dropout 0.2",
+                               valueName: "p"))
+    var dropout: Float?
+
+    @Option(name: .customLong("init"),
+            help: ArgumentHelp("Start from a saved model; its architecture and feature scaling come from the file. Example: --init model.safetensors",
+                               valueName: "file.safetensors"))
+    var initFile: String?
+
+    // MARK: Training
+
+    @Option(help: ArgumentHelp("The loss: auto (bce with a sigmoid output, ce with softmax, else mse), mse, bce or ce. Example: --loss mse",
+                               valueName: "name"))
+    var loss: String = "auto"
+
+    @Option(help: ArgumentHelp("The optimizer: sgd, momentum, nesterov, rmsprop or adam, with PyTorch's defaults. Example: --optimizer adam",
+                               valueName: "name"))
+    var optimizer: String = "sgd"
+
+    @Option(help: ArgumentHelp("The learning rate (default 0.03 for the sgd family, 0.01 rmsprop, 0.001 adam). Example: --lr 0.1",
+                               valueName: "x"))
+    var lr: Float?
+
+    @Option(name: .customLong("batch-size"),
+            help: ArgumentHelp("Examples averaged per step. Example: --batch-size 32", valueName: "n"))
+    var batchSize: Int = 10
+
+    @Option(help: ArgumentHelp("Passes over the training set; 0 only evaluates, as for a model given to --init. Example: --epochs 300", valueName: "n"))
+    var epochs: Int = 100
+
+    @Option(help: ArgumentHelp("L1 penalty on weights, added to their gradient as l1·sign(w). Example: --l1 0.001",
+                               valueName: "x"))
+    var l1: Float = 0
+
+    @Option(help: ArgumentHelp("L2 penalty on weights, PyTorch's weight_decay. Example: --l2 0.0001", valueName: "x"))
+    var l2: Float = 0
+
+    @Option(help: ArgumentHelp("Stop when the validation loss has not improved for this many epochs and keep the best weights. Example: --patience 10",
+                               valueName: "n"))
+    var patience: Int?
+
+    // MARK: Output
+
+    @Option(help: ArgumentHelp("Save the trained model as safetensors. Example: --save model.safetensors", valueName: "file.safetensors"))
+    var save: String?
+
+    @Option(help: ArgumentHelp("Write one CSV row per epoch: epoch, train_loss, val_loss, train_accuracy, val_accuracy, seconds. Example: --log run.csv",
+                               valueName: "file.csv"))
+    var log: String?
+
+    @Flag(help: "Print a machine-readable JSON summary on standard output; progress goes to standard error. Example: --json")
+    var json = false
+
+    @Flag(help: "Print nothing but errors (and the JSON summary with --json). Example: --quiet")
+    var quiet = false
+
+    @Option(name: .customLong("print-every"),
+            help: ArgumentHelp("When the output is not a terminal, print a line every n epochs (default: about 25 lines in all). Example: --print-every 10",
+                               valueName: "n"))
+    var printEvery: Int?
+
+    // MARK: Running
+
+    func validate() throws {
+        do {
+            _ = try TrainPlan(self)
+        } catch {
+            throw ValidationError(error.description)
+        }
+    }
+
+    func run() throws {
+        let console = Console.system()
+        do throws(TrainError) {
+            try TrainRun(plan: try TrainPlan(self), console: console).run()
+        } catch {
+            switch error {
+            case .diverged:
+                console.writeError(error.description + "\n")
+            case .usage:
+                console.writeError("Error: \(error.description)\n  See 'gradschool train --help' for more information.\n")
+            default:
+                console.writeError("Error: \(error.description)\n")
+            }
+            throw ExitCode(error.exitStatus)
+        }
+    }
+}
