@@ -130,7 +130,7 @@ struct TrainPlanTests {
         #expect(options == ["--dataset", "--data", "--target", "--samples", "--noise", "--seed", "--val-split", "--test-split",
                             "--no-shuffle", "--normalize", "--layers", "--activation", "--output", "--dropout", "--init", "--loss",
                             "--optimizer", "--lr", "--batch-size", "--epochs", "--l1", "--l2", "--patience", "--save", "--log",
-                            "--json", "--quiet", "--print-every"])
+                            "--json", "--quiet", "--plot", "--ascii", "--print-every"])
         for block in blocks where block.option != "-h," {
             #expect(block.text.contains("Example: \(block.option)"), "\(block.option) has no example: \(block.text)")
         }

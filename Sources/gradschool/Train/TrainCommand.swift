@@ -141,6 +141,12 @@ struct TrainCommand: ParsableCommand {
     @Flag(help: "Print nothing but errors (and the JSON summary with --json). Example: --quiet")
     var quiet = false
 
+    @Flag(help: "At the end, draw the loss curves, the decision map (2-D data) or the confusion matrix, and the first layer's weights. Example: --plot")
+    var plot = false
+
+    @Flag(help: "Draw the --plot pictures with ASCII characters only. Example: --ascii --plot")
+    var ascii = false
+
     @Option(name: .customLong("print-every"),
             help: ArgumentHelp("When the output is not a terminal, print a line every n epochs (default: about 25 lines in all). Example: --print-every 10",
                                valueName: "n"))

@@ -61,6 +61,9 @@ struct TrainPlan: Equatable {
     var logPath: String?
     var json: Bool
     var quiet: Bool
+    /// Draw pictures at the end; `asciiPictures` keeps them to ASCII.
+    var plot: Bool
+    var asciiPictures: Bool
     /// Print a plain progress line every this many epochs; `nil` chooses about 25 lines in all.
     var printEvery: Int?
 
@@ -151,6 +154,11 @@ struct TrainPlan: Equatable {
         }
         json = options.json
         quiet = options.quiet
+        if options.ascii && !options.plot {
+            throw .usage("--ascii changes how --plot draws: add --plot, or leave --ascii out")
+        }
+        plot = options.plot
+        asciiPictures = options.ascii
     }
 
     /// The engine's training configuration for this plan and the loss chosen for the data.

@@ -1,3 +1,4 @@
+import Canvas
 import Foundation
 import Neural
 
@@ -92,6 +93,14 @@ struct TrainRun {
             }
             if summary.evaluations.isEmpty {
                 lines.append("no validation or test examples to measure: set --val-split or --test-split above 0 to see metrics")
+            }
+            if plan.plot {
+                let report = PlotReport.detect(environment: ProcessInfo.processInfo.environment,
+                                               isTerminal: console.outputIsTerminal && console.colorsAllowed,
+                                               forceASCII: plan.asciiPictures)
+                lines.append("")
+                lines.append(TrainPlots(network: trainer.network, history: trainer.history, data: data)
+                    .render(report: report, width: max(40, min(console.width, 100))))
             }
             console.writeOutput(lines.joined(separator: "\n") + "\n")
         }
