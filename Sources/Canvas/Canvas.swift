@@ -1,2 +1,0 @@
-/// Canvas draws pictures into a buffer of cells and never touches the terminal.
-public enum Canvas {}
