@@ -5,7 +5,7 @@ import Foundation
 /// The library checks what no single file can: duplicate lesson ids, duplicate quiz ids across lessons,
 /// and `requires` entries that name no lesson. A lesson with any problem is left out of `lessons`, so the
 /// tutor can still start and show a note for it.
-public struct LessonLibrary: Sendable {
+public struct LessonLibrary: Equatable, Sendable {
     /// The sound lessons, in course order (`order`, then id).
     public var lessons: [Lesson]
     /// Every problem found, grouped by file in the order the files were read, then by line.
