@@ -1,4 +1,5 @@
 import ArgumentParser
+import Curriculum
 
 /// The `gradschool` command: the tutor and its non-interactive tools.
 @main
@@ -8,13 +9,16 @@ struct Gradschool: AsyncParsableCommand {
         abstract: "An interactive deep-learning tutor for the terminal.",
         discussion: """
         Lessons walk through the perceptron, the forward pass, activation functions, \
-        backpropagation and gradient descent while real networks train beside the text.
+        backpropagation and gradient descent while real networks train beside the text. \
+        Run without a command to open the tutor.
         """,
-        subcommands: [BenchCommand.self]
+        subcommands: [LessonCommand.self, CheckCommand.self, BenchCommand.self]
     )
 
+    @OptionGroup var lessonOptions: LessonOptions
+
     mutating func run() async throws {
-        // Until the interactive tutor opens here, running without a subcommand explains the tools.
-        print(Gradschool.helpMessage())
+        let library = LessonLibrary.load(paths: [try lessonOptions.directory()])
+        try await TutorLauncher(library: library).run()
     }
 }
