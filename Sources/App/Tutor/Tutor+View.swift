@@ -28,7 +28,7 @@ extension Tutor {
     private func drawHome(_ home: HomeScreen, into buffer: inout Buffer, style: TutorStyle) {
         let area = buffer.area
         buffer.bar([Span("gradschool", style.barAccent), Span("  deep learning, one neuron at a time", style.bar)],
-                   right: [Span("\(library.lessons.count) lessons", style.bar)], row: 0, in: area, style: style.bar)
+                   right: [Span(library.lessons.count == 1 ? "1 lesson" : "\(library.lessons.count) lessons", style.bar)], row: 0, in: area, style: style.bar)
         let layout = HomeLayout(tutor: self, screen: home)
         for (row, line) in layout.lines.dropFirst(layout.scroll).prefix(layout.listArea.height).enumerated() {
             buffer.put(line, at: layout.listArea.x, layout.listArea.y + row, maxWidth: layout.listArea.width)

@@ -46,9 +46,9 @@ struct HomeLayout {
                     lines.append([Span("      " + summaryLine, style.secondary)])
                 }
             case .playground:
-                lines.append(Self.toolLine(pointer, "Playground", "build and train a network of your own", isSelected, contentWidth, style))
+                lines.append(Self.toolLine(pointer, "Playground", "build and train a network of your own", isSelected, contentWidth, style, tutor.glyphs))
             case .quiz:
-                lines.append(Self.toolLine(pointer, "Quiz", "review questions from the lessons you have read", isSelected, contentWidth, style))
+                lines.append(Self.toolLine(pointer, "Quiz", "review questions from lessons you read", isSelected, contentWidth, style, tutor.glyphs))
             }
             entryLines.append(start..<lines.count)
         }
@@ -97,14 +97,14 @@ struct HomeLayout {
         return text
     }
 
-    private static func toolLine(_ pointer: String, _ name: String, _ summary: String, _ isSelected: Bool, _ width: Int, _ style: TutorStyle) -> [Span] {
+    private static func toolLine(_ pointer: String, _ name: String, _ summary: String, _ isSelected: Bool, _ width: Int, _ style: TutorStyle, _ glyphs: GlyphSet) -> [Span] {
         let soon = "coming soon"
         let nameWidth = 14
         let summaryWidth = max(0, width - 2 - 4 - nameWidth - soon.count - 2)
         return [
             Span(pointer, style.accent), Span("    "),
-            Span(align(name, width: nameWidth, .left), isSelected ? style.selected : Style(bold: true)),
-            Span(align(summary, width: summaryWidth, .left), style.secondary),
+            Span(align(name, width: nameWidth, .left, ellipsis: glyphs.ellipsis), isSelected ? style.selected : Style(bold: true)),
+            Span(align(summary, width: summaryWidth, .left, ellipsis: glyphs.ellipsis), style.secondary),
             Span("  " + soon, style.secondary),
         ]
     }
