@@ -39,6 +39,14 @@ struct LessonLibraryTests {
         #expect(library.brokenFiles == ["two.md", "three.md"])
     }
 
+    @Test func aLessonWithOtherProblemsStillHasItsRequirementsChecked() {
+        let broken = lessonText(id: "broken", order: 1, requires: ["missing"]) + "\n```widget teleporter\n```\n"
+        let library = LessonLibrary.build(sources: [("broken.md", broken)])
+        #expect(library.issues.map(\.line) == [7, 13])
+        #expect(library.issues.first?.message.hasPrefix("requires 'missing'") == true)
+        #expect(library.lessons.isEmpty)
+    }
+
     @Test func directoriesContributeLessonFilesButNotTheirReadme() throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("lessons-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)

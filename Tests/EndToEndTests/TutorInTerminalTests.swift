@@ -98,7 +98,8 @@ struct TutorInTerminalTests {
         try tmux.type("PS1='ready$ '; clear", enter: true)
         try #require(try tmux.waitFor("ready$").found)
 
-        // Ctrl-C quits normally; the signals end the process with 128 + their number after the terminal is restored.
+        // Ctrl-C quits normally; the signals end the process with 128 + their number after the terminal
+        // is restored.
         let expectedExit = ["ctrl-c": 0, "TERM": 128 + 15, "HUP": 128 + 1]
         for (index, ending) in ["ctrl-c", "TERM", "HUP"].enumerated() {
             let report = scratch.appendingPathComponent("stty-\(index).txt").path
@@ -119,5 +120,38 @@ struct TutorInTerminalTests {
             #expect(flags.contains("icanon") && flags.contains("echo"), "after \(ending): \(settings)")
             #expect(settings.hasPrefix("exit=\(expectedExit[ending] ?? -1)\n"), "after \(ending): \(settings.prefix(12))")
         }
+    }
+
+    @Test func withoutATerminalItExplainsAndPointsToTheOtherCommands() throws {
+        let binary = try #require(Self.binary, "build the gradschool binary first")
+        let lessons = Self.packageRoot.appendingPathComponent("lessons").path
+        // Tmux.run gives the command a file for output and /dev/null for input: no terminal at all.
+        let result = try Tmux.run([binary.path, "--lessons", lessons])
+        #expect(result.status == 69)
+        #expect(result.output.contains("needs a full-screen terminal"))
+        #expect(result.output.contains("gradschool check"))
+        #expect(!result.output.contains("\u{1B}["), "no escape sequences were drawn")
+
+        let dumb = try Tmux.run(["env", "TERM=dumb", binary.path, "--lessons", lessons])
+        #expect(dumb.status == 69)
+        #expect(dumb.output.contains("needs a full-screen terminal"))
+    }
+
+    @Test func checkReportsEveryProblemAndExits65() throws {
+        let binary = try #require(Self.binary, "build the gradschool binary first")
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("gradschool-check-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let broken = scratch.appendingPathComponent("01-broken.md")
+        try "---\nid: broken\ntitle: B\nsummary: s\norder: 1\nrequires: [nowhere]\n---\n## Page\n\n```widget teleporter\n```\n"
+            .write(to: broken, atomically: true, encoding: .utf8)
+        let result = try Tmux.run([binary.path, "check", scratch.path])
+        #expect(result.status == 65)
+        #expect(result.output.contains("\(broken.path):6: requires 'nowhere'"))
+        #expect(result.output.contains("\(broken.path):10: unknown widget 'teleporter'"))
+        #expect(result.output.contains("2 problems"))
+
+        let shipped = try Tmux.run([binary.path, "check", Self.packageRoot.appendingPathComponent("lessons").path])
+        #expect(shipped.status == 0, "\(shipped.output)")
     }
 }

@@ -2,8 +2,12 @@ import Canvas
 
 /// What reading one lesson file produced: the lesson when it is sound, and every problem found.
 public struct LessonParseResult: Sendable {
-    /// The lesson, or nil when the file has problems (then `issues` is not empty).
+    /// The lesson as far as it could be read, or nil when its front matter is unusable. A lesson with
+    /// issues is still returned so checks that span lessons (ids, `requires`) can see it; it is sound
+    /// only when `issues` is empty.
     public var lesson: Lesson?
+    /// Whether the file has no problems at all.
+    public var isSound: Bool { issues.isEmpty && lesson != nil }
     /// Every problem found in the file, in line order.
     public var issues: [LessonIssue]
 }
@@ -23,13 +27,13 @@ public enum LessonParser {
         let pages = parsePages(split, lessonTitle: frontMatter?.title ?? "", issues: &issues)
 
         let sorted = issues.issues.sorted { $0.line < $1.line }
-        guard sorted.isEmpty, let frontMatter else { return LessonParseResult(lesson: nil, issues: sorted) }
+        guard let frontMatter else { return LessonParseResult(lesson: nil, issues: sorted) }
         let lesson = Lesson(
             id: frontMatter.id, title: frontMatter.title, summary: frontMatter.summary, order: frontMatter.order,
             requires: frontMatter.requires, pages: pages, file: file,
             frontMatterLines: frontMatter.lines, requiresLines: frontMatter.requiresLines
         )
-        return LessonParseResult(lesson: lesson, issues: [])
+        return LessonParseResult(lesson: lesson, issues: sorted)
     }
 
     /// Splits the Markdown body into pages; text before the first `##` becomes an opening page
