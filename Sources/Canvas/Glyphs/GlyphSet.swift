@@ -17,6 +17,12 @@ public struct GlyphSet: Hashable, Sendable {
     public let verticalTick: String
     /// A tick on a horizontal axis, pointing down at its label: `┬`.
     public let horizontalTick: String
+    /// The tee joining a horizontal line to a vertical one from the left: `├`.
+    public let leftTee: String
+    /// The tee closing vertical lines at a bottom border: `┴`.
+    public let bottomTee: String
+    /// Crossing lines: `┼`.
+    public let cross: String
 
     /// Shading from empty to full, lightest first: ` ░▒▓█` or ` .:-=+*#%@`.
     public let shades: [String]
@@ -33,9 +39,10 @@ public struct GlyphSet: Hashable, Sendable {
 
     /// Distinct point markers, one per series or class: `•×+○◆▲` or `*.+ox#`.
     public let markers: [String]
-    /// A filled and an open marker, to tell training points from test points.
-    public let trainMarker: String
-    public let testMarker: String
+    /// Data-point markers by class for training points (filled shapes: `●▲■◆`, ASCII `ox+*`)…
+    public let trainMarkers: [String]
+    /// …and the matching markers for test points (open shapes: `○△□◇`, ASCII `OX#@`).
+    public let testMarkers: [String]
     /// The vertical cursor line of a chart.
     public let cursor: String
     /// Marks text that was cut short: `…` or `~`.
@@ -47,13 +54,13 @@ public struct GlyphSet: Hashable, Sendable {
     public static let unicode = GlyphSet(
         isUnicode: true,
         horizontal: "─", vertical: "│", topLeft: "┌", topRight: "┐", bottomLeft: "└", bottomRight: "┘",
-        verticalTick: "┤", horizontalTick: "┬",
+        verticalTick: "┤", horizontalTick: "┬", leftTee: "├", bottomTee: "┴", cross: "┼",
         shades: [" ", "░", "▒", "▓", "█"],
         verticalEighths: [" ", "▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"],
         horizontalEighths: [" ", "▏", "▎", "▍", "▌", "▋", "▊", "▉", "█"],
         upperHalf: "▀", lowerHalf: "▄", fullBlock: "█",
         markers: ["•", "×", "+", "○", "◆", "▲", "■", "◇"],
-        trainMarker: "●", testMarker: "○",
+        trainMarkers: ["●", "▲", "■", "◆"], testMarkers: ["○", "△", "□", "◇"],
         cursor: "│", ellipsis: "…", legendLine: "──"
     )
 
@@ -61,13 +68,13 @@ public struct GlyphSet: Hashable, Sendable {
     public static let ascii = GlyphSet(
         isUnicode: false,
         horizontal: "-", vertical: "|", topLeft: "+", topRight: "+", bottomLeft: "+", bottomRight: "+",
-        verticalTick: "+", horizontalTick: "+",
+        verticalTick: "+", horizontalTick: "+", leftTee: "+", bottomTee: "+", cross: "+",
         shades: [" ", ".", ":", "-", "=", "+", "*", "#", "%", "@"],
-        verticalEighths: [" ", " ", "_", "_", ".", ".", "-", "=", "#"],
-        horizontalEighths: [" ", " ", "-", "-", "=", "=", "#", "#", "#"],
+        verticalEighths: [" ", "_", "_", ".", ".", "-", "-", "=", "#"],
+        horizontalEighths: [" ", "-", "-", "-", "=", "=", "=", "#", "#"],
         upperHalf: "\"", lowerHalf: ",", fullBlock: "#",
         markers: ["*", ".", "+", "o", "x", "#", "%", "@"],
-        trainMarker: "o", testMarker: "x",
+        trainMarkers: ["o", "x", "+", "*"], testMarkers: ["O", "X", "#", "@"],
         cursor: "|", ellipsis: "~", legendLine: "--"
     )
 
@@ -89,6 +96,17 @@ public struct GlyphSet: Hashable, Sendable {
         markers[((index % markers.count) + markers.count) % markers.count]
     }
 
+    /// The tee closing horizontal lines at a right border: `┤` (the same glyph as `verticalTick`).
+    public var rightTee: String { verticalTick }
+    /// The tee opening vertical lines at a top border: `┬` (the same glyph as `horizontalTick`).
+    public var topTee: String { horizontalTick }
+
+    /// The marker of a data point of class `label`, filled for training points and open for test points.
+    public func pointMarker(class label: Int, isTest: Bool) -> String {
+        let markers = isTest ? testMarkers : trainMarkers
+        return markers[((label % markers.count) + markers.count) % markers.count]
+    }
+
     /// The shade for an intensity in [0, 1]; NaN and out-of-range values are clamped (NaN as 0).
     public func shade(_ intensity: Double) -> String {
         shades[Self.level(intensity, count: shades.count)]
@@ -96,7 +114,7 @@ public struct GlyphSet: Hashable, Sendable {
 
     /// A level 0..<count for an intensity in [0, 1], rounding to the nearest.
     static func level(_ intensity: Double, count: Int) -> Int {
-        guard intensity.isFinite || intensity.isInfinite else { return 0 }
+        guard !intensity.isNaN else { return 0 }
         let clamped = min(1, max(0, intensity))
         return min(count - 1, Int((clamped * Double(count - 1)).rounded()))
     }

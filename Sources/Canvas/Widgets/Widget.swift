@@ -3,7 +3,7 @@
 /// Widgets are plain values: build one from the data, render it, throw it away. `glyphs` chooses
 /// Unicode or ASCII drawing and `colors` what the terminal can show; with `.none` every widget
 /// still reads through glyphs and shades alone. Any rect works, from 0×0 up.
-public protocol Widget {
+public protocol Widget: Sendable {
     func render(into buffer: inout Buffer, area: Rect, glyphs: GlyphSet, colors: ColorMode)
 }
 
