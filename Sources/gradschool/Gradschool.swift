@@ -9,8 +9,7 @@ struct Gradschool: AsyncParsableCommand {
         abstract: "An interactive deep-learning tutor for the terminal.",
         discussion: """
         Lessons walk through the perceptron, the forward pass, activation functions, \
-        backpropagation and gradient descent while real networks train beside the text. \
-        Run without a command to open the tutor.
+        backpropagation and gradient descent while real networks train beside the text.
         """,
         subcommands: [LessonCommand.self, CheckCommand.self, BenchCommand.self]
     )
