@@ -1,4 +1,5 @@
 import ArgumentParser
+import Curriculum
 
 /// The `gradschool` command: the tutor and its non-interactive tools.
 @main
@@ -10,11 +11,13 @@ struct Gradschool: AsyncParsableCommand {
         Lessons walk through the perceptron, the forward pass, activation functions, \
         backpropagation and gradient descent while real networks train beside the text.
         """,
-        subcommands: [BenchCommand.self, TrainCommand.self]
+        subcommands: [LessonCommand.self, TrainCommand.self, CheckCommand.self, BenchCommand.self]
     )
 
+    @OptionGroup var lessonOptions: LessonOptions
+
     mutating func run() async throws {
-        // Until the interactive tutor opens here, running without a subcommand explains the tools.
-        print(Gradschool.helpMessage())
+        let library = LessonLibrary.load(paths: [try lessonOptions.directory()])
+        try await TutorLauncher(library: library).run()
     }
 }

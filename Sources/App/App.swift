@@ -1,2 +1,0 @@
-/// App holds the tutor's screens as state machines.
-public enum App {}

@@ -1,0 +1,139 @@
+import Canvas
+import Curriculum
+
+/// Home laid out as lines, with the rows each entry occupies, so drawing and clicks agree.
+struct HomeLayout {
+    /// The scrolling list's lines and, for each entry, the index of its first line.
+    var lines: [[Span]] = []
+    var entryLines: [Range<Int>] = []
+    /// The first list line shown, chosen so the selected entry is visible.
+    var scroll = 0
+    /// Where the list is drawn.
+    var listArea: Rect
+
+    init(tutor: Tutor, screen: HomeScreen) {
+        let style = TutorStyle.standard(for: tutor.colors)
+        let area = Rect(width: tutor.width, height: tutor.height)
+        // Title bar, blank, list, blank, status, key bar.
+        listArea = Rect(x: 0, y: 2, width: area.width, height: max(0, area.height - 5))
+        let contentWidth = min(area.width - 4, 96)
+        let left = max(2, (area.width - contentWidth) / 2)
+        listArea.x = left
+        listArea.width = contentWidth
+
+        lines.append([Span("Lessons", style.heading)])
+        let entries = HomeScreen.entries(in: tutor)
+        for (index, entry) in entries.enumerated() {
+            if case .playground = entry {
+                lines.append([])
+                lines.append([Span("More", style.heading)])
+            }
+            let start = lines.count
+            let isSelected = index == screen.selected
+            let pointer = isSelected ? (tutor.glyphs.isUnicode ? "▸ " : "> ") : "  "
+            switch entry {
+            case .lesson(let lesson):
+                let number = "\(index + 1)".leftPadded(to: 2) + "  "
+                let progress = Self.progressText(lesson, tutor.progress[lesson.id], glyphs: tutor.glyphs)
+                let titleWidth = contentWidth - 2 - displayWidth(of: number) - displayWidth(of: progress) - 2
+                var line = [Span(pointer, style.accent), Span(number, style.secondary),
+                            Span(align(lesson.title, width: max(0, titleWidth), .left, ellipsis: tutor.glyphs.ellipsis),
+                                 isSelected ? style.selected : Style(bold: true))]
+                let read = tutor.progress[lesson.id].pagesRead.count
+                line.append(Span("  " + progress, read >= lesson.pages.count ? style.done : style.secondary))
+                lines.append(line)
+                for summaryLine in wrap(lesson.summary, width: max(1, contentWidth - 6)) {
+                    lines.append([Span("      " + summaryLine, style.secondary)])
+                }
+            case .playground:
+                lines.append(Self.toolLine(pointer, "Playground", "build and train a network of your own", isSelected, contentWidth, style, tutor.glyphs))
+            case .quiz:
+                lines.append(Self.toolLine(pointer, "Quiz", "review questions from lessons you read", isSelected, contentWidth, style, tutor.glyphs))
+            }
+            entryLines.append(start..<lines.count)
+        }
+        if tutor.library.lessons.isEmpty {
+            lines.insert([Span("  No lessons could be loaded; see the notes below.", style.warning)], at: 1)
+            entryLines = entryLines.map { ($0.lowerBound + 1)..<($0.upperBound + 1) }
+        }
+
+        let notes = Self.notes(tutor)
+        if !notes.isEmpty {
+            lines.append([])
+            lines.append([Span("Notes", style.heading)])
+            for note in notes {
+                for (index, noteLine) in wrap(note, width: max(1, contentWidth - 4)).enumerated() {
+                    lines.append([Span(index == 0 ? "  ! " : "    ", style.warning), Span(noteLine)])
+                }
+            }
+        }
+
+        // Keep the selected entry in view, preferring to show the list from its top.
+        if let range = entryLines.indices.contains(screen.selected) ? entryLines[screen.selected] : nil {
+            let visible = listArea.height
+            if range.upperBound > visible { scroll = range.upperBound - visible }
+            if range.lowerBound < scroll { scroll = range.lowerBound }
+            scroll = max(0, min(scroll, max(0, lines.count - visible)))
+            if range.lowerBound < scroll { scroll = range.lowerBound }
+        }
+    }
+
+    /// The entry drawn on screen row `row`, if any.
+    func entry(atRow row: Int) -> Int? {
+        let line = row - listArea.y + scroll
+        guard row >= listArea.y, row < listArea.bottom else { return nil }
+        return entryLines.firstIndex { $0.contains(line) }
+    }
+
+    /// Pages read and quiz score, e.g. `3/7 pages · quiz 1/2`.
+    static func progressText(_ lesson: Lesson, _ progress: LessonProgress, glyphs: GlyphSet) -> String {
+        let read = progress.pagesRead.filter { $0 < lesson.pages.count }.count
+        var text = read == 0 ? "not started" : "\(read)/\(lesson.pages.count) pages"
+        let quizIDs = lesson.quizzes.map(\.id)
+        if !quizIDs.isEmpty {
+            let separator = glyphs.isUnicode ? " · " : " - "
+            text += separator + "quiz \(progress.correctAnswers(among: quizIDs))/\(quizIDs.count)"
+        }
+        return text
+    }
+
+    private static func toolLine(_ pointer: String, _ name: String, _ summary: String, _ isSelected: Bool, _ width: Int, _ style: TutorStyle, _ glyphs: GlyphSet) -> [Span] {
+        let soon = "coming soon"
+        let nameWidth = 14
+        let summaryWidth = max(0, width - 2 - 4 - nameWidth - soon.count - 2)
+        return [
+            Span(pointer, style.accent), Span("    "),
+            Span(align(name, width: nameWidth, .left, ellipsis: glyphs.ellipsis), isSelected ? style.selected : Style(bold: true)),
+            Span(align(summary, width: summaryWidth, .left, ellipsis: glyphs.ellipsis), style.secondary),
+            Span("  " + soon, style.secondary),
+        ]
+    }
+
+    /// Notices and lessons left out, one line each.
+    static func notes(_ tutor: Tutor) -> [String] {
+        var notes = tutor.notices
+        let issues = tutor.library.issues
+        for file in tutor.library.brokenFiles {
+            let fileIssues = issues.filter { $0.file == file }
+            let name = NSStringPath(file).lastComponent
+            let first = fileIssues.first.map { "line \($0.line): \($0.message)" } ?? ""
+            let more = fileIssues.count > 1 ? " (and \(fileIssues.count - 1) more)" : ""
+            notes.append("\(name) was left out: \(first)\(more). Run 'gradschool check' to see every problem.")
+        }
+        return notes
+    }
+}
+
+/// The last component of a path, without Foundation.
+struct NSStringPath {
+    let path: String
+    init(_ path: String) { self.path = path }
+    var lastComponent: String { path.split(separator: "/").last.map(String.init) ?? path }
+}
+
+extension String {
+    /// The string with spaces in front to make it `width` columns wide.
+    func leftPadded(to width: Int) -> String {
+        String(repeating: " ", count: max(0, width - displayWidth(of: self))) + self
+    }
+}

@@ -1,0 +1,73 @@
+import Canvas
+import Curriculum
+
+/// Home: the lessons in course order with the learner's progress, the tools to come, and notes.
+public struct HomeScreen: Equatable, Sendable {
+    /// The entry under the cursor: lessons first, then the playground and the quiz.
+    public var selected = 0
+    /// A one-line answer to the last action, e.g. that an entry is not ready yet.
+    public var status: String?
+
+    public init(selected: Int = 0) { self.selected = selected }
+
+    /// One selectable line of home.
+    enum Entry: Equatable {
+        case lesson(Lesson)
+        case playground
+        case quiz
+    }
+
+    static func entries(in tutor: Tutor) -> [Entry] {
+        tutor.library.lessons.map(Entry.lesson) + [.playground, .quiz]
+    }
+
+    mutating func handle(_ key: Key, in tutor: Tutor) -> [ScreenAction] {
+        let entries = Self.entries(in: tutor)
+        status = nil
+        switch key {
+        case .up, .character("k"): moveSelection(by: -1, in: tutor)
+        case .down, .character("j"), .tab: moveSelection(by: 1, in: tutor)
+        case .home, .character("g"): selected = 0
+        case .end, .character("G"): selected = entries.count - 1
+        case .enter, .right, .character("l"), .character(" "):
+            return [open(entries[selected])]
+        case .character(let digit) where digit.isWholeNumber:
+            // Lesson numbers as shown on home, 1 to 9.
+            if let number = digit.wholeNumberValue, number >= 1, number <= tutor.library.lessons.count {
+                selected = number - 1
+                return [open(entries[selected])]
+            }
+        default:
+            break
+        }
+        return [.none]
+    }
+
+    mutating func moveSelection(by step: Int, in tutor: Tutor) {
+        let count = Self.entries(in: tutor).count
+        selected = min(max(0, selected + step), count - 1)
+    }
+
+    /// Selects the entry at a clicked cell; clicking the selected entry again opens it.
+    mutating func click(x: Int, y: Int, in tutor: Tutor) -> [ScreenAction] {
+        let layout = HomeLayout(tutor: tutor, screen: self)
+        guard let index = layout.entry(atRow: y) else { return [.none] }
+        if index == selected { return [open(HomeScreen.entries(in: tutor)[index])] }
+        selected = index
+        status = nil
+        return [.none]
+    }
+
+    private mutating func open(_ entry: Entry) -> ScreenAction {
+        switch entry {
+        case .lesson(let lesson):
+            return .openLesson(lesson.id)
+        case .playground:
+            status = "The playground is coming soon: build a network and train it on a dataset of your choice."
+            return .none
+        case .quiz:
+            status = "The quiz is coming soon: review questions from the lessons you have read, spaced over days."
+            return .none
+        }
+    }
+}

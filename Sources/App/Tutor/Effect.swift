@@ -1,0 +1,11 @@
+import Curriculum
+
+/// Work the tutor asks its runner to do after an update; results come back as messages.
+public enum Effect: Equatable, Sendable {
+    /// Write the learner's progress to disk.
+    case saveProgress(LearnerProgress)
+    /// Turn the terminal's mouse reporting on or off (off lets the terminal select text).
+    case captureMouse(Bool)
+    /// Leave the tutor and restore the terminal.
+    case quit
+}

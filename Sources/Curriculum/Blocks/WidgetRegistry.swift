@@ -1,0 +1,75 @@
+/// Every widget a lesson may place, with the settings each accepts.
+///
+/// This one table is what `gradschool check` validates widget blocks against. To add a widget, add an
+/// entry here (and draw it in the app); its settings are then checked everywhere.
+public enum WidgetRegistry {
+    /// One registered widget: its name, what it shows, and its settings.
+    public struct Entry: Sendable {
+        public var name: String
+        public var summary: String
+        public var settings: [WidgetSetting]
+
+        /// The setting called `name`, if the widget has one.
+        public func setting(named name: String) -> WidgetSetting? {
+            settings.first { $0.name == name }
+        }
+    }
+
+    private static let activations = ["step", "sigmoid", "tanh", "relu", "leakyRelu"]
+    private static let logicDatasets = ["and", "or", "nand", "xor"]
+    private static let learningRate = WidgetSetting("learningRate", .number(0.0001...10), "step size of each update")
+    private static let layers = WidgetSetting(
+        "layers", .integers(count: 2...6, each: 1...64), "neurons per layer, inputs first, e.g. [2, 3, 1]")
+    private static let caption = WidgetSetting("caption", .text, "a line shown under the widget")
+
+    /// The registered widgets, in the order lessons introduce them.
+    public static let entries: [Entry] = [
+        Entry(name: "perceptron", summary: "a perceptron learning a logic gate, its line moving as it learns", settings: [
+            WidgetSetting("dataset", .choice(logicDatasets), "which gate's truth table to learn"),
+            learningRate,
+            WidgetSetting("showBoundary", .flag, "draw the line the perceptron separates with"),
+            caption,
+        ]),
+        Entry(name: "neuron", summary: "one neuron with sliders for its inputs, weights and bias", settings: [
+            WidgetSetting("inputs", .integer(1...4), "how many inputs the neuron has"),
+            WidgetSetting("activation", .choice(activations), "the activation applied to the weighted sum"),
+            caption,
+        ]),
+        Entry(name: "forward", summary: "values flowing forward through a small network", settings: [
+            layers,
+            WidgetSetting("activation", .choice(activations), "the hidden layers' activation"),
+            caption,
+        ]),
+        Entry(name: "activation", summary: "activation functions plotted side by side", settings: [
+            WidgetSetting("functions", .choices(activations), "which functions to plot"),
+            WidgetSetting("showDerivative", .flag, "plot each function's slope as well"),
+            caption,
+        ]),
+        Entry(name: "backprop", summary: "gradients flowing backward through a small network", settings: [
+            layers,
+            WidgetSetting("activation", .choice(activations), "the hidden layers' activation"),
+            caption,
+        ]),
+        Entry(name: "descent", summary: "gradient descent rolling down a loss surface", settings: [
+            WidgetSetting("surface", .choice(["bowl", "ravine", "saddle"]), "the shape of the loss surface"),
+            learningRate,
+            WidgetSetting("momentum", .number(0...0.999), "how much of the last step carries over"),
+            caption,
+        ]),
+        Entry(name: "train", summary: "a network training live on a dataset, with its loss curve", settings: [
+            WidgetSetting("dataset", .choice(["xor", "circles", "spirals", "moons", "digits", "iris"]), "what to learn"),
+            layers,
+            WidgetSetting("activation", .choice(activations), "the hidden layers' activation"),
+            WidgetSetting("optimizer", .choice(["sgd", "momentum", "adam"]), "how weights are updated"),
+            learningRate,
+            WidgetSetting("batchSize", .integer(1...1024), "examples per step"),
+            WidgetSetting("epochs", .integer(1...10_000), "passes over the data before it stops"),
+            caption,
+        ]),
+    ]
+
+    /// The widget registered as `name`, if any.
+    public static func entry(named name: String) -> Entry? {
+        entries.first { $0.name == name }
+    }
+}

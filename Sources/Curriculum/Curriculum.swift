@@ -1,2 +1,0 @@
-/// Curriculum reads lessons, quizzes and the learner's progress.
-public enum Curriculum {}

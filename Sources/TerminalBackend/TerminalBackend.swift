@@ -1,3 +1,0 @@
-import _CNcurses
-/// TerminalBackend is the only code that calls ncurses.
-public enum TerminalBackend {}

@@ -1,0 +1,123 @@
+import App
+import ArgumentParser
+import Canvas
+import Curriculum
+import Foundation
+import TerminalBackend
+
+/// Opens the terminal, runs the tutor's message loop, and carries out its effects.
+struct TutorLauncher {
+    let library: LessonLibrary
+    var environment = ProcessInfo.processInfo.environment
+
+    /// Runs the tutor until the learner quits; the terminal is restored however it ends.
+    ///
+    /// Runs on the main thread: worker threads block signals, and ncurses needs SIGWINCH to interrupt
+    /// its read so a resize is noticed at once.
+    @MainActor
+    func run(openingLesson lessonID: String? = nil) throws {
+        let store = ProgressStore(file: ProgressStore.defaultFile(environment: environment))
+        let loaded = store.load()
+        let session: TerminalSession
+        do {
+            session = try TerminalSession(environment: environment, captureMouse: true)
+        } catch {
+            FileHandle.standardError.write(Data((error.description + "\n").utf8))
+            throw ExitCode(69) // EX_UNAVAILABLE: the service needed is not available.
+        }
+        defer { session.close() }
+
+        var tutor = Tutor(
+            library: library, progress: loaded.progress, notices: loaded.notice.map { [$0] } ?? [],
+            width: session.width, height: session.height, colors: session.colorMode,
+            glyphs: session.isUnicode ? .unicode : .ascii
+        )
+        var pending: [Effect] = []
+        if let lessonID { pending += tutor.openLesson(id: lessonID) }
+
+        var needsDrawing = true
+        while !tutor.hasQuit {
+            // Effects first, so a failed save is on screen in the same frame.
+            while !pending.isEmpty {
+                let effect = pending.removeFirst()
+                if let result = perform(effect, store: store, session: session) {
+                    pending += tutor.update(result)
+                }
+                needsDrawing = true
+            }
+            if tutor.hasQuit { break }
+            if needsDrawing {
+                session.present(tutor.view())
+                needsDrawing = false
+            }
+            let event = session.nextEvent(timeout: tutor.isAnimating ? .milliseconds(33) : nil)
+            let message: Message
+            if let event {
+                message = Self.message(for: event)
+            } else if tutor.isAnimating {
+                message = .tick
+            } else {
+                continue
+            }
+            let before = tutor
+            pending += tutor.update(message)
+            needsDrawing = needsDrawing || tutor != before || Self.forcesRepaint(event)
+        }
+    }
+
+    /// Carries out one effect; the message it produces, if any, goes back to the tutor.
+    @MainActor
+    private func perform(_ effect: Effect, store: ProgressStore, session: TerminalSession) -> Message? {
+        switch effect {
+        case .saveProgress(let progress):
+            do {
+                try store.save(progress)
+                return .progressSaved
+            } catch {
+                return .progressSaveFailed(error.description)
+            }
+        case .captureMouse(let on):
+            session.setMouseCapture(on)
+            return nil
+        case .quit:
+            return nil
+        }
+    }
+
+    /// A resize or resume needs a full repaint even when the tutor's state did not change.
+    private static func forcesRepaint(_ event: TerminalEvent?) -> Bool {
+        if case .resize? = event { true } else { false }
+    }
+
+    /// The tutor's message for a terminal event.
+    static func message(for event: TerminalEvent) -> Message {
+        switch event {
+        case .key(let key): .key(Self.key(for: key))
+        case .wheel(let notches): .scroll(notches)
+        case .press(let x, let y): .click(x: x, y: y)
+        case .resize(let width, let height): .resize(width: width, height: height)
+        }
+    }
+
+    private static func key(for key: TerminalKey) -> Key {
+        switch key {
+        case .character(let character): .character(character)
+        case .control(let letter): .control(letter)
+        case .up: .up
+        case .down: .down
+        case .left: .left
+        case .right: .right
+        case .pageUp: .pageUp
+        case .pageDown: .pageDown
+        case .home: .home
+        case .end: .end
+        case .enter: .enter
+        case .escape: .escape
+        case .backspace: .backspace
+        case .tab: .tab
+        case .backTab: .backTab
+        case .delete, .insert: .delete
+        case .function(let number): .function(number)
+        }
+    }
+}
