@@ -92,3 +92,51 @@ struct KernelTests {
         }
     }
 }
+
+@Suite("Optimizer lanes")
+struct OptimizerLaneTests {
+    @Test func reciprocalIsAccurateToFloatRounding() {
+        var worst: Float = 0
+        var x: Float = 1e-8
+        while x < 1e8 {
+            let lanes = SIMD16<Float>((0..<16).map { x * (1 + Float($0) * 0.0619) })
+            let fast = Lanes.reciprocal(lanes)
+            for lane in 0..<16 {
+                let exact = 1 / Double(lanes[lane])
+                worst = max(worst, Float(abs(Double(fast[lane]) - exact) / exact))
+            }
+            x *= 1.37
+        }
+        #expect(worst < 3e-7, "largest relative error \(worst)")
+    }
+
+    @Test func vectorAndScalarUpdatesAgree() {
+        // 37 parameters: two 16-lane chunks and a 5-element tail must follow the same rule.
+        for kind in OptimizerKind.all {
+            var vector = Optimizer(kind, learningRate: 0.01, l1: 0.001, l2: 0.01)
+            var scalar = vector
+            vector.prepare(tensorSizes: [37])
+            scalar.prepare(tensorSizes: Array(repeating: 1, count: 37))
+            var random = RandomSource(seed: 3)
+            var vectorParameters = (0..<37).map { _ in random.uniform(-1...1) }
+            var scalarParameters = vectorParameters
+            for _ in 0..<5 {
+                let gradient = (0..<37).map { _ in random.uniform(-1...1) }
+                vector.beginStep()
+                scalar.beginStep()
+                vectorParameters.withUnsafeMutableBufferPointer { p in
+                    gradient.withUnsafeBufferPointer { vector.update(p.baseAddress!, gradient: $0.baseAddress!, count: 37, slot: 0, penalised: true) }
+                }
+                for index in 0..<37 {
+                    scalarParameters.withUnsafeMutableBufferPointer { p in
+                        gradient.withUnsafeBufferPointer {
+                            scalar.update(p.baseAddress! + index, gradient: $0.baseAddress! + index, count: 1, slot: index, penalised: true)
+                        }
+                    }
+                }
+            }
+            let difference = zip(vectorParameters, scalarParameters).map { abs($0 - $1) }.max()!
+            #expect(difference < 1e-6, "\(kind.name): vector and scalar paths differ by \(difference)")
+        }
+    }
+}

@@ -24,7 +24,7 @@ public enum Adam {
             let squareMean = beta2 * Lanes.load(v, index) + (1 - beta2) * g * g
             Lanes.store(mean, m, index)
             Lanes.store(squareMean, v, index)
-            Lanes.store(w - stepSize * mean / (Lanes.squareRoot(squareMean) * inverseRootCorrection2 + epsilon), p, index)
+            Lanes.store(w - stepSize * mean * Lanes.reciprocal(Lanes.squareRoot(squareMean) * inverseRootCorrection2 + epsilon), p, index)
             index += 16
         }
         while index < count {

@@ -15,7 +15,7 @@ public enum RMSprop {
             let g = Lanes.penalised(Lanes.load(gradient, index), w, l1: l1, l2: l2)
             let average = alpha * Lanes.load(s, index) + (1 - alpha) * g * g
             Lanes.store(average, s, index)
-            Lanes.store(w - learningRate * g / (Lanes.squareRoot(average) + epsilon), p, index)
+            Lanes.store(w - learningRate * g * Lanes.reciprocal(Lanes.squareRoot(average) + epsilon), p, index)
             index += 16
         }
         while index < count {

@@ -29,4 +29,8 @@ enum Lanes {
     /// √x on 16 lanes as one vector instruction.
     @inlinable @inline(__always)
     static func squareRoot(_ x: SIMD16<Float>) -> SIMD16<Float> { gs_square_root16(x) }
+
+    /// 1/x on 16 lanes for positive x, without the divide unit where the CPU allows (see the C helper).
+    @inlinable @inline(__always)
+    static func reciprocal(_ x: SIMD16<Float>) -> SIMD16<Float> { gs_reciprocal16(x) }
 }
