@@ -7,6 +7,11 @@ enum WidgetFactory {
         let widget: any InteractiveWidget
         switch block.name {
         case "perceptron": widget = PerceptronWidget(settings: settings)
+        case "neuron": widget = NeuronWidget(settings: settings)
+        case "forward": widget = ForwardWidget(settings: settings)
+        case "activation": widget = ActivationWidget(settings: settings)
+        case "backprop": widget = BackpropWidget(settings: settings)
+        case "descent": widget = DescentWidget(settings: settings)
         default: widget = UnknownWidget(name: block.name)
         }
         return WidgetHost(name: block.name, widget: widget)
