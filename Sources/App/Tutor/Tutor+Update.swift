@@ -14,6 +14,8 @@ extension Tutor {
             return []
         case .tick:
             return []
+        case .live(let snapshot):
+            return receive(snapshot)
         case .progressSaved:
             saveFailure = nil
             return []
