@@ -18,6 +18,8 @@ extension Tutor {
                 screen = .reader(reader)
             }
             return []
+        case .live(let snapshot):
+            return receive(snapshot)
         case .progressSaved:
             saveFailure = nil
             return []
