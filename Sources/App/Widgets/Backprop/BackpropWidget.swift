@@ -17,8 +17,8 @@ struct BackpropWidget: InteractiveWidget, Equatable {
         var kind: Kind
     }
 
-    /// Ticks between two steps while playing.
-    static let ticksPerStep = 20
+    /// Ticks between two steps while playing (a second: each step has a product to read).
+    static let ticksPerStep = WidgetClock.ticks(1)
     /// The step size of `u`, one update by gradient descent.
     static let learningRate: Float = 0.5
     static let seed: UInt64 = 3

@@ -9,8 +9,8 @@ struct DescentWidget: InteractiveWidget, Equatable {
     static let startStep: Float = 0.2
     /// A run stops after this many steps.
     static let stepLimit = 300
-    /// Steps per tick while playing: 30 steps a second.
-    static let stepsPerTick = 1
+    /// Ticks between two steps while playing: 30 steps a second.
+    static let ticksPerStep = WidgetClock.ticks(1.0 / 30)
 
     let initialSurface: LossSurface
     let initialLearningRate: Float
@@ -23,6 +23,7 @@ struct DescentWidget: InteractiveWidget, Equatable {
     private(set) var start: (x: Float, y: Float)
     private(set) var runs: [DescentRun] = []
     private(set) var isPlaying = false
+    private var ticksUntilStep = 0
 
     init(settings: WidgetSettings) {
         initialSurface = LossSurface(rawValue: settings.text("surface", default: "bowl")) ?? .bowl
@@ -100,7 +101,12 @@ struct DescentWidget: InteractiveWidget, Equatable {
 
     mutating func tick() {
         guard isPlaying else { return }
-        for _ in 0..<Self.stepsPerTick { stepRuns() }
+        if ticksUntilStep > 0 {
+            ticksUntilStep -= 1
+            return
+        }
+        stepRuns()
+        ticksUntilStep = Self.ticksPerStep - 1
         if isFinished { isPlaying = false }
     }
 

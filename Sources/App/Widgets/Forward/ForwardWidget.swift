@@ -9,8 +9,8 @@ import Neural
 struct ForwardWidget: InteractiveWidget, Equatable {
     /// How far one arrow press moves an input.
     static let nudge: Float = 0.1
-    /// Ticks between two stages while playing (half a second).
-    static let ticksPerStage = 15
+    /// Ticks between two stages while playing (two thirds of a second).
+    static let ticksPerStage = WidgetClock.ticks(2.0 / 3)
     /// The seed of the network's first weights, so a lesson always shows the same network.
     static let seed: UInt64 = 5
 
