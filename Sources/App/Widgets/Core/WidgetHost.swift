@@ -68,7 +68,7 @@ struct WidgetHost: Sendable {
         }
         var hints = widget.keyHints + [KeyHint("r", "reset")]
         if !context.glyphs.isUnicode {
-            hints = hints.map { KeyHint(KeyHelp.asciiKeys($0.keys), $0.action) }
+            hints = hints.map { KeyHint(Self.asciiKeys($0.keys), $0.action) }
         }
         if context.isFocused {
             for hint in hints { add(hint, keyStyle: style.accent, actionStyle: .plain) }
@@ -78,6 +78,16 @@ struct WidgetHost: Sendable {
             for hint in hints { add(hint, keyStyle: style.secondary, actionStyle: style.secondary) }
         }
         return spans
+    }
+}
+
+extension WidgetHost {
+    /// Key names without arrows, for terminals without Unicode: `↑↓` reads `Up/Down`.
+    static func asciiKeys(_ keys: String) -> String {
+        keys.replacingOccurrences(of: "↑↓←→", with: "arrows")
+            .replacingOccurrences(of: "←→↑↓", with: "arrows")
+            .replacingOccurrences(of: "↑↓", with: "Up/Down")
+            .replacingOccurrences(of: "←→", with: "Left/Right")
     }
 }
 
