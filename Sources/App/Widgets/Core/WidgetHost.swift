@@ -52,6 +52,7 @@ struct WidgetHost: Sendable {
             widget.draw(into: &buffer, area: content, context: context)
         }
         buffer.put(keyLine(width: width - 4, context: context), at: 2, height - 2, maxWidth: width - 4)
+        if !glyphs.isUnicode { buffer.replaceMathsWithASCII() }
         return buffer
     }
 
