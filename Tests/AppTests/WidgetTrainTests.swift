@@ -131,9 +131,8 @@ struct WidgetTrainTests {
         #expect(screen.contains("tanh:") && screen.contains("identity:"))
     }
 
-    @Test func batchSizesAreComparedBatchByBatch() throws {
-        // One batch a frame, so every step of both runs is seen.
-        let host = SteppedLiveTraining(batchesPerPoll: 1)
+    @Test func batchSizesAreComparedOneEpochPerFrame() throws {
+        let host = SteppedLiveTraining()
         var tutor = WidgetTesting.tutor(page: """
         ```widget train
         dataset: moons
@@ -145,17 +144,21 @@ struct WidgetTrainTests {
         """)
         tutor.press(.tab)
         Self.run(tutor.update(.key(.character(" "))), on: host)
-        for _ in 0..<70 { Self.frame(&tutor, host) }
+        #expect(tutor.isAnimating, "paced play asks for ticks")
+        // Each frame: the runs' snapshots come back, then a tick asks for the next epoch.
+        for _ in 0..<10 {
+            Self.frame(&tutor, host)
+            Self.run(tutor.update(.tick), on: host)
+        }
         let widget = try #require(tutor.widget(TrainWidget.self))
         #expect(try widget.preset.get().labels == ["batch 10", "full batch"])
         // Three epochs: 60 steps of 10 examples, and 3 steps of all 200.
         #expect(widget.snapshots[0]?.training.stepCount == 60 && widget.snapshots[1]?.training.stepCount == 3)
-        #expect(widget.batchLosses[1].count == 3)
-        #expect(widget.batchLosses[0].count == 60)
-        // Each epoch's mean batch loss is the loss the trainer recorded for the epoch.
-        let history = try #require(widget.snapshots[0]?.training.history)
-        let firstEpoch = widget.batchLosses[0].prefix(20).map { Double($0.loss) }.reduce(0, +) / 20
-        #expect(abs(firstEpoch - Double(history[0].trainingLoss)) < 1e-4)
+        // One batch loss per epoch and run, each the loss of the epoch's last batch.
+        #expect(widget.batchLosses.map(\.count) == [3, 3])
+        #expect(widget.batchLosses[1].map(\.epoch) == [1, 2, 3])
+        #expect(widget.batchLosses[1].last?.loss == widget.snapshots[1]?.training.lastBatchLoss)
+        #expect(!tutor.isAnimating, "play stops when both runs are done")
     }
 
     @Test func digitsTrainWithoutADecisionMap() throws {
