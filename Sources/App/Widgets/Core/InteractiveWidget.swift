@@ -1,0 +1,95 @@
+import Canvas
+
+/// A live widget in a lesson page: a state machine driven by keys and ticks, drawn into a rect.
+///
+/// The reader hosts it (see `PageElements`): it frames the widget, shows its keys on the frame's last
+/// line, routes keys to it while it has the focus, and ticks it while `isAnimating` is true. Every
+/// number a widget shows comes from the engine (`Neural`); a widget only arranges and draws them.
+protocol InteractiveWidget: Sendable {
+    /// The widget's name in its frame, e.g. `perceptron learning AND`.
+    var title: String { get }
+    /// The keys it answers while focused, in the order shown.
+    var keyHints: [KeyHint] { get }
+    /// Whether something moves on its own, so the tutor should keep ticking.
+    var isAnimating: Bool { get }
+
+    /// Applies a key; returns whether the widget used it (unused keys go on to the reader).
+    mutating func handle(_ key: Key) -> Bool
+    /// Advances an animation by one frame (about 1/30 s).
+    mutating func tick()
+    /// Back to the state the lesson placed it in.
+    mutating func reset()
+
+    /// The content rows the widget would like at `width` columns, given at most `available` rows;
+    /// the frame and key line come on top.
+    func preferredContentHeight(width: Int, available: Int) -> Int
+    /// Draws the content inside the frame, above the key line.
+    func draw(into buffer: inout Buffer, area: Rect, context: WidgetContext)
+
+    /// Whether `other` is the same kind of widget in the same state.
+    func isEqual(to other: any InteractiveWidget) -> Bool
+
+    /// The live training runs the widget has started; their snapshots come to it, and they stop when
+    /// the page goes.
+    var liveRuns: [LiveRunID] { get }
+    /// Takes the latest snapshot of one of its runs; returns whether the run was one of its own.
+    mutating func receive(_ snapshot: LiveSnapshot) -> Bool
+    /// The requests (start, command, stop a run) the widget made since it was last asked.
+    mutating func takeRequests() -> [LiveTrainingRequest]
+}
+
+extension InteractiveWidget {
+    /// Most widgets compute instantly with the engine and train nothing in the background.
+    var liveRuns: [LiveRunID] { [] }
+    mutating func receive(_ snapshot: LiveSnapshot) -> Bool { false }
+    mutating func takeRequests() -> [LiveTrainingRequest] { [] }
+}
+
+/// How often the tutor ticks a moving widget: animations count ticks, so their speed is set here.
+enum WidgetClock {
+    static let ticksPerSecond = 60
+
+    /// The ticks in `seconds`, at least one.
+    static func ticks(_ seconds: Double) -> Int { max(1, Int((seconds * Double(ticksPerSecond)).rounded())) }
+}
+
+extension InteractiveWidget where Self: Equatable {
+    func isEqual(to other: any InteractiveWidget) -> Bool {
+        guard let other = other as? Self else { return false }
+        return self == other
+    }
+}
+
+/// One key (or pair of keys) a widget answers, and what it does, as the key line shows it.
+struct KeyHint: Equatable, Sendable {
+    var keys: String
+    var action: String
+
+    init(_ keys: String, _ action: String) {
+        self.keys = keys
+        self.action = action
+    }
+}
+
+/// How a widget is being drawn: the terminal's glyphs and colours, and whether it has the focus.
+struct WidgetContext {
+    var glyphs: GlyphSet
+    var colors: ColorMode
+    var isFocused: Bool
+
+    /// The tutor's styles for this terminal.
+    var style: TutorStyle { TutorStyle.standard(for: colors) }
+    /// The canvas widgets' theme for this terminal.
+    var theme: Theme { Theme.standard.downsampled(to: colors) }
+
+    /// `colour` as this terminal can show it.
+    func color(_ color: Color) -> Color { color.downsampled(to: colors) }
+
+    /// Text in `color`, or plain text without colour.
+    func tinted(_ color: Color, bold: Bool = false) -> Style {
+        colors == .none ? Style(bold: bold) : Style(foreground: color.downsampled(to: colors), bold: bold)
+    }
+
+    /// The style that marks the selected item: reversed, so it shows without colour too.
+    var selected: Style { Style(reverse: true) }
+}
