@@ -59,6 +59,19 @@ struct WidgetPerceptronTests {
         let text = host.text()
         #expect(text.contains { $0.contains("update: point 4 said 0, wants 1") })
         #expect(text.contains { $0.contains("w₁ 0.00→0.10") && $0.contains("w₂ 0.00→0.10") && $0.contains("b 0.00→0.10") })
+        // The worked sum is the one the rule saw, before the update, so it agrees with "said 0": with the new
+        // weights the same point would already be right (z = 0.3), which would contradict the update line.
+        #expect(text.contains { $0.contains("z = w₁·x₁ + w₂·x₂ + b  (before update)") })
+        #expect(text.contains { $0.contains("= 0·1 + 0·1 + 0 = 0") })
+        #expect(text.contains { $0.contains("step(z) = 0  ✗ wrong") })
+        // Epoch 2 starts at (0, 0), wanting 0: now z = 0.1 > 0, another mistake, again worked out as seen.
+        host.press(.character("l"))
+        let next = host.text()
+        #expect(next.contains { $0.contains("update: point 1 said 1, wants 0") })
+        #expect(next.contains { $0.contains("= 0.1·0 + 0.1·0 + 0.1 = 0.1") })
+        // Choosing another point shows its sum with the current weights, without the note.
+        host.press(.character("3"))
+        #expect(!host.text().contains { $0.contains("(before update)") })
     }
 
     @Test func arrowsMoveTheWeightsAndThePanelWorksOutTheSum() throws {

@@ -114,13 +114,18 @@ extension PerceptronWidget {
         }
         lines.append([Span((glyphs.isUnicode ? "  η  " : "  lr ") + align(number(learningRate), width: 6, .right), style.secondary)])
 
-        // The weighted sum of the selected point, worked out.
+        // The weighted sum of the selected point, worked out. When that point was just misclassified, the
+        // sum shown is the one the rule saw, with the weights from before the update, so it agrees with the
+        // update line below; the current weights may already get the point right.
         let input = inputs[selectedPoint], target = targets[selectedPoint]
-        let sum = perceptron.weightedSum(input)
-        let output = perceptron.predict(input)
+        let mistakeJustMade = lastUpdate.flatMap { lastUpdatePoint == selectedPoint && $0.wasMistake ? $0 : nil }
+        let shown = mistakeJustMade.map { Perceptron(weights: $0.weightsBefore, bias: $0.biasBefore) } ?? perceptron
+        let sum = shown.weightedSum(input)
+        let output = shown.predict(input)
         lines.append([Span("point \(selectedPoint + 1): x = (\(Int(input[0])), \(Int(input[1]))), wants \(target)", style.heading)])
-        lines.append([Span(" z = \(names[0])\(times)x₁ + \(names[1])\(times)x₂ + b".replacingSubscripts(glyphs))])
-        lines.append([Span("   = \(term(perceptron.weights[0]))\(times)\(Int(input[0])) + \(term(perceptron.weights[1]))\(times)\(Int(input[1])) + \(term(perceptron.bias)) = \(short(sum))")])
+        lines.append([Span(" z = \(names[0])\(times)x₁ + \(names[1])\(times)x₂ + b".replacingSubscripts(glyphs)),
+                      Span(mistakeJustMade == nil ? "" : "  (before update)", style.secondary)])
+        lines.append([Span("   = \(term(shown.weights[0]))\(times)\(Int(input[0])) + \(term(shown.weights[1]))\(times)\(Int(input[1])) + \(term(shown.bias)) = \(short(sum))")])
         let verdict = output == target
         lines.append([Span(" step(z) = \(output)  "),
                       Span(WidgetText.mark(verdict, glyphs: glyphs) + (verdict ? " right" : " wrong"), verdict ? style.done : style.warning)])
