@@ -196,7 +196,7 @@ extension BackpropWidget {
                           Span(align(WidgetText.number(comparison.numerical, decimals: 4, glyphs: glyphs), width: 10, .right)),
                           Span("  " + WidgetText.mark(agrees, glyphs: glyphs), agrees ? style.done : style.warning)])
         }
-        lines.append([Span("numeric: (L(w + ε) − L(w − ε)) / 2ε, ε = 0.001", style.secondary)])
+        lines.append([Span("numeric: (L(w+ε) − L(w−ε))/2ε, ε = 0.001", style.secondary)])
         return lines
     }
 }
