@@ -13,6 +13,10 @@ extension Tutor {
             }
             return []
         case .tick:
+            if case .reader(var reader) = screen, reader.isAnimating {
+                reader.tick()
+                screen = .reader(reader)
+            }
             return []
         case .progressSaved:
             saveFailure = nil
@@ -137,6 +141,8 @@ extension Tutor {
         case .showContents:
             if case .reader(let reader) = screen { overlay = .contents(selected: reader.page) }
             return []
+        case .answeredQuiz(let quizID, let answer):
+            return recordAnswer(answer, toQuiz: quizID)
         }
     }
 }
@@ -148,4 +154,6 @@ enum ScreenAction: Equatable {
     case goHome
     case pageChanged
     case showContents
+    /// The learner answered the quiz with this id.
+    case answeredQuiz(String, QuizAnswer)
 }

@@ -60,8 +60,16 @@ extension Tutor {
             position = [Span("\(percent)%\(more)", style.bar)]
         }
         let (previous, next) = glyphs.isUnicode ? ("←", "→") : ("p", "n")
-        buffer.bar(hints([(previous, "prev"), (next, "next"), ("t", "contents"), ("Esc", "home"), ("?", "help"), ("q", "quit")], style: style),
-                   right: position, row: area.height - 1, in: area, style: style.bar)
+        let keys: [(String, String)]
+        if reader.elements.focus != nil {
+            // A widget or quiz has the keys; the page keys that still work are n and p.
+            keys = [("Tab", "next widget"), ("Esc", "back to the page"), ("n p", "page"), ("?", "help"), ("q", "quit")]
+        } else if !reader.elements.isEmpty {
+            keys = [(previous, "prev"), (next, "next"), ("Tab", "widgets"), ("t", "contents"), ("Esc", "home"), ("?", "help"), ("q", "quit")]
+        } else {
+            keys = [(previous, "prev"), (next, "next"), ("t", "contents"), ("Esc", "home"), ("?", "help"), ("q", "quit")]
+        }
+        buffer.bar(hints(keys, style: style), right: position, row: area.height - 1, in: area, style: style.bar)
     }
 
     private func drawSizeNotice(into buffer: inout Buffer, style: TutorStyle) {

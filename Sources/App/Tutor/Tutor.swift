@@ -51,8 +51,10 @@ public struct Tutor: Equatable, Sendable {
     public var isTooSmall: Bool { width < Self.minimumWidth || height < Self.minimumHeight }
 
     /// Whether something moves on screen, so the runner should wake up for ticks; an idle tutor
-    /// sleeps until the learner does something. No screen animates yet.
-    public var isAnimating: Bool { false }
+    /// sleeps until the learner does something.
+    public var isAnimating: Bool {
+        if case .reader(let reader) = screen { reader.isAnimating } else { false }
+    }
 
     /// Opens the lesson with `id` at the page the learner was on last; false if no such lesson loaded.
     @discardableResult
@@ -72,6 +74,13 @@ public struct Tutor: Equatable, Sendable {
         lessonProgress.lastPage = reader.page
         guard lessonProgress != before else { return [] }
         progress[reader.lesson.id] = lessonProgress
+        return [.saveProgress(progress)]
+    }
+
+    /// Remembers the learner's answer to a quiz.
+    mutating func recordAnswer(_ answer: QuizAnswer, toQuiz quizID: String) -> [Effect] {
+        guard case .reader(let reader) = screen else { return [] }
+        progress[reader.lesson.id].quizAnswers[quizID] = answer
         return [.saveProgress(progress)]
     }
 

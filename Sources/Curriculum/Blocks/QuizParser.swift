@@ -1,10 +1,11 @@
 import Foundation
 import Yams
 
-/// Reads a ```` ```quiz ```` block: a question, its choices, the right answer and why.
+/// Reads a ```` ```quiz ```` block: a question and its right answer (a choice, a number, or a template
+/// that draws its own numbers), and why.
 enum QuizParser {
     /// The keys a quiz block accepts.
-    static let keys = ["id", "question", "choices", "answer", "explanation"]
+    static let keys = ["id", "question", "choices", "answer", "tolerance", "template", "explanation"]
 
     /// The quiz described by `body`, or nil with the problems added to `issues`.
     static func parse(body: String, fenceLine: Int, issues: inout IssueList) -> QuizBlock? {
@@ -31,8 +32,46 @@ enum QuizParser {
         if let id, !LessonIdentifier.isValid(id), let line = yaml["id"]?.line {
             issues.add(line: line, "quiz id '\(id)' must be lowercase letters, digits and dashes, e.g. perceptron-xor")
         }
+
+        // A template draws its own numbers and explains them, so its question and explanation are optional.
+        if let item = yaml["template"] {
+            let names = QuizTemplate.allCases.map(\.rawValue).joined(separator: ", ")
+            let template = item.value.scalar != nil ? item.value.string.flatMap(QuizTemplate.init(rawValue:)) : nil
+            if template == nil {
+                issues.add(line: item.line, "unknown quiz template '\(item.value.string ?? "")': use one of \(names)")
+            }
+            for key in ["choices", "answer", "tolerance"] {
+                if let other = yaml[key] {
+                    issues.add(line: other.line, "a quiz with a 'template' computes its own answer: remove '\(key)'")
+                }
+            }
+            let question = yaml["question"] == nil ? "" : text("question")
+            let explanation = yaml["explanation"] == nil ? "" : text("explanation")
+            guard issues.issues.count == before, let id, let template, let question, let explanation else { return nil }
+            return QuizBlock(id: id, question: question, form: .generated(template), explanation: explanation, line: fenceLine)
+        }
+
         let question = text("question")
         let explanation = text("explanation")
+
+        // Without choices, the answer is a number the learner types.
+        if yaml["choices"] == nil, let item = yaml["answer"] {
+            guard item.value.scalar != nil, let number = item.value.float, number.isFinite else {
+                issues.add(line: item.line, "quiz 'answer' must be a number, e.g. 0.62, or add 'choices' for a multiple-choice question")
+                return nil
+            }
+            var tolerance = QuizForm.defaultTolerance(for: number)
+            if let toleranceItem = yaml["tolerance"] {
+                if toleranceItem.value.scalar != nil, let value = toleranceItem.value.float, value.isFinite, value > 0 {
+                    tolerance = value
+                } else {
+                    issues.add(line: toleranceItem.line, "quiz 'tolerance' must be a positive number, e.g. 0.01")
+                }
+            }
+            guard issues.issues.count == before, let id, let question, let explanation else { return nil }
+            return QuizBlock(id: id, question: question, form: .numeric(answer: number, tolerance: tolerance),
+                             explanation: explanation, line: fenceLine)
+        }
 
         var choices: [String] = []
         if let item = yaml["choices"] {
@@ -42,7 +81,10 @@ enum QuizParser {
                 issues.add(line: item.line, "quiz 'choices' must be a list of at least two answers, one '- answer' per line")
             }
         } else {
-            issues.add(line: fenceLine, "quiz without 'choices': add a list of at least two answers")
+            issues.add(line: fenceLine, "quiz without 'choices': add a list of at least two answers, or a numeric 'answer' with a 'tolerance'")
+        }
+        if let item = yaml["tolerance"] {
+            issues.add(line: item.line, "a multiple-choice quiz has no 'tolerance': remove it, or remove 'choices' to ask for a number")
         }
 
         var answer: Int?

@@ -15,7 +15,9 @@ public enum WidgetRegistry {
         }
     }
 
-    private static let activations = ["step", "sigmoid", "tanh", "relu", "leakyRelu"]
+    private static let activations = ["step", "identity", "sigmoid", "tanh", "relu", "leakyRelu"]
+    /// The hidden activations a trainable network may use: the step has no slope to learn through.
+    private static let trainableActivations = ["identity", "sigmoid", "tanh", "relu", "leakyRelu"]
     private static let logicDatasets = ["and", "or", "nand", "xor"]
     private static let learningRate = WidgetSetting("learningRate", .number(0.0001...10), "step size of each update")
     private static let layers = WidgetSetting(
@@ -32,6 +34,7 @@ public enum WidgetRegistry {
         ]),
         Entry(name: "neuron", summary: "one neuron with sliders for its inputs, weights and bias", settings: [
             WidgetSetting("inputs", .integer(1...4), "how many inputs the neuron has"),
+            WidgetSetting("goal", .choice(["none"] + logicDatasets), "a logic gate the learner tries to make the neuron compute"),
             WidgetSetting("activation", .choice(activations), "the activation applied to the weighted sum"),
             caption,
         ]),
@@ -41,29 +44,35 @@ public enum WidgetRegistry {
             caption,
         ]),
         Entry(name: "activation", summary: "activation functions plotted side by side", settings: [
-            WidgetSetting("functions", .choices(activations), "which functions to plot"),
+            WidgetSetting("functions", .choices(activations + ["softmax"]), "which functions to plot, in order"),
             WidgetSetting("showDerivative", .flag, "plot each function's slope as well"),
             caption,
         ]),
         Entry(name: "backprop", summary: "gradients flowing backward through a small network", settings: [
-            layers,
-            WidgetSetting("activation", .choice(activations), "the hidden layers' activation"),
+            WidgetSetting("layers", .integers(count: 2...4, each: 1...3), "neurons per layer, inputs first, e.g. [2, 2, 1]"),
+            WidgetSetting("activation", .choice(trainableActivations), "the hidden layers' activation"),
+            WidgetSetting("loss", .choice(["mse", "crossEntropy"]), "how wrong the output is: squared error or cross-entropy"),
             caption,
         ]),
         Entry(name: "descent", summary: "gradient descent rolling down a loss surface", settings: [
             WidgetSetting("surface", .choice(["bowl", "ravine", "saddle"]), "the shape of the loss surface"),
             learningRate,
             WidgetSetting("momentum", .number(0...0.999), "how much of the last step carries over"),
+            WidgetSetting("optimizers", .choices(["sgd", "momentum", "rmsprop", "adam"]), "the rules that race from the same start"),
             caption,
         ]),
         Entry(name: "train", summary: "a network training live on a dataset, with its loss curve", settings: [
-            WidgetSetting("dataset", .choice(["xor", "circles", "spirals", "moons", "digits", "iris"]), "what to learn"),
+            WidgetSetting("dataset", .choice(["xor", "circles", "spirals", "moons", "gaussian", "digits", "iris"]), "what to learn"),
             layers,
-            WidgetSetting("activation", .choice(activations), "the hidden layers' activation"),
-            WidgetSetting("optimizer", .choice(["sgd", "momentum", "adam"]), "how weights are updated"),
+            WidgetSetting("activation", .choice(trainableActivations), "the hidden layers' activation"),
+            WidgetSetting("optimizer", .choice(["sgd", "momentum", "rmsprop", "adam"]), "how weights are updated"),
             learningRate,
             WidgetSetting("batchSize", .integer(1...1024), "examples per step"),
             WidgetSetting("epochs", .integer(1...10_000), "passes over the data before it stops"),
+            WidgetSetting("compareActivation", .choice(trainableActivations),
+                          "train a second, identical network with this hidden activation beside the first"),
+            WidgetSetting("compareBatchSize", .integer(1...1024),
+                          "train a second, identical network with this batch size beside the first"),
             caption,
         ]),
     ]

@@ -1,18 +1,36 @@
 import Canvas
 import Curriculum
 
-/// The lesson reader: one page at a time, scrolled when it is taller than the screen.
+/// The lesson reader: one page at a time, scrolled when it is taller than the screen, with the page's
+/// live widgets and quizzes.
 public struct ReaderScreen: Equatable, Sendable {
     public var lesson: Lesson
-    /// The page shown, from 0.
-    public var page: Int
+    /// The page shown, from 0. Changing it brings that page's widgets and quizzes, fresh.
+    public var page: Int {
+        didSet { elements = PageElements(page: lesson.pages[safe: page], seed: pageSeed) }
+    }
     /// How many lines of the page are scrolled off the top.
     public var scroll = 0
+    /// The page's widgets and quizzes, and which one has the keys.
+    var elements: PageElements
+    /// Draws the numbers of generated quiz questions: random for each lesson opened, fixed in tests.
+    let seed: UInt64
 
-    public init(lesson: Lesson, page: Int = 0) {
+    public init(lesson: Lesson, page: Int = 0, seed: UInt64 = UInt64.random(in: 0...UInt64.max)) {
         self.lesson = lesson
-        self.page = min(max(0, page), max(0, lesson.pages.count - 1))
+        self.seed = seed
+        let clamped = min(max(0, page), max(0, lesson.pages.count - 1))
+        self.page = clamped
+        elements = PageElements(page: lesson.pages[safe: clamped], seed: seed &+ UInt64(clamped))
     }
+
+    private var pageSeed: UInt64 { seed &+ UInt64(page) }
+
+    /// Whether a widget on the page is moving.
+    var isAnimating: Bool { elements.isAnimating }
+
+    /// One frame of time for the page's moving widgets.
+    mutating func tick() { elements.tick() }
 
     /// Goes to page `index` (clamped), at its top.
     mutating func go(to index: Int) {
@@ -21,7 +39,32 @@ public struct ReaderScreen: Equatable, Sendable {
     }
 
     mutating func handle(_ key: Key, width: Int, height: Int, glyphs: GlyphSet) -> ScreenAction {
-        let layout = ReaderLayout(reader: self, width: width, height: height, glyphs: glyphs, colors: .none)
+        // Tab moves the focus among widgets and quizzes; the focused one gets keys first.
+        switch key {
+        case .tab, .backTab:
+            elements.moveFocus(forward: key == .tab)
+            revealFocused(width: width, height: height, glyphs: glyphs, toTop: true)
+            return .none
+        case .escape where elements.focus != nil:
+            elements.releaseFocus()
+            return .none
+        default:
+            break
+        }
+        if elements.focus != nil {
+            switch elements.handle(key) {
+            case .handled:
+                revealFocused(width: width, height: height, glyphs: glyphs, toTop: false)
+                return .none
+            case .answered(let quizID, let answer):
+                revealFocused(width: width, height: height, glyphs: glyphs, toTop: false)
+                return .answeredQuiz(quizID, answer)
+            case .ignored:
+                break
+            }
+        }
+
+        let layout = ReaderLayout(reader: self, width: width, height: height, glyphs: glyphs, colors: .none, drawsElements: false)
         let bodyHeight = layout.body.height
         switch key {
         case .right, .character("n"), .character("l"):
@@ -61,8 +104,27 @@ public struct ReaderScreen: Equatable, Sendable {
         return .pageChanged
     }
 
+    /// Scrolls so the focused widget or quiz is on screen: its top at the top of the body when it has
+    /// just been focused (`toTop`), otherwise only as far as needed to keep it in view.
+    private mutating func revealFocused(width: Int, height: Int, glyphs: GlyphSet, toTop: Bool) {
+        let layout = ReaderLayout(reader: self, width: width, height: height, glyphs: glyphs, colors: .none, drawsElements: false)
+        guard let focus = elements.focus, layout.elementLines.indices.contains(focus) else {
+            scroll(by: 0, layout: layout)
+            return
+        }
+        let lines = layout.elementLines[focus]
+        // The blank line above an element stays in view, so it does not touch the title bar.
+        let top = max(0, lines.lowerBound - 1)
+        if toTop || lines.lowerBound < scroll {
+            scroll = top
+        } else if lines.upperBound > scroll + layout.body.height {
+            scroll = min(top, lines.upperBound - layout.body.height)
+        }
+        scroll(by: 0, layout: layout)
+    }
+
     mutating func scroll(by lines: Int, width: Int, height: Int, glyphs: GlyphSet) {
-        scroll(by: lines, layout: ReaderLayout(reader: self, width: width, height: height, glyphs: glyphs, colors: .none))
+        scroll(by: lines, layout: ReaderLayout(reader: self, width: width, height: height, glyphs: glyphs, colors: .none, drawsElements: false))
     }
 
     private mutating func scroll(by lines: Int, layout: ReaderLayout) {
@@ -72,5 +134,12 @@ public struct ReaderScreen: Equatable, Sendable {
     /// Keeps the scroll within the page after the terminal changed size.
     mutating func clampScroll(width: Int, height: Int, glyphs: GlyphSet) {
         scroll(by: 0, width: width, height: height, glyphs: glyphs)
+    }
+}
+
+extension Array {
+    /// The element at `index`, or nil outside the array.
+    subscript(safe index: Int) -> Element? {
+        indices.contains(index) ? self[index] : nil
     }
 }

@@ -1,0 +1,72 @@
+import Canvas
+
+/// A live widget in a lesson page: a state machine driven by keys and ticks, drawn into a rect.
+///
+/// The reader hosts it (see `PageElements`): it frames the widget, shows its keys on the frame's last
+/// line, routes keys to it while it has the focus, and ticks it while `isAnimating` is true. Every
+/// number a widget shows comes from the engine (`Neural`); a widget only arranges and draws them.
+protocol InteractiveWidget: Sendable {
+    /// The widget's name in its frame, e.g. `perceptron learning AND`.
+    var title: String { get }
+    /// The keys it answers while focused, in the order shown.
+    var keyHints: [KeyHint] { get }
+    /// Whether something moves on its own, so the tutor should keep ticking.
+    var isAnimating: Bool { get }
+
+    /// Applies a key; returns whether the widget used it (unused keys go on to the reader).
+    mutating func handle(_ key: Key) -> Bool
+    /// Advances an animation by one frame (about 1/30 s).
+    mutating func tick()
+    /// Back to the state the lesson placed it in.
+    mutating func reset()
+
+    /// The content rows the widget would like at `width` columns, given at most `available` rows;
+    /// the frame and key line come on top.
+    func preferredContentHeight(width: Int, available: Int) -> Int
+    /// Draws the content inside the frame, above the key line.
+    func draw(into buffer: inout Buffer, area: Rect, context: WidgetContext)
+
+    /// Whether `other` is the same kind of widget in the same state.
+    func isEqual(to other: any InteractiveWidget) -> Bool
+}
+
+extension InteractiveWidget where Self: Equatable {
+    func isEqual(to other: any InteractiveWidget) -> Bool {
+        guard let other = other as? Self else { return false }
+        return self == other
+    }
+}
+
+/// One key (or pair of keys) a widget answers, and what it does, as the key line shows it.
+struct KeyHint: Equatable, Sendable {
+    var keys: String
+    var action: String
+
+    init(_ keys: String, _ action: String) {
+        self.keys = keys
+        self.action = action
+    }
+}
+
+/// How a widget is being drawn: the terminal's glyphs and colours, and whether it has the focus.
+struct WidgetContext {
+    var glyphs: GlyphSet
+    var colors: ColorMode
+    var isFocused: Bool
+
+    /// The tutor's styles for this terminal.
+    var style: TutorStyle { TutorStyle.standard(for: colors) }
+    /// The canvas widgets' theme for this terminal.
+    var theme: Theme { Theme.standard.downsampled(to: colors) }
+
+    /// `colour` as this terminal can show it.
+    func color(_ color: Color) -> Color { color.downsampled(to: colors) }
+
+    /// Text in `color`, or plain text without colour.
+    func tinted(_ color: Color, bold: Bool = false) -> Style {
+        colors == .none ? Style(bold: bold) : Style(foreground: color.downsampled(to: colors), bold: bold)
+    }
+
+    /// The style that marks the selected item: reversed, so it shows without colour too.
+    var selected: Style { Style(reverse: true) }
+}

@@ -1,0 +1,92 @@
+import Curriculum
+
+/// One interactive part of a page: a live widget or a quiz.
+enum PageElement: Equatable, Sendable {
+    case widget(WidgetHost)
+    case quiz(QuizState)
+}
+
+/// The live widgets and quizzes of the page being read, in page order, and which one has the focus.
+///
+/// `Tab` and `Shift-Tab` move the focus through them (and back to the page text after the last);
+/// while one has the focus it gets the keys first, and keys it does not use go on to the reader.
+/// `Esc` gives the focus back to the page.
+struct PageElements: Equatable, Sendable {
+    private(set) var items: [PageElement]
+    /// The index in `items` of the focused element; nil while the page text has the keys.
+    private(set) var focus: Int?
+
+    /// The elements of `page`, quizzes with numbers drawn from `seed`.
+    init(page: LessonPage?, seed: UInt64) {
+        var items: [PageElement] = []
+        for block in page?.blocks ?? [] {
+            switch block {
+            case .widget(let widget):
+                items.append(.widget(WidgetFactory.make(widget)))
+            case .quiz(let quiz):
+                // Each quiz gets its own numbers, however many a page has.
+                items.append(.quiz(QuizState(quiz: quiz, seed: seed &+ UInt64(items.count) &* 0x9E37_79B9_7F4A_7C15)))
+            case .markdown:
+                break
+            }
+        }
+        self.items = items
+    }
+
+    var isEmpty: Bool { items.isEmpty }
+
+    /// Moves the focus to the next element (`forward`) or the previous one, passing through "none".
+    mutating func moveFocus(forward: Bool) {
+        guard !items.isEmpty else { return }
+        switch (focus, forward) {
+        case (nil, true): focus = 0
+        case (nil, false): focus = items.count - 1
+        case (let index?, true): focus = index + 1 < items.count ? index + 1 : nil
+        case (let index?, false): focus = index > 0 ? index - 1 : nil
+        }
+    }
+
+    /// Gives the keys back to the page text.
+    mutating func releaseFocus() { focus = nil }
+
+    /// What became of a key offered to the focused element.
+    enum Response: Equatable {
+        case ignored
+        case handled
+        /// A quiz was answered; its answer should be saved under its id.
+        case answered(quizID: String, QuizAnswer)
+    }
+
+    /// Offers `key` to the focused element.
+    mutating func handle(_ key: Key) -> Response {
+        guard let focus, items.indices.contains(focus) else { return .ignored }
+        switch items[focus] {
+        case .widget(var host):
+            let used = host.handle(key)
+            items[focus] = .widget(host)
+            return used ? .handled : .ignored
+        case .quiz(var quiz):
+            let response = quiz.handle(key)
+            items[focus] = .quiz(quiz)
+            switch response {
+            case .ignored: return .ignored
+            case .handled: return .handled
+            case .answered(let answer): return .answered(quizID: quiz.quiz.id, answer)
+            }
+        }
+    }
+
+    /// Whether any widget on the page is moving.
+    var isAnimating: Bool {
+        items.contains { if case .widget(let host) = $0 { host.isAnimating } else { false } }
+    }
+
+    /// One frame of time for every moving widget.
+    mutating func tick() {
+        for index in items.indices {
+            guard case .widget(var host) = items[index], host.isAnimating else { continue }
+            host.tick()
+            items[index] = .widget(host)
+        }
+    }
+}
