@@ -64,6 +64,8 @@ extension Tutor {
             let action = reader.handle(key, width: width, height: height, glyphs: glyphs)
             screen = .reader(reader)
             return apply(action)
+        case .quiz:
+            return handleQuiz(key)
         }
     }
 
@@ -118,6 +120,8 @@ extension Tutor {
         case .reader(var reader):
             reader.scroll(by: lines * 3, width: width, height: height, glyphs: glyphs)
             screen = .reader(reader)
+        case .quiz:
+            scrollQuiz(by: lines * 3)
         }
         return []
     }
@@ -130,6 +134,7 @@ extension Tutor {
         case .openLesson(let id):
             return openLesson(id: id)
         case .goHome:
+            if returnToQuiz() { return [] }
             var home = HomeScreen()
             if case .reader(let reader) = screen {
                 home.selected = library.lessons.firstIndex { $0.id == reader.lesson.id } ?? 0
@@ -138,6 +143,8 @@ extension Tutor {
             return []
         case .pageChanged:
             return markCurrentPageRead()
+        case .openQuiz:
+            return openQuiz()
         case .showContents:
             if case .reader(let reader) = screen { overlay = .contents(selected: reader.page) }
             return []
@@ -154,6 +161,7 @@ enum ScreenAction: Equatable {
     case goHome
     case pageChanged
     case showContents
+    case openQuiz
     /// The learner answered the quiz with this id.
     case answeredQuiz(String, QuizAnswer)
 }

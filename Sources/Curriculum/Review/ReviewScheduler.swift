@@ -17,7 +17,7 @@ import Foundation
 ///   from midnight, not 23:00 the next day.
 /// - Only the first answer in a quiz moves the schedule. A wrong answer is asked again later in the same
 ///   quiz (SM-2's step 6) and the second try is kept in the history but does not count twice.
-public struct ReviewScheduler: Sendable {
+public struct ReviewScheduler: Equatable, Sendable {
     /// The easiness a question starts with.
     public static let initialEasiness = 2.5
     /// The easiness never falls below this, or intervals would stop growing.
