@@ -35,12 +35,17 @@ struct TutorLauncher {
         var pending: [Effect] = []
         if let lessonID { pending += tutor.openLesson(id: lessonID) }
 
+        // Live training runs on threads of the host; the tutor only sees their snapshots.
+        let live = LiveTrainingSessions()
+        defer { live.stopAll() }
+
         var needsDrawing = true
+        var lastPoll: UInt64 = 0
         while !tutor.hasQuit {
             // Effects first, so a failed save is on screen in the same frame.
             while !pending.isEmpty {
                 let effect = pending.removeFirst()
-                if let result = perform(effect, store: store, session: session) {
+                if let result = perform(effect, store: store, session: session, live: live) {
                     pending += tutor.update(result)
                 }
                 needsDrawing = true
@@ -48,26 +53,39 @@ struct TutorLauncher {
             if tutor.hasQuit { break }
             if needsDrawing {
                 session.present(tutor.view())
+                live.frameDrawn()
                 needsDrawing = false
             }
-            let event = session.nextEvent(timeout: tutor.isAnimating ? .milliseconds(33) : nil)
-            let message: Message
-            if let event {
-                message = Self.message(for: event)
-            } else if tutor.isAnimating {
-                message = .tick
-            } else {
-                continue
+            // While something moves, wake up every frame; otherwise sleep until the learner acts.
+            let ticking = tutor.isAnimating || live.needsPolling
+            var timeout: Duration?
+            if ticking {
+                let sinceLastPoll = DispatchTime.now().uptimeNanoseconds - lastPoll
+                timeout = .nanoseconds(Int64(max(1_000_000, Self.frameInterval &- min(sinceLastPoll, Self.frameInterval))))
             }
+            let event = session.nextEvent(timeout: timeout)
             let before = tutor
-            pending += tutor.update(message)
+            if let event {
+                pending += tutor.update(Self.message(for: event))
+            }
+            // A frame's worth of time has passed: the latest snapshots, or a tick for other animations.
+            let now = DispatchTime.now().uptimeNanoseconds
+            if ticking && now - lastPoll >= Self.frameInterval {
+                lastPoll = now
+                let snapshots = live.poll()
+                for snapshot in snapshots { pending += tutor.update(.live(snapshot)) }
+                if snapshots.isEmpty && tutor.isAnimating { pending += tutor.update(.tick) }
+            }
             needsDrawing = needsDrawing || tutor != before || Self.forcesRepaint(event)
         }
     }
 
+    /// The time between frames while something moves: 60 frames a second at most.
+    static let frameInterval: UInt64 = 16_666_666
+
     /// Carries out one effect; the message it produces, if any, goes back to the tutor.
     @MainActor
-    private func perform(_ effect: Effect, store: ProgressStore, session: TerminalSession) -> Message? {
+    private func perform(_ effect: Effect, store: ProgressStore, session: TerminalSession, live: LiveTrainingHost) -> Message? {
         switch effect {
         case .saveProgress(let progress):
             do {
@@ -78,6 +96,9 @@ struct TutorLauncher {
             }
         case .captureMouse(let on):
             session.setMouseCapture(on)
+            return nil
+        case .live(let request):
+            live.perform(request)
             return nil
         case .quit:
             return nil

@@ -6,6 +6,8 @@ public enum Effect: Equatable, Sendable {
     case saveProgress(LearnerProgress)
     /// Turn the terminal's mouse reporting on or off (off lets the terminal select text).
     case captureMouse(Bool)
+    /// Start, command or stop a live training run; its snapshots come back as `Message.live`.
+    case live(LiveTrainingRequest)
     /// Leave the tutor and restore the terminal.
     case quit
 }

@@ -13,4 +13,6 @@ public enum Message: Equatable, Sendable {
     case progressSaveFailed(String)
     /// Progress was saved (clears an earlier failure).
     case progressSaved
+    /// The latest state of a live training run (sent each frame while it changes).
+    case live(LiveSnapshot)
 }

@@ -3,6 +3,16 @@ import Curriculum
 extension Tutor {
     /// Applies one message and returns the effects the runner should carry out.
     public mutating func update(_ message: Message) -> [Effect] {
+        let effects = process(message)
+        // Widgets ask for live training runs as they go; the requests leave with this update's effects.
+        guard case .reader(var reader) = screen else { return effects }
+        let requests = reader.takeLiveRequests()
+        guard !requests.isEmpty else { return effects }
+        screen = .reader(reader)
+        return effects + requests.map(Effect.live)
+    }
+
+    private mutating func process(_ message: Message) -> [Effect] {
         switch message {
         case .resize(let newWidth, let newHeight):
             width = max(0, newWidth)
@@ -18,6 +28,12 @@ extension Tutor {
                 screen = .reader(reader)
             }
             return []
+        case .live(let snapshot):
+            if case .reader(var reader) = screen, reader.receive(snapshot) {
+                screen = .reader(reader)
+                return []
+            }
+            return receive(snapshot)
         case .progressSaved:
             saveFailure = nil
             return []
@@ -136,11 +152,13 @@ extension Tutor {
         case .goHome:
             if returnToQuiz() { return [] }
             var home = HomeScreen()
-            if case .reader(let reader) = screen {
+            var stops: [Effect] = []
+            if case .reader(var reader) = screen {
                 home.selected = library.lessons.firstIndex { $0.id == reader.lesson.id } ?? 0
+                stops = reader.closingRequests().map(Effect.live)
             }
             screen = .home(home)
-            return []
+            return stops
         case .pageChanged:
             return markCurrentPageRead()
         case .openQuiz:

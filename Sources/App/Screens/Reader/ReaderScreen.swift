@@ -7,7 +7,11 @@ public struct ReaderScreen: Equatable, Sendable {
     public var lesson: Lesson
     /// The page shown, from 0. Changing it brings that page's widgets and quizzes, fresh.
     public var page: Int {
-        didSet { elements = PageElements(page: lesson.pages[safe: page], seed: pageSeed) }
+        didSet {
+            // The old page's training runs stop with it.
+            pendingRequests += elements.takeRequests() + elements.liveRuns.map { .stop($0) }
+            elements = PageElements(page: lesson.pages[safe: page], seed: pageSeed, runPrefix: runPrefix)
+        }
     }
     /// How many lines of the page are scrolled off the top.
     public var scroll = 0
@@ -15,16 +19,38 @@ public struct ReaderScreen: Equatable, Sendable {
     var elements: PageElements
     /// Draws the numbers of generated quiz questions: random for each lesson opened, fixed in tests.
     let seed: UInt64
+    /// Live-training requests made while changing pages, waiting for the tutor to pass them on.
+    private var pendingRequests: [LiveTrainingRequest] = []
 
     public init(lesson: Lesson, page: Int = 0, seed: UInt64 = UInt64.random(in: 0...UInt64.max)) {
         self.lesson = lesson
         self.seed = seed
         let clamped = min(max(0, page), max(0, lesson.pages.count - 1))
         self.page = clamped
-        elements = PageElements(page: lesson.pages[safe: clamped], seed: seed &+ UInt64(clamped))
+        elements = PageElements(page: lesson.pages[safe: clamped], seed: seed &+ UInt64(clamped),
+                                runPrefix: "lesson:\(lesson.id):\(clamped + 1)")
     }
 
     private var pageSeed: UInt64 { seed &+ UInt64(page) }
+    /// How this page's live training runs are named: `lesson:ID:PAGE`.
+    private var runPrefix: String { "lesson:\(lesson.id):\(page + 1)" }
+
+    /// The live-training requests the page's widgets made since the tutor last asked, and the stops of
+    /// pages left behind.
+    mutating func takeLiveRequests() -> [LiveTrainingRequest] {
+        defer { pendingRequests = [] }
+        return pendingRequests + elements.takeRequests()
+    }
+
+    /// Requests that stop every run the reader has started, for when the reader closes.
+    mutating func closingRequests() -> [LiveTrainingRequest] {
+        takeLiveRequests() + elements.liveRuns.map { .stop($0) }
+    }
+
+    /// Hands a live snapshot to the widget whose run it is; false when no widget on the page owns it.
+    mutating func receive(_ snapshot: LiveSnapshot) -> Bool {
+        elements.receive(snapshot)
+    }
 
     /// Whether a widget on the page is moving.
     var isAnimating: Bool { elements.isAnimating }
@@ -113,8 +139,8 @@ public struct ReaderScreen: Equatable, Sendable {
             return
         }
         let lines = layout.elementLines[focus]
-        // The blank line above an element stays in view, so it does not touch the title bar.
-        let top = max(0, lines.lowerBound - 1)
+        // The blank line above an element stays in view when the element leaves room for it.
+        let top = lines.count < layout.body.height ? max(0, lines.lowerBound - 1) : lines.lowerBound
         if toTop || lines.lowerBound < scroll {
             scroll = top
         } else if lines.upperBound > scroll + layout.body.height {

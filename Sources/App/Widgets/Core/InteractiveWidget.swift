@@ -28,6 +28,29 @@ protocol InteractiveWidget: Sendable {
 
     /// Whether `other` is the same kind of widget in the same state.
     func isEqual(to other: any InteractiveWidget) -> Bool
+
+    /// The live training runs the widget has started; their snapshots come to it, and they stop when
+    /// the page goes.
+    var liveRuns: [LiveRunID] { get }
+    /// Takes the latest snapshot of one of its runs; returns whether the run was one of its own.
+    mutating func receive(_ snapshot: LiveSnapshot) -> Bool
+    /// The requests (start, command, stop a run) the widget made since it was last asked.
+    mutating func takeRequests() -> [LiveTrainingRequest]
+}
+
+extension InteractiveWidget {
+    /// Most widgets compute instantly with the engine and train nothing in the background.
+    var liveRuns: [LiveRunID] { [] }
+    mutating func receive(_ snapshot: LiveSnapshot) -> Bool { false }
+    mutating func takeRequests() -> [LiveTrainingRequest] { [] }
+}
+
+/// How often the tutor ticks a moving widget: animations count ticks, so their speed is set here.
+enum WidgetClock {
+    static let ticksPerSecond = 60
+
+    /// The ticks in `seconds`, at least one.
+    static func ticks(_ seconds: Double) -> Int { max(1, Int((seconds * Double(ticksPerSecond)).rounded())) }
 }
 
 extension InteractiveWidget where Self: Equatable {

@@ -16,13 +16,14 @@ struct PageElements: Equatable, Sendable {
     /// The index in `items` of the focused element; nil while the page text has the keys.
     private(set) var focus: Int?
 
-    /// The elements of `page`, quizzes with numbers drawn from `seed`.
-    init(page: LessonPage?, seed: UInt64) {
+    /// The elements of `page`, quizzes with numbers drawn from `seed`; live training runs are named
+    /// `runPrefix:N` for the N-th element.
+    init(page: LessonPage?, seed: UInt64, runPrefix: String) {
         var items: [PageElement] = []
         for block in page?.blocks ?? [] {
             switch block {
             case .widget(let widget):
-                items.append(.widget(WidgetFactory.make(widget)))
+                items.append(.widget(WidgetFactory.make(widget, runName: "\(runPrefix):\(items.count + 1)")))
             case .quiz(let quiz):
                 // Each quiz gets its own numbers, however many a page has.
                 items.append(.quiz(QuizState(quiz: quiz, seed: seed &+ UInt64(items.count) &* 0x9E37_79B9_7F4A_7C15)))
@@ -79,6 +80,38 @@ struct PageElements: Equatable, Sendable {
     /// Whether any widget on the page is moving.
     var isAnimating: Bool {
         items.contains { if case .widget(let host) = $0 { host.isAnimating } else { false } }
+    }
+
+    /// The live training runs the page's widgets have started.
+    var liveRuns: [LiveRunID] {
+        items.flatMap { item -> [LiveRunID] in
+            if case .widget(let host) = item { return host.widget.liveRuns }
+            return []
+        }
+    }
+
+    /// Hands a live snapshot to the widget that owns its run; false when none does.
+    mutating func receive(_ snapshot: LiveSnapshot) -> Bool {
+        for index in items.indices {
+            guard case .widget(var host) = items[index], host.widget.liveRuns.contains(snapshot.run) else { continue }
+            let taken = host.widget.receive(snapshot)
+            items[index] = .widget(host)
+            return taken
+        }
+        return false
+    }
+
+    /// The widgets' requests to start, command or stop live runs, in page order.
+    mutating func takeRequests() -> [LiveTrainingRequest] {
+        var requests: [LiveTrainingRequest] = []
+        for index in items.indices {
+            guard case .widget(var host) = items[index] else { continue }
+            let taken = host.widget.takeRequests()
+            guard !taken.isEmpty else { continue }
+            requests += taken
+            items[index] = .widget(host)
+        }
+        return requests
     }
 
     /// One frame of time for every moving widget.

@@ -2,11 +2,18 @@ import Curriculum
 
 /// Makes the live widget a lesson's ```` ```widget NAME ```` block asks for, from its settings.
 enum WidgetFactory {
-    static func make(_ block: WidgetBlock) -> WidgetHost {
+    /// The widget for `block`; `runName` names the live training run a `train` widget starts.
+    static func make(_ block: WidgetBlock, runName: String) -> WidgetHost {
         let settings = WidgetSettings(block.settings)
         let widget: any InteractiveWidget
         switch block.name {
         case "perceptron": widget = PerceptronWidget(settings: settings)
+        case "neuron": widget = NeuronWidget(settings: settings)
+        case "forward": widget = ForwardWidget(settings: settings)
+        case "activation": widget = ActivationWidget(settings: settings)
+        case "backprop": widget = BackpropWidget(settings: settings)
+        case "descent": widget = DescentWidget(settings: settings)
+        case "train": widget = TrainWidget(settings: settings, runName: runName)
         default: widget = UnknownWidget(name: block.name)
         }
         return WidgetHost(name: block.name, widget: widget)

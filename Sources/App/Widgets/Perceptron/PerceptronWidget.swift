@@ -15,9 +15,8 @@ struct PerceptronWidget: InteractiveWidget, Equatable {
 
     /// How far one arrow press moves a weight or the bias.
     static let nudge: Float = 0.1
-    /// Ticks between two updates while playing (about a third of a second at 30 frames a second),
-    /// slow enough to follow each update.
-    static let ticksPerUpdate = 9
+    /// Ticks between two updates while playing (a third of a second), slow enough to follow each update.
+    static let ticksPerUpdate = WidgetClock.ticks(1.0 / 3)
     /// Playing stops after this many epochs without converging.
     static let epochLimit = 40
 

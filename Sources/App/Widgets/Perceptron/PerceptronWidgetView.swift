@@ -30,10 +30,7 @@ extension PerceptronWidget {
 
     /// The cell of a plane position inside `plot`, as `DecisionMap` places its points.
     static func cell(x: Double, y: Double, in plot: Rect) -> (x: Int, y: Int) {
-        let span = planeRange.upperBound - planeRange.lowerBound
-        let column = min(plot.width - 1, Int((x - planeRange.lowerBound) / span * Double(plot.width)))
-        let row = min(plot.height - 1, Int((planeRange.upperBound - y) / span * Double(plot.height)))
-        return (plot.x + column, plot.y + row)
+        PlaneCell.cell(x: x, y: y, xRange: planeRange, yRange: planeRange, in: plot) ?? (plot.x, plot.y)
     }
 
     private func drawPlane(into buffer: inout Buffer, area: Rect, context: WidgetContext) {

@@ -1,0 +1,86 @@
+import Dispatch
+import Neural
+
+/// The real live-training host: every run trains in a `TrainingSession` on a thread of its own, and the
+/// runner's thread only reads the sessions' latest snapshots.
+///
+/// Used from one thread (the runner's). See `LiveTrainingHost` for the loop that drives it.
+public final class LiveTrainingSessions: LiveTrainingHost {
+    private struct Run {
+        var session: TrainingSession
+        var generation: Int
+        /// The snapshot last handed to the tutor, to report only changes.
+        var delivered: LiveSnapshot?
+        /// Keep polling until this time (nanoseconds): a command's result may still be on its way.
+        var settlesAt: UInt64
+    }
+
+    private var active: [LiveRunID: Run] = [:]
+    private var generations: [LiveRunID: Int] = [:]
+    private var frameRate = FrameRate()
+    private let now: () -> UInt64
+    /// How long to keep polling after a command: the training thread answers between batches, so a
+    /// command's snapshot is normally out within a millisecond; this leaves room for a busy machine.
+    private let settleTime: UInt64
+
+    /// A host; `clock` gives monotonic nanoseconds (replaceable in tests).
+    public init(settleTime seconds: Double = 0.3,
+                clock: @escaping () -> UInt64 = { DispatchTime.now().uptimeNanoseconds }) {
+        settleTime = UInt64(seconds * 1e9)
+        now = clock
+    }
+
+    deinit { stopAll() }
+
+    public var runs: [LiveRunID] { Array(active.keys) }
+
+    public func perform(_ request: LiveTrainingRequest) {
+        switch request {
+        case .start(let run, let spec):
+            active[run]?.session.stop()
+            let session = TrainingSession(trainer: spec.makeTrainer())
+            session.start()
+            if spec.startsPlaying { session.send(.play) }
+            let generation = (generations[run] ?? 0) + 1
+            generations[run] = generation
+            active[run] = Run(session: session, generation: generation, delivered: nil, settlesAt: now() + settleTime)
+        case .send(let run, let command):
+            guard active[run] != nil else { return }
+            active[run]?.session.send(command)
+            active[run]?.settlesAt = now() + settleTime
+        case .stop(let run):
+            active.removeValue(forKey: run)?.session.stop()
+        }
+    }
+
+    public func poll() -> [LiveSnapshot] {
+        var changed: [LiveSnapshot] = []
+        let framesPerSecond = frameRate.framesPerSecond
+        for (run, state) in active.sorted(by: { $0.key.name < $1.key.name }) {
+            let snapshot = LiveSnapshot(run: run, generation: state.generation, training: state.session.snapshot,
+                                        framesPerSecond: framesPerSecond)
+            guard snapshot != state.delivered else { continue }
+            // Progress without a command (a long epoch step) keeps the run settling a little longer.
+            active[run]?.settlesAt = max(state.settlesAt, state.delivered == nil ? 0 : now() + settleTime / 3)
+            active[run]?.delivered = snapshot
+            changed.append(snapshot)
+        }
+        return changed
+    }
+
+    public var needsPolling: Bool {
+        let time = now()
+        return active.values.contains { $0.settlesAt > time || $0.session.snapshot.isPlaying }
+    }
+
+    public func frameDrawn() {
+        let time = now()
+        // Frames drawn while nothing ran say nothing about the rate during training.
+        if active.isEmpty { frameRate.clear() } else { frameRate.frameDrawn(at: time) }
+    }
+
+    public func stopAll() {
+        for run in active.values { run.session.stop() }
+        active.removeAll()
+    }
+}

@@ -1,0 +1,15 @@
+extension Tutor {
+    /// The live runs the screen on show owns; a snapshot of any other run is stale.
+    var ownedRuns: Set<LiveRunID> {
+        []
+    }
+
+    /// Hands a live snapshot to the screen that owns its run.
+    ///
+    /// A snapshot no screen claims belongs to a run left behind (its screen closed before the stop
+    /// arrived), so the run is stopped rather than left training unseen.
+    mutating func receive(_ snapshot: LiveSnapshot) -> [Effect] {
+        guard ownedRuns.contains(snapshot.run) else { return [.live(.stop(snapshot.run))] }
+        return []
+    }
+}

@@ -1,0 +1,171 @@
+import Neural
+
+/// The `train` widget's state: one live training run (or two, compared side by side), the latest
+/// snapshot of each, and the requests waiting to go to the runner.
+///
+/// Training happens off the screen's thread, in the runner's live-training host: the widget asks for a
+/// run to start or take a command (`Effect.live`) and draws whatever snapshot came back last. Before its
+/// first start it draws the untrained network it would start from.
+struct TrainWidget: InteractiveWidget {
+    /// One loss measured on one batch, at a fractional epoch (epochs done + batches done / batches per epoch).
+    struct BatchLoss: Equatable, Sendable {
+        var epoch: Double
+        var loss: Float
+    }
+
+    /// The most batch losses kept per run; older ones are thinned out.
+    static let batchLossLimit = 600
+
+    /// The name runs are known by, e.g. `lesson:perceptron:7:1`; a second run adds `/2`.
+    let runName: String
+    let preset: Result<TrainPreset, TrainPresetError>
+    let caption: String?
+    private(set) var snapshots: [LiveSnapshot?]
+    private(set) var batchLosses: [[BatchLoss]]
+    /// Whether the runs have been started in the runner.
+    private(set) var isStarted = false
+    /// Whether the learner last asked the runs to play.
+    private(set) var wantsToPlay = false
+    private var outbox: [LiveTrainingRequest] = []
+
+    init(settings: WidgetSettings, runName: String) {
+        self.runName = runName
+        preset = TrainPreset.make(settings: settings)
+        caption = settings.caption
+        let count = (try? preset.get().specs.count) ?? 0
+        snapshots = Array(repeating: nil, count: count)
+        batchLosses = Array(repeating: [], count: count)
+    }
+
+    /// The runs' names, in the order of the preset's specs.
+    var runIDs: [LiveRunID] {
+        let count = (try? preset.get().specs.count) ?? 0
+        return (0..<count).map { LiveRunID($0 == 0 ? runName : "\(runName)/\($0 + 1)") }
+    }
+
+    /// The network each run has now: the latest snapshot's, or the one it starts from.
+    func network(ofRun index: Int) -> Network? {
+        if let snapshot = snapshots[index] { return snapshot.training.network }
+        return try? preset.get().specs[index].network
+    }
+
+    /// Whether any run is training right now.
+    var isPlaying: Bool { snapshots.contains { $0?.training.isPlaying == true } }
+
+    /// The learning rate of the runs (the latest snapshot's, or the lesson's).
+    var learningRate: Float {
+        if let snapshot = snapshots.compactMap({ $0 }).first { return snapshot.training.learningRate }
+        guard let spec = try? preset.get().specs.first else { return 0 }
+        return spec.configuration.learningRate ?? spec.configuration.optimizer.defaultLearningRate
+    }
+
+    // MARK: Live runs
+
+    var liveRuns: [LiveRunID] { isStarted ? runIDs : [] }
+
+    mutating func receive(_ snapshot: LiveSnapshot) -> Bool {
+        guard let index = runIDs.firstIndex(of: snapshot.run) else { return false }
+        let previous = snapshots[index]
+        snapshots[index] = snapshot
+        let training = snapshot.training
+        if training.stepCount == 0 {
+            batchLosses[index] = []
+        } else if training.stepCount != previous?.training.stepCount, training.lastBatchLoss.isFinite {
+            let perEpoch = Double(max(1, training.batchesPerEpoch))
+            batchLosses[index].append(BatchLoss(epoch: Double(training.epoch) + Double(training.batchInEpoch) / perEpoch,
+                                                loss: training.lastBatchLoss))
+            if batchLosses[index].count > Self.batchLossLimit {
+                // Keep every other old sample: the curve keeps its whole length at half the detail.
+                let old = batchLosses[index].prefix(Self.batchLossLimit / 2).enumerated().filter { $0.offset % 2 == 0 }.map(\.element)
+                batchLosses[index] = old + batchLosses[index].dropFirst(Self.batchLossLimit / 2)
+            }
+        }
+        return true
+    }
+
+    mutating func takeRequests() -> [LiveTrainingRequest] {
+        defer { outbox = [] }
+        return outbox
+    }
+
+    // MARK: Keys
+
+    var title: String {
+        guard let preset = try? preset.get() else { return "training" }
+        let shape = preset.sizes.map(String.init).joined(separator: "-")
+        return "training a \(shape) network on \(preset.dataset.name)"
+    }
+
+    var keyHints: [KeyHint] {
+        [KeyHint("Space", isPlaying ? "pause" : "play"), KeyHint("Enter", "one epoch"), KeyHint("s", "one batch"),
+         KeyHint("+ -", "learning rate")]
+    }
+
+    /// The runs move in the runner's thread; snapshots, not ticks, bring the changes.
+    var isAnimating: Bool { false }
+
+    mutating func handle(_ key: Key) -> Bool {
+        guard (try? preset.get()) != nil else { return false }
+        switch key {
+        case .character(" "):
+            let play = !isPlaying
+            startIfNeeded()
+            wantsToPlay = play
+            send(play ? .play : .pause)
+        case .enter:
+            startIfNeeded()
+            wantsToPlay = false
+            send(.stepEpoch)
+        case .character("s"):
+            startIfNeeded()
+            wantsToPlay = false
+            send(.step(batches: 1))
+        case .character("+"), .character("="):
+            changeLearningRate(by: 2)
+        case .character("-"), .character("_"):
+            changeLearningRate(by: 0.5)
+        default:
+            return false
+        }
+        return true
+    }
+
+    mutating func tick() {}
+
+    mutating func reset() {
+        wantsToPlay = false
+        guard isStarted else { return }
+        send(.reset)
+        // Back to the lesson's learning rate too: `reset` keeps the rate a run has.
+        send(.setLearningRate(initialLearningRate))
+        for index in batchLosses.indices { batchLosses[index] = [] }
+    }
+
+    private var initialLearningRate: Float {
+        guard let spec = try? preset.get().specs.first else { return 0 }
+        return spec.configuration.learningRate ?? spec.configuration.optimizer.defaultLearningRate
+    }
+
+    private mutating func startIfNeeded() {
+        guard !isStarted, let preset = try? preset.get() else { return }
+        isStarted = true
+        for (id, spec) in zip(runIDs, preset.specs) { outbox.append(.start(id, spec)) }
+    }
+
+    private mutating func send(_ command: TrainingSession.Command) {
+        for id in runIDs { outbox.append(.send(id, command)) }
+    }
+
+    private mutating func changeLearningRate(by factor: Float) {
+        let rate = min(10, max(0.0001, learningRate * factor))
+        startIfNeeded()
+        send(.setLearningRate(rate))
+    }
+}
+
+extension TrainWidget: Equatable {
+    static func == (lhs: TrainWidget, rhs: TrainWidget) -> Bool {
+        lhs.runName == rhs.runName && lhs.snapshots == rhs.snapshots && lhs.isStarted == rhs.isStarted
+            && lhs.wantsToPlay == rhs.wantsToPlay && lhs.outbox == rhs.outbox && lhs.batchLosses == rhs.batchLosses
+    }
+}
