@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import Curriculum
 
@@ -69,5 +70,27 @@ struct ReviewQuestionFormatTests {
         // A 1 or a 0 is a number, not true or false.
         let one = try quiz("id: n-one\nquestion: step(0)?\nanswer: 1\nexplanation: e")
         #expect(one.form == .numeric(answer: 1, tolerance: QuizForm.defaultTolerance(for: 1)))
+    }
+
+    /// Every quiz example in the authors' guide, with whichever fence it is shown in, is a sound block,
+    /// and the guide shows each kind at least once.
+    @Test func theGuidesQuizExamplesAreSound() throws {
+        let guide = URL(fileURLWithPath: #filePath)
+            .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("lessons/README.md")
+        let text = try String(contentsOf: guide, encoding: .utf8)
+        var blocks: [QuizBlock] = []
+        for part in text.components(separatedBy: "\n````").dropFirst() {
+            let body = part.drop { $0 != "\n" }.dropFirst()
+            guard body.hasPrefix("```quiz\n"), let example = body.components(separatedBy: "\n````").first else { continue }
+            let result = parse(String(example.dropFirst("```quiz\n".count).dropLast("\n```".count)))
+            #expect(result.issues.isEmpty, "\(example): \(result.issues)")
+            blocks += result.lesson?.quizzes ?? []
+        }
+        #expect(blocks.contains { $0.choiceStyle == .pickOne && $0.form == .multipleChoice })
+        #expect(blocks.contains { $0.choiceStyle == .markAll })
+        #expect(blocks.contains { $0.choiceStyle == .trueOrFalse })
+        #expect(blocks.contains { if case .numeric = $0.form { true } else { false } })
+        #expect(blocks.contains { if case .generated = $0.form { true } else { false } })
     }
 }

@@ -118,9 +118,8 @@ private struct Lines {
     // MARK: Asking
 
     mutating func asking(_ current: QuizScreen.Current) {
-        var top = [Span(current.question.topic(glyphs: glyphs), style.secondary)]
-        if current.isRetry { top.append(Span("  · asked again: you missed it earlier", style.accent)) }
-        lines += wrap(top, width: width)
+        paragraph(current.question.topic(glyphs: glyphs), style.secondary)
+        if current.isRetry { paragraph("Asked again: you missed it earlier in this quiz.", style.accent) }
         blank()
         paragraph(current.posed.prompt, Style(bold: true))
         blank()
@@ -147,7 +146,7 @@ private struct Lines {
             let cursor = glyphs.isUnicode ? "▏" : "_"
             lines.append([Span("Your answer: ", style.accent), Span(current.entry.typed, Style(bold: true)), Span(cursor, style.accent)])
             blank()
-            paragraph("Type a number (0.25, −1.5 or 1/4) and press Enter.", style.secondary)
+            paragraph("Type a number (0.25, \(glyphs.isUnicode ? "−" : "-")1.5 or 1/4) and press Enter.", style.secondary)
         }
         if let problem = current.entry.problem { paragraph(problem, style.warning) }
     }
@@ -166,24 +165,28 @@ private struct Lines {
         paragraph(current.posed.prompt, style.secondary)
         blank()
         if !verdict.gaveUp { labelled("Your answer", verdict.given, verdict.correct ? style.done : style.warning) }
-        if !verdict.correct || current.posed.needsCalculation {
-            labelled(verdict.correct ? "Exact value" : "The answer", verdict.rightAnswer, Style(bold: true))
+        if !verdict.correct {
+            labelled("The answer", verdict.rightAnswer, Style(bold: true))
+        } else if let exact = verdict.exactValue {
+            labelled("Exact value", exact)
         }
         blank()
         paragraph(current.posed.explanation)
         blank()
-        labelled("Taught in", current.question.topic(glyphs: glyphs) + "  (Enter to read it)")
+        labelled("Taught in", current.question.topic(glyphs: glyphs))
+        labelled("", "Enter reads that page; Esc there comes back here.", style.secondary)
 
         let schedule = tutor.progress.questions[current.question.id]?.schedule
         let when = schedule.map { DueDateText.describe($0.due, from: tutor.now, calendar: quiz.scheduler.calendar) } ?? "tomorrow"
         if current.isRetry {
             if verdict.correct {
-                labelled("Next review", "\(when), as your first answer in this quiz set it")
+                labelled("Next review", "\(when) (set by your first answer)")
             } else {
                 labelled("Next review", current.comesBack ? "later in this quiz, and again \(when)" : when)
             }
         } else if verdict.correct, let grade = current.grade {
-            labelled("Recall", "\(grade.name) (\(grade.rawValue)); press 3 hard, 4 good or 5 easy to change it")
+            let how = current.gradeChosen ? "as you said" : "judged from your time"
+            labelled("Recall", "\(grade.name), \(how); press 3 hard, 4 good or 5 easy to change it")
             labelled("Next review", when)
         } else {
             labelled("Next review", current.comesBack ? "later in this quiz, and again \(when)" : when)

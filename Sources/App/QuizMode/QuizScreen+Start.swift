@@ -44,7 +44,7 @@ extension QuizScreen {
                                     openedAny: Bool, now: Date, calendar: Calendar) -> String {
         if let lessonID = options.lessonID {
             let title = library.lesson(id: lessonID)?.title ?? lessonID
-            if eligible.isEmpty { return "“\(title)” has no questions yet." }
+            if eligible.isEmpty { return "The lesson '\(title)' has no questions yet." }
         } else if !openedAny {
             return "The quiz asks about the lessons you have opened, and you have not opened one yet. "
                 + "Open a lesson from home, read a page or two, and come back."

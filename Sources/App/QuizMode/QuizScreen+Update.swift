@@ -210,6 +210,7 @@ extension QuizScreen {
         review.history[review.history.count - 1].grade = grade
         progress.questions[current.question.id] = review
         current.grade = grade
+        current.gradeChosen = true
         if let index = answers.lastIndex(where: { $0.questionID == current.question.id }) { answers[index].grade = grade }
         self.current = current
         return [.save]

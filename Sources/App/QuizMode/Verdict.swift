@@ -9,10 +9,12 @@ struct Verdict: Equatable, Sendable {
     var given: String
     /// Short form of the answer for the history, e.g. `2`, `1, 3`, `0.62`.
     var givenShort: String
-    /// The right answer, e.g. `3. No single straight line…` or `0.6225 (answers within ±0.01 count)`.
+    /// The right answer, e.g. `3. No single straight line…` or `0.6225 (any answer within 0.01 of it counts)`.
     var rightAnswer: String
     /// The chosen choice for `QuizAnswer` (the first marked one), −1 for a number.
     var choice: Int
+    /// The engine's value, when a number was typed that differs from it (right or not).
+    var exactValue: String?
 
     /// Judges `entry` against `question`; nil when there is nothing to judge yet, with the reason put
     /// in `entry.problem`.
@@ -34,7 +36,7 @@ struct Verdict: Equatable, Sendable {
                 given: chosen.map { "\($0 + 1). \(choices[$0])" }.joined(separator: "; "),
                 givenShort: chosen.map { "\($0 + 1)" }.joined(separator: ", "),
                 rightAnswer: right.map { "\($0 + 1). \(choices[$0])" }.joined(separator: "; "),
-                choice: chosen.first ?? -1)
+                choice: chosen.first ?? -1, exactValue: nil)
         case .number(let value, let tolerance):
             guard !entry.typed.isEmpty else {
                 entry.problem = "Type a number first, e.g. 0.25, then press Enter."
@@ -44,9 +46,10 @@ struct Verdict: Equatable, Sendable {
                 entry.problem = "'\(entry.typed)' is not a number: use digits, a point, a minus sign, or a fraction like 1/4."
                 return nil
             }
+            let exact = typed == value ? nil : NumberEntry.show(value, decimals: NumberEntry.decimals(for: tolerance) + 1)
             return Verdict(correct: NumberEntry.isClose(typed, to: value, tolerance: tolerance), gaveUp: false,
                            given: entry.typed, givenShort: entry.typed,
-                           rightAnswer: rightNumber(value, tolerance: tolerance), choice: -1)
+                           rightAnswer: rightNumber(value, tolerance: tolerance), choice: -1, exactValue: exact)
         }
     }
 
@@ -59,12 +62,12 @@ struct Verdict: Equatable, Sendable {
         case .number(let value, let tolerance):
             right = rightNumber(value, tolerance: tolerance)
         }
-        return Verdict(correct: false, gaveUp: true, given: "(no answer)", givenShort: "", rightAnswer: right, choice: -1)
+        return Verdict(correct: false, gaveUp: true, given: "(no answer)", givenShort: "", rightAnswer: right, choice: -1, exactValue: nil)
     }
 
-    /// `0.6225 (answers within ±0.01 count)`: the engine's value and how close an answer must be.
+    /// `0.6225 (any answer within 0.01 of it counts)`: the engine's value and how close an answer must be.
     static func rightNumber(_ value: Double, tolerance: Double) -> String {
         let decimals = NumberEntry.decimals(for: tolerance)
-        return "\(NumberEntry.show(value, decimals: decimals + 1)) (answers within ±\(NumberEntry.show(tolerance, decimals: decimals + 1)) count)"
+        return "\(NumberEntry.show(value, decimals: decimals + 1)) (any answer within \(NumberEntry.show(tolerance, decimals: decimals + 1)) of it counts)"
     }
 }

@@ -80,6 +80,19 @@ public struct LessonProgress: Codable, Equatable, Sendable {
         self.finishedAt = finishedAt
     }
 
+    private enum CodingKeys: String, CodingKey {
+        case pagesRead, lastPage, quizAnswers, finishedAt
+    }
+
+    /// Writes the pages in order, so the file reads (and compares) the same every time.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(pagesRead.sorted(), forKey: .pagesRead)
+        try container.encode(lastPage, forKey: .lastPage)
+        try container.encode(quizAnswers, forKey: .quizAnswers)
+        try container.encodeIfPresent(finishedAt, forKey: .finishedAt)
+    }
+
     /// How many of `quizIDs` the learner last answered correctly.
     public func correctAnswers(among quizIDs: [String]) -> Int {
         quizIDs.filter { quizAnswers[$0]?.correct == true }.count
