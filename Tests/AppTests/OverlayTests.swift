@@ -100,7 +100,7 @@ struct OverlayTests {
         }
         // Lesson text keeps its own characters, but the reader's frames and bars are ASCII.
         let text = tutor.screenText
-        #expect(text.contains("+- widget: perceptron -"))
+        #expect(text.contains("+- perceptron learning XOR -"))
         #expect(!text.contains("┌"))
     }
 

@@ -70,26 +70,28 @@ struct ReaderScreenTests {
         #expect(tutor.screenLines[0].hasSuffix("page 3/3"))
     }
 
-    @Test func widgetsAndQuizzesAreFramedPlaceholders() {
+    @Test func widgetsAndQuizzesAreLiveAndFramed() {
         var tutor = openFirstLesson()
         tutor.press(.end)
         tutor.press(.character("n"), .character("n"))
-        let lines = tutor.screenLines
-        let widgetTop = lines.firstIndex { $0.contains("┌─ widget: perceptron ─") }
+        var lines = tutor.screenLines
+        let widgetTop = lines.firstIndex { $0.contains("┌─ perceptron learning XOR ─") }
         #expect(widgetTop != nil)
-        #expect(lines.contains { $0.contains("│ dataset: xor · learningRate: 0.5") })
-        #expect(lines.contains { $0.contains("Watch the line jump.") })
-        #expect(lines.contains { $0.contains("┌─ quiz ─") })
-        #expect(lines.contains { $0.contains("│ Which page is this?") })
-        #expect(lines.contains { $0.contains("│ 1. The opening") })
-        #expect(lines.contains { $0.contains("│ 2. The closing") })
-        // Frames close: as many bottom corners as top corners, and every side bar lines up.
-        #expect(lines.filter { $0.contains("└") }.count == 2)
+        #expect(lines.contains { $0.contains("Tab use this widget") })
         if let widgetTop {
             let right = lines[widgetTop].lastIndex(of: "┐").map { lines[widgetTop].distance(from: lines[widgetTop].startIndex, to: $0) }
             let nextRight = lines[widgetTop + 1].lastIndex(of: "│").map { lines[widgetTop + 1].distance(from: lines[widgetTop + 1].startIndex, to: $0) }
             #expect(right != nil && right == nextRight)
         }
+        tutor.press(.end)
+        lines = tutor.screenLines
+        #expect(lines.contains { $0.contains("Watch the line jump.") })
+        #expect(lines.contains { $0.contains("┌─ quiz ─") })
+        #expect(lines.contains { $0.contains("│ Which page is this?") })
+        #expect(lines.contains { $0.contains("│  1. The opening") })
+        #expect(lines.contains { $0.contains("│  2. The closing") })
+        // Frames close: the quiz's bottom corner is on screen below its top.
+        #expect(lines.lastIndex { $0.contains("└") }! > lines.firstIndex { $0.contains("┌─ quiz ─") }!)
     }
 
     @Test func contentsJumpsToAPage() {

@@ -4,7 +4,7 @@ import Foundation
 /// One quiz on a page, as the learner answers it: the choice under the cursor or the number being
 /// typed, and the outcome once answered.
 ///
-/// Multiple choice: `1`…`9` answer at once, or `↑` `↓` and `Enter`. Numeric and generated questions:
+/// Multiple choice: `1`…`9` answer at once, or `↑` `↓` and `Enter` (not `Space`, which reads on). Numeric and generated questions:
 /// type the number (digits, `.`, `-`), `Backspace` to correct, `Enter` to answer. `r` asks again: with
 /// fresh numbers for a generated question. A learner may answer again after seeing the outcome.
 struct QuizState: Equatable, Sendable {
@@ -89,7 +89,7 @@ struct QuizState: Equatable, Sendable {
         case .down, .character("j"):
             cursor = min(quiz.choices.count - 1, cursor + 1)
             return .handled
-        case .enter, .character(" "):
+        case .enter:
             return answer(choice: cursor)
         case .character(let digit) where digit.isWholeNumber:
             guard let number = digit.wholeNumberValue, number >= 1, number <= quiz.choices.count else { return .handled }

@@ -33,13 +33,11 @@ struct QuizView {
         let chosen: Int? = if case .choice(let index, _)? = state.outcome { index } else { nil }
         for (index, choice) in state.quiz.choices.enumerated() {
             let pointer = isFocused && index == state.cursor ? (glyphs.isUnicode ? "▸" : ">") : " "
-            var marker = "\(pointer)\(index + 1). "
+            let marker = "\(pointer)\(index + 1). "
             var textStyle = Style.plain
-            if let chosen, state.outcome != nil {
-                if index == state.quiz.answer {
-                    textStyle = style.done
-                    marker = "\(pointer)\(index + 1). "
-                }
+            if let chosen {
+                // After an answer, the right choice shows in green and a wrong pick in red.
+                if index == state.quiz.answer { textStyle = style.done }
                 if index == chosen, index != state.quiz.answer { textStyle = style.warning }
             }
             if isFocused && index == state.cursor { textStyle.reverse = true }
@@ -81,7 +79,7 @@ struct QuizView {
             hints = [("Tab", "answer this question")]
         } else if state.isMultipleChoice {
             let count = state.quiz.choices.count
-            hints = [("1–\(count)", "answer"), (glyphs.isUnicode ? "↑↓ Enter" : "Up/Down Enter", "choose")]
+            hints = [(glyphs.isUnicode ? "1–\(count)" : "1-\(count)", "answer"), (glyphs.isUnicode ? "↑↓ Enter" : "Up/Down Enter", "choose")]
             if state.outcome != nil { hints.append(("r", "clear")) }
             hints.append(("Esc", "leave"))
         } else {

@@ -59,7 +59,8 @@ struct PageLayout {
             case .quiz:
                 if elements.items.indices.contains(elementIndex), case .quiz(let state) = elements.items[elementIndex] {
                     let view = QuizView(state: state, isFocused: elements.focus == elementIndex, glyphs: glyphs, colors: colors)
-                    blockLines = indented(view.lines(width: textWidth))
+                    let quizLines = view.lines(width: textWidth)
+                    blockLines = indented(glyphs.isUnicode ? quizLines : quizLines.replacingMathsWithASCII())
                 } else {
                     blockLines = []
                 }

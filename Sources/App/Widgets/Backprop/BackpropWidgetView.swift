@@ -34,9 +34,29 @@ extension BackpropWidget {
         let body = area.inset(top: 2, left: 0, bottom: 0, right: 0)
         let columns = body.split(.horizontal, [.percent(area.width >= 100 ? 40 : 36), .fixed(2), .fill])
         drawDiagram(into: &buffer, area: columns[0], context: context)
-        let lines = isChecking ? checkLines(context: context) : stepLines(context: context, width: columns[2].width)
+        var lines = isChecking ? checkLines(context: context) : stepLines(context: context, width: columns[2].width)
+        if !isChecking {
+            // With room to spare, the gradients found on the way, latest first.
+            let room = columns[2].height - lines.count - 2
+            let found = foundLines(context: context)
+            if room >= 2, !found.isEmpty {
+                lines += [[], [Span("found so far", context.style.secondary)]] + found.prefix(room - 1)
+            }
+        }
         for (row, line) in lines.prefix(columns[2].height).enumerated() {
             buffer.put(line, at: columns[2].x, columns[2].y + row, maxWidth: columns[2].width)
+        }
+    }
+
+    /// One line per step already passed, latest first: the gradient it found.
+    func foundLines(context: WidgetContext) -> [[Span]] {
+        let glyphs = context.glyphs
+        return steps.prefix(max(0, position - 1)).reversed().map { step in
+            let name = neuronName(layer: step.layer, neuron: step.neuron, glyphs: glyphs)
+            let value = step.kind == .activation
+                ? pass.activationGradients[step.layer - 1][step.neuron] : pass.preActivationGradients[step.layer - 1][step.neuron]
+            let symbol = step.kind == .activation ? "a" : "z"
+            return [Span("  ∂L/∂\(symbol)(\(name)) = " + WidgetText.short(value, decimals: 3, glyphs: glyphs), context.style.secondary)]
         }
     }
 
@@ -47,13 +67,15 @@ extension BackpropWidget {
             return values.count == 1 ? text : "(" + text + ")"
         }
         let output = pass.activations[layerCount - 1]
+        // Without Unicode the output is spelt out: a lone "y" would read as the target.
+        let predicted = glyphs.isUnicode ? "ŷ" : "out"
         let lossText: String
         switch loss {
-        case .meanSquaredError: lossText = "L = (ŷ − y)²"
-        case .binaryCrossEntropy: lossText = "L = −[y·log ŷ + (1 − y)·log(1 − ŷ)]"
-        case .crossEntropy: lossText = "L = −Σ y·log ŷ"
+        case .meanSquaredError: lossText = glyphs.isUnicode ? "L = (ŷ − y)²" : "L = (out - y)^2"
+        case .binaryCrossEntropy: lossText = "L = −[y·log \(predicted) + (1 − y)·log(1 − \(predicted))]"
+        case .crossEntropy: lossText = "L = −Σ y·log \(predicted)"
         }
-        return [Span("x = \(list(input))  ŷ = \(list(output))  y = \(list(target))  "),
+        return [Span("x = \(list(input))  \(predicted) = \(list(output))  y = \(list(target))  "),
                 Span(lossText + " = ", style.secondary), Span(WidgetText.number(pass.loss, decimals: 4, glyphs: glyphs), style.heading),
                 Span(updates > 0 ? "  (after \(updates) update\(updates == 1 ? "" : "s"))" : "", style.done)]
     }

@@ -52,6 +52,7 @@ struct WidgetHost: Sendable {
             widget.draw(into: &buffer, area: content, context: context)
         }
         buffer.put(keyLine(width: width - 4, context: context), at: 2, height - 2, maxWidth: width - 4)
+        if !glyphs.isUnicode { buffer.replaceMathsWithASCII() }
         return buffer
     }
 
@@ -68,7 +69,7 @@ struct WidgetHost: Sendable {
         }
         var hints = widget.keyHints + [KeyHint("r", "reset")]
         if !context.glyphs.isUnicode {
-            hints = hints.map { KeyHint(KeyHelp.asciiKeys($0.keys), $0.action) }
+            hints = hints.map { KeyHint(Self.asciiKeys($0.keys), $0.action) }
         }
         if context.isFocused {
             for hint in hints { add(hint, keyStyle: style.accent, actionStyle: .plain) }
@@ -78,6 +79,16 @@ struct WidgetHost: Sendable {
             for hint in hints { add(hint, keyStyle: style.secondary, actionStyle: style.secondary) }
         }
         return spans
+    }
+}
+
+extension WidgetHost {
+    /// Key names without arrows, for terminals without Unicode: `↑↓` reads `Up/Down`.
+    static func asciiKeys(_ keys: String) -> String {
+        keys.replacingOccurrences(of: "↑↓←→", with: "arrows")
+            .replacingOccurrences(of: "←→↑↓", with: "arrows")
+            .replacingOccurrences(of: "↑↓", with: "Up/Down")
+            .replacingOccurrences(of: "←→", with: "Left/Right")
     }
 }
 

@@ -72,21 +72,17 @@ extension DescentWidget {
             }
             lines.append([Span("  " + run.verdict, verdictStyle)])
         }
-        if runs.count == 1, let run = runs.first, run.steps > 0, area.height >= lines.count + 5 {
-            // The loss step by step: a falling curve, a zigzag or a climb.
-            lines.append([])
-            lines.append([Span("loss per step", style.secondary)])
-            for (row, line) in lines.enumerated() where row < area.height {
-                buffer.put(line, at: area.x, area.y + row, maxWidth: area.width)
-            }
-            let chartTop = area.y + lines.count
-            let chart = Sparkline(values: run.losses.suffix(area.width).map { Double($0) }, color: Palette.series(0))
-            buffer.render(chart, in: Rect(x: area.x, y: chartTop, width: area.width, height: min(3, area.bottom - chartTop)),
-                          glyphs: glyphs, colors: context.colors)
-            return
-        }
         for (row, line) in lines.enumerated() where row < area.height {
             buffer.put(line, at: area.x, area.y + row, maxWidth: area.width)
         }
+        // The loss step by step, one line per run: a falling curve, a zigzag or a climb.
+        let chartTop = area.y + lines.count + 1
+        let chartArea = Rect(x: area.x, y: chartTop, width: area.width, height: area.bottom - chartTop)
+        guard chartArea.height >= 5, runs.contains(where: { $0.steps > 0 }) else { return }
+        let series = runs.enumerated().map { index, run in
+            LineChart.Series(run.kind.name, values: run.losses.map { Double($0) }, color: Palette.series(index))
+        }
+        let chart = LineChart(series: series, xTitle: "step", yTitle: "loss", showsLegend: false, theme: context.theme)
+        buffer.render(chart, in: chartArea, glyphs: glyphs, colors: context.colors)
     }
 }

@@ -26,6 +26,9 @@ struct TrainWidget: InteractiveWidget {
     private(set) var isStarted = false
     /// Whether the learner last asked the runs to play.
     private(set) var wantsToPlay = false
+    /// Comparing batch sizes, play goes one epoch per frame: each snapshot then shows one batch's loss,
+    /// and free-running runs would finish between two frames. The epoch asked for last:
+    private(set) var pacedEpoch: Int?
     private var outbox: [LiveTrainingRequest] = []
 
     init(settings: WidgetSettings, runName: String) {
@@ -50,7 +53,15 @@ struct TrainWidget: InteractiveWidget {
     }
 
     /// Whether any run is training right now.
-    var isPlaying: Bool { snapshots.contains { $0?.training.isPlaying == true } }
+    var isPlaying: Bool { pacedEpoch != nil || snapshots.contains { $0?.training.isPlaying == true } }
+
+    /// Whether play goes epoch by epoch on ticks (when batch sizes are compared).
+    var isPaced: Bool { (try? preset.get().comparesBatchSizes) == true }
+
+    /// Whether every run has stopped for good: finished, stopped early or diverged.
+    var isDone: Bool {
+        !snapshots.isEmpty && snapshots.allSatisfy { $0?.training.status.isDone == true }
+    }
 
     /// The learning rate of the runs (the latest snapshot's, or the lesson's).
     var learningRate: Float {
@@ -80,6 +91,7 @@ struct TrainWidget: InteractiveWidget {
                 batchLosses[index] = old + batchLosses[index].dropFirst(Self.batchLossLimit / 2)
             }
         }
+        advancePacedPlay()
         return true
     }
 
@@ -101,8 +113,13 @@ struct TrainWidget: InteractiveWidget {
          KeyHint("+ -", "learning rate")]
     }
 
-    /// The runs move in the runner's thread; snapshots, not ticks, bring the changes.
-    var isAnimating: Bool { false }
+    /// The runs move in the runner's thread and snapshots bring the changes; only paced play needs ticks.
+    var isAnimating: Bool { pacedEpoch != nil }
+
+    /// The fewest epochs any run has completed.
+    private var currentEpoch: Int {
+        snapshots.map { $0?.training.epoch ?? 0 }.min() ?? 0
+    }
 
     mutating func handle(_ key: Key) -> Bool {
         guard (try? preset.get()) != nil else { return false }
@@ -111,14 +128,20 @@ struct TrainWidget: InteractiveWidget {
             let play = !isPlaying
             startIfNeeded()
             wantsToPlay = play
-            send(play ? .play : .pause)
+            if isPaced {
+                pacedEpoch = play ? currentEpoch : nil
+            } else {
+                send(play ? .play : .pause)
+            }
         case .enter:
             startIfNeeded()
             wantsToPlay = false
+            pacedEpoch = nil
             send(.stepEpoch)
         case .character("s"):
             startIfNeeded()
             wantsToPlay = false
+            pacedEpoch = nil
             send(.step(batches: 1))
         case .character("+"), .character("="):
             changeLearningRate(by: 2)
@@ -130,10 +153,25 @@ struct TrainWidget: InteractiveWidget {
         return true
     }
 
-    mutating func tick() {}
+    mutating func tick() { advancePacedPlay() }
+
+    /// Paced play: asks for the next epoch once every run has finished the last one asked for. Runs
+    /// report after each epoch, so this goes on from snapshots as well as from ticks.
+    private mutating func advancePacedPlay() {
+        guard let asked = pacedEpoch else { return }
+        if isDone {
+            pacedEpoch = nil
+            wantsToPlay = false
+            return
+        }
+        guard currentEpoch >= asked else { return }
+        pacedEpoch = asked + 1
+        send(.stepEpoch)
+    }
 
     mutating func reset() {
         wantsToPlay = false
+        pacedEpoch = nil
         guard isStarted else { return }
         send(.reset)
         // Back to the lesson's learning rate too: `reset` keeps the rate a run has.
@@ -166,6 +204,7 @@ struct TrainWidget: InteractiveWidget {
 extension TrainWidget: Equatable {
     static func == (lhs: TrainWidget, rhs: TrainWidget) -> Bool {
         lhs.runName == rhs.runName && lhs.snapshots == rhs.snapshots && lhs.isStarted == rhs.isStarted
-            && lhs.wantsToPlay == rhs.wantsToPlay && lhs.outbox == rhs.outbox && lhs.batchLosses == rhs.batchLosses
+            && lhs.wantsToPlay == rhs.wantsToPlay && lhs.pacedEpoch == rhs.pacedEpoch && lhs.outbox == rhs.outbox
+            && lhs.batchLosses == rhs.batchLosses
     }
 }

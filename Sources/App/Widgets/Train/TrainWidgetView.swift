@@ -27,7 +27,8 @@ extension TrainWidget {
                 drawMap(run: 0, preset: preset, into: &buffer, area: parts[0], context: context)
                 drawLoss(preset: preset, into: &buffer, area: parts[2], context: context)
             } else {
-                let chartHeight = max(4, body.height / 3)
+                // Comparing batch sizes, the loss curves are the point: they get half the room.
+                let chartHeight = max(4, preset.comparesBatchSizes ? body.height / 2 : body.height / 3)
                 let rows = body.split(.vertical, [.fill, .fixed(chartHeight)])
                 let maps = rows[0].split(.horizontal, [.fill, .fixed(2), .fill])
                 drawMap(run: 0, preset: preset, into: &buffer, area: maps[0], context: context)

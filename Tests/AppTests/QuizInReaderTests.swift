@@ -1,0 +1,112 @@
+import Canvas
+import Curriculum
+import Foundation
+import Neural
+import Testing
+@testable import App
+
+@Suite("Quizzes in the reader")
+struct QuizInReaderTests {
+    static let choice = """
+    ```quiz
+    id: pick
+    question: Which is a weight?
+    choices:
+      - w
+      - x
+    answer: 1
+    explanation: Weights are written w.
+    ```
+    """
+
+    static let number = """
+    ```quiz
+    id: typed
+    question: What is 0.6 + 0.9 − 0.5?
+    answer: 1.0
+    tolerance: 0.01
+    explanation: Add them up.
+    ```
+    """
+
+    @Test func aChoiceIsAnsweredWithItsNumberAndSaved() throws {
+        var tutor = WidgetTesting.tutor(page: Self.choice)
+        #expect(tutor.screenText.contains("Tab answer this question"))
+        tutor.press(.tab)
+        let effects = tutor.press(.character("2"))
+        #expect(tutor.screenText.contains("✗ Not quite: the answer is 1."))
+        #expect(tutor.screenText.contains("Weights are written w."))
+        let saved = try #require(effects.compactMap { effect -> LearnerProgress? in
+            if case .saveProgress(let progress) = effect { return progress } else { return nil }
+        }.last)
+        #expect(saved["scratch"].quizAnswers["pick"]?.choice == 1)
+        #expect(saved["scratch"].quizAnswers["pick"]?.correct == false)
+        tutor.press(.up, .enter)
+        #expect(tutor.screenText.contains("✓ Right."))
+        #expect(tutor.progress["scratch"].quizAnswers["pick"]?.correct == true)
+    }
+
+    @Test func aNumberIsTypedAndJudgedWithinItsTolerance() throws {
+        var tutor = WidgetTesting.tutor(page: Self.number)
+        tutor.press(.tab, .enter)
+        #expect(tutor.screenText.contains("Type a number first"))
+        tutor.press(.character("1"), .character("."), .character("0"), .character("0"), .character("5"), .enter)
+        #expect(tutor.screenText.contains("✓ Right: the answer is 1."), "1.005 is within 0.01 of 1")
+        #expect(tutor.progress["scratch"].quizAnswers["typed"]?.correct == true)
+        tutor.press(.character("1"), .character(","), .character("1"), .enter)
+        #expect(tutor.screenText.contains("✗ Not quite: you typed 1.1; the answer is 1."), "a comma reads as a point")
+        tutor.press(.character("x"))
+        #expect(tutor.pageElements?.focus == 0, "letters are not numbers, and nothing happens")
+    }
+
+    @Test(arguments: QuizTemplate.allCases)
+    func generatedQuestionsAreAnsweredByTheEngine(template: QuizTemplate) throws {
+        for seed in UInt64(1)...20 {
+            let question = GeneratedQuestion(template: template, seed: seed)
+            #expect(GeneratedQuestion(template: template, seed: seed) == question, "the same seed asks the same question")
+            #expect(question.answer.isFinite && question.tolerance > 0)
+            #expect(!question.question.isEmpty && !question.explanation.isEmpty)
+            // The explanation works the same answer out by hand.
+            let shown = GeneratedQuestion.show(Float(question.answer), decimals: 3)
+            let shownShort = GeneratedQuestion.show(Float(question.answer))
+            #expect(question.explanation.contains(shown) || question.explanation.contains(shownShort), "\(question)")
+        }
+    }
+
+    @Test func generatedAnswersMatchTheMathsOnThePage() throws {
+        // σ(z) = 1 / (1 + e^−z), recomputed here from the numbers in the question's own text.
+        for seed in UInt64(1)...10 {
+            let question = GeneratedQuestion(template: .sigmoidValue, seed: seed)
+            let zText = try #require(question.question.components(separatedBy: "z = ").last?.components(separatedBy: "?").first)
+            let z = try #require(Double(zText.replacingOccurrences(of: "−", with: "-")))
+            #expect(abs(question.answer - 1 / (1 + exp(-z))) < 1e-5)
+        }
+        // w ← w − η·g, recomputed from the question.
+        for seed in UInt64(1)...10 {
+            let question = GeneratedQuestion(template: .descentStep, seed: seed)
+            let text = question.question.replacingOccurrences(of: "−", with: "-")
+            let pattern = try NSRegularExpression(pattern: "-?[0-9]+(\\.[0-9]+)?")
+            let numbers = pattern.matches(in: text, range: NSRange(text.startIndex..., in: text)).compactMap {
+                Range($0.range, in: text).flatMap { Double(text[$0]) }
+            }
+            // "A weight w = W has gradient ∂L/∂w = G. With learning rate η = E, …"
+            #expect(numbers.count >= 3)
+            let (weight, gradient, rate) = (numbers[0], numbers[1], numbers[2])
+            #expect(abs(question.answer - (weight - rate * gradient)) < 1e-5, "\(question.question)")
+        }
+    }
+
+    @Test func rDrawsNewNumbersForAGeneratedQuestion() throws {
+        var tutor = WidgetTesting.tutor(page: "```quiz\nid: fresh\ntemplate: weighted-sum\n```")
+        tutor.press(.tab)
+        guard case .quiz(let before)? = tutor.pageElements?.items.first else { Issue.record("no quiz"); return }
+        let answer = try #require(before.numericAnswer?.value)
+        for character in QuizView.show(answer) { tutor.press(.character(character)) }
+        tutor.press(.enter)
+        #expect(tutor.screenText.contains("✓ Right"))
+        tutor.press(.character("r"))
+        guard case .quiz(let after)? = tutor.pageElements?.items.first else { Issue.record("no quiz"); return }
+        #expect(after.outcome == nil && after.seed != before.seed)
+        #expect(after.questionText != before.questionText)
+    }
+}
