@@ -287,6 +287,18 @@ struct QuizModeTests {
         #expect(tutor.quiz?.questionID == "sum-pick")
     }
 
+    @Test func noticesShowUntilTheFirstAnswerSinceHomeMayNeverAppear() throws {
+        var tutor = Tutor(library: F.library, progress: F.openedNeurons,
+                          notices: ["Your progress file could not be used: it is not valid progress JSON."],
+                          colors: .palette256, glyphs: .unicode)
+        tutor.now = F.start
+        tutor.openQuiz(calendar: F.utc, seed: 1)
+        #expect(tutor.paragraphText.contains("! Your progress file could not be used"))
+        #expect(tutor.screenText.contains("What does a neuron add to its weighted inputs?"))
+        tutor.press(.character("1"))
+        #expect(!tutor.paragraphText.contains("could not be used"))
+    }
+
     @Test func homeOpensTheQuizAndShowsWhatIsDue() throws {
         var tutor = Tutor(library: F.library, progress: F.openedNeurons, colors: .palette256, glyphs: .unicode)
         tutor.now = F.start

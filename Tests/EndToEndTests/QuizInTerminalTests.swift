@@ -101,7 +101,7 @@ struct QuizInTerminalTests {
         try tmux.press("Space")
         step = try tmux.waitFor("Quiz finished")
         #expect(step.found, "no summary:\n\(step.screen.joined(separator: "\n"))")
-        #expect(step.screen.contains { $0.contains("2 of 3 right the first time (66%)") })
+        #expect(step.screen.contains { $0.contains("2 of 3 right the first time (67%)") })
         #expect(step.screen.contains { $0.contains("Drill › Sums") && $0.hasSuffix("2 of 3 right") })
 
         try tmux.press("q")

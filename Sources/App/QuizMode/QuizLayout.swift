@@ -32,6 +32,14 @@ struct QuizLayout {
         self.title = title
 
         var builder = Lines(width: width, style: style, glyphs: glyphs)
+        // A quiz opened straight from the command line never shows home, where notices live: show them
+        // here until the first answer (e.g. that the progress file could not be read).
+        if quiz.answers.isEmpty, quiz.phase != .summary {
+            for notice in tutor.notices {
+                builder.paragraph("! " + notice, style.warning)
+                builder.blank()
+            }
+        }
         switch quiz.phase {
         case .asking:
             if let current = quiz.current { builder.asking(current) }
@@ -186,7 +194,7 @@ private struct Lines {
             }
         } else if verdict.correct, let grade = current.grade {
             let how = current.gradeChosen ? "as you said" : "judged from your time"
-            labelled("Recall", "\(grade.name), \(how); press 3 hard, 4 good or 5 easy to change it")
+            labelled("Recall", "\(grade.name), \(how) (3 hard, 4 good, 5 easy to change)")
             labelled("Next review", when)
         } else {
             labelled("Next review", current.comesBack ? "later in this quiz, and again \(when)" : when)
@@ -199,7 +207,7 @@ private struct Lines {
         heading("Quiz finished")
         blank()
         if summary.answered > 0 {
-            let percent = summary.right * 100 / summary.answered
+            let percent = Int((Double(summary.right) * 100 / Double(summary.answered)).rounded())
             labelled("Score", "\(summary.right) of \(summary.answered) right the first time (\(percent)%)", Style(bold: true))
         } else {
             labelled("Score", "no questions answered")
