@@ -8,7 +8,8 @@ extension ForwardWidget {
         let tallest = min(sizes.max() ?? 1, 6)
         let maths = tallest + 4
         let diagram = max(7, min(2 * tallest + 1, 12))
-        return min(available, width >= 96 ? max(diagram, maths + 2) : diagram + maths + 1)
+        // Side by side on a wide terminal, with a taller diagram to fill the room.
+        return min(available, width >= 96 ? max(16, diagram, maths + 2) : diagram + maths + 1)
     }
 
     func draw(into buffer: inout Buffer, area: Rect, context: WidgetContext) {
