@@ -11,13 +11,15 @@ struct Gradschool: AsyncParsableCommand {
         Lessons walk through the perceptron, the forward pass, activation functions, \
         backpropagation and gradient descent while real networks train beside the text.
         """,
-        subcommands: [LessonCommand.self, TrainCommand.self, CheckCommand.self, BenchCommand.self]
+        subcommands: [LessonCommand.self, TrainCommand.self, CheckCommand.self, BenchCommand.self,
+                      QuizCommand.self, ProgressCommand.self]
     )
 
     @OptionGroup var lessonOptions: LessonOptions
+    @OptionGroup var profileOptions: ProfileOptions
 
     mutating func run() async throws {
         let library = LessonLibrary.load(paths: [try lessonOptions.directory()])
-        try await TutorLauncher(library: library).run()
+        try await TutorLauncher(library: library, progressFile: try profileOptions.progressFile()).run()
     }
 }

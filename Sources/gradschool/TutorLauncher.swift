@@ -8,6 +8,8 @@ import TerminalBackend
 /// Opens the terminal, runs the tutor's message loop, and carries out its effects.
 struct TutorLauncher {
     let library: LessonLibrary
+    /// Where progress is kept; nil for the default learner's file (or `GRADSCHOOL_PROFILE`'s).
+    var progressFile: URL?
     var environment = ProcessInfo.processInfo.environment
 
     /// Runs the tutor until the learner quits; the terminal is restored however it ends.
@@ -15,8 +17,19 @@ struct TutorLauncher {
     /// Runs on the main thread: worker threads block signals, and ncurses needs SIGWINCH to interrupt
     /// its read so a resize is noticed at once.
     @MainActor
-    func run(openingLesson lessonID: String? = nil) throws {
-        let store = ProgressStore(file: ProgressStore.defaultFile(environment: environment))
+    func run(openingLesson lessonID: String? = nil, openingQuiz quiz: QuizOptions? = nil) throws {
+        let file: URL
+        if let progressFile {
+            file = progressFile
+        } else {
+            do {
+                file = try ProgressProfile.file(profile: ProgressProfile.name(explicit: nil, environment: environment),
+                                                environment: environment)
+            } catch {
+                throw ValidationError(error.description)
+            }
+        }
+        let store = ProgressStore(file: file)
         let loaded = store.load()
         let session: TerminalSession
         do {
@@ -34,6 +47,7 @@ struct TutorLauncher {
         )
         var pending: [Effect] = []
         if let lessonID { pending += tutor.openLesson(id: lessonID) }
+        if let quiz { pending += tutor.openQuiz(quiz) }
 
         // Live training runs on threads of the host; the tutor only sees their snapshots.
         let live = LiveTrainingSessions()
@@ -45,7 +59,7 @@ struct TutorLauncher {
             // Effects first, so a failed save is on screen in the same frame.
             while !pending.isEmpty {
                 let effect = pending.removeFirst()
-                if let result = perform(effect, store: store, session: session, live: live) {
+                if let result = perform(effect, store: store, mayOverwrite: loaded.mayOverwrite, session: session, live: live) {
                     pending += tutor.update(result)
                 }
                 needsDrawing = true
@@ -64,6 +78,7 @@ struct TutorLauncher {
                 timeout = .nanoseconds(Int64(max(1_000_000, Self.frameInterval &- min(sinceLastPoll, Self.frameInterval))))
             }
             let event = session.nextEvent(timeout: timeout)
+            tutor.now = Date()
             let before = tutor
             if let event {
                 pending += tutor.update(Self.message(for: event))
@@ -85,9 +100,14 @@ struct TutorLauncher {
 
     /// Carries out one effect; the message it produces, if any, goes back to the tutor.
     @MainActor
-    private func perform(_ effect: Effect, store: ProgressStore, session: TerminalSession, live: LiveTrainingHost) -> Message? {
+    private func perform(_ effect: Effect, store: ProgressStore, mayOverwrite: Bool, session: TerminalSession,
+                         live: LiveTrainingHost) -> Message? {
         switch effect {
         case .saveProgress(let progress):
+            // An unreadable file that could not be copied aside is the only copy: never save over it.
+            guard mayOverwrite else {
+                return .progressSaveFailed("the unreadable progress file \(store.file.path) is kept as it was; move it away to save again")
+            }
             do {
                 try store.save(progress)
                 return .progressSaved

@@ -80,6 +80,8 @@ extension Tutor {
             let action = reader.handle(key, width: width, height: height, glyphs: glyphs)
             screen = .reader(reader)
             return apply(action)
+        case .quiz:
+            return handleQuiz(key)
         }
     }
 
@@ -134,6 +136,8 @@ extension Tutor {
         case .reader(var reader):
             reader.scroll(by: lines * 3, width: width, height: height, glyphs: glyphs)
             screen = .reader(reader)
+        case .quiz:
+            scrollQuiz(by: lines * 3)
         }
         return []
     }
@@ -146,6 +150,7 @@ extension Tutor {
         case .openLesson(let id):
             return openLesson(id: id)
         case .goHome:
+            if returnToQuiz() { return [] }
             var home = HomeScreen()
             var stops: [Effect] = []
             if case .reader(var reader) = screen {
@@ -156,6 +161,8 @@ extension Tutor {
             return stops
         case .pageChanged:
             return markCurrentPageRead()
+        case .openQuiz:
+            return openQuiz()
         case .showContents:
             if case .reader(let reader) = screen { overlay = .contents(selected: reader.page) }
             return []
@@ -172,6 +179,7 @@ enum ScreenAction: Equatable {
     case goHome
     case pageChanged
     case showContents
+    case openQuiz
     /// The learner answered the quiz with this id.
     case answeredQuiz(String, QuizAnswer)
 }

@@ -13,6 +13,7 @@ extension Tutor {
         switch screen {
         case .home(let home): drawHome(home, into: &buffer, style: style)
         case .reader(let reader): drawReader(reader, into: &buffer, style: style)
+        case .quiz(let quiz): drawQuiz(quiz, into: &buffer, style: style)
         }
         switch overlay {
         case .help?: drawHelp(into: &buffer, style: style)
@@ -61,13 +62,14 @@ extension Tutor {
         }
         let (previous, next) = glyphs.isUnicode ? ("←", "→") : ("p", "n")
         let keys: [(String, String)]
+        let back = quizAwaitingReturn == nil ? "home" : "back to quiz"
         if reader.elements.focus != nil {
             // A widget or quiz has the keys; the page keys that still work are n and p.
             keys = [("Tab", "next widget"), ("Esc", "back to the page"), ("n p", "page"), ("?", "help"), ("q", "quit")]
         } else if !reader.elements.isEmpty {
-            keys = [(previous, "prev"), (next, "next"), ("Tab", "widgets"), ("t", "contents"), ("Esc", "home"), ("?", "help"), ("q", "quit")]
+            keys = [(previous, "prev"), (next, "next"), ("Tab", "widgets"), ("t", "contents"), ("Esc", back), ("?", "help"), ("q", "quit")]
         } else {
-            keys = [(previous, "prev"), (next, "next"), ("t", "contents"), ("Esc", "home"), ("?", "help"), ("q", "quit")]
+            keys = [(previous, "prev"), (next, "next"), ("t", "contents"), ("Esc", back), ("?", "help"), ("q", "quit")]
         }
         buffer.bar(hints(keys, style: style), right: position, row: area.height - 1, in: area, style: style.bar)
     }
@@ -94,7 +96,11 @@ extension Tutor {
         let keyWidth = (bindings.map { displayWidth(of: $0.keys) }.max() ?? 0) + 3
         let actionWidth = bindings.map { displayWidth(of: $0.action) }.max() ?? 0
         let box = buffer.area.centered(width: keyWidth + actionWidth + 6, height: bindings.count + 5)
-        let title = screen.isReader ? "Keys: lesson reader" : "Keys: home"
+        let title = switch screen {
+        case .home: "Keys: home"
+        case .reader: "Keys: lesson reader"
+        case .quiz: "Keys: quiz"
+        }
         buffer.frame(box, title: title, glyphs: glyphs, style: style.frame, titleStyle: style.heading)
         for (index, binding) in bindings.enumerated() {
             let keys = glyphs.isUnicode ? binding.keys : KeyHelp.asciiKeys(binding.keys)

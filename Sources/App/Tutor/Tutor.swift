@@ -1,3 +1,4 @@
+import Foundation
 import Canvas
 import Curriculum
 
@@ -27,6 +28,11 @@ public struct Tutor: Equatable, Sendable {
     public var mouseCaptured: Bool
     /// Set once the learner has quit; the runner stops.
     public internal(set) var hasQuit = false
+    /// The time, as the runner last set it before an update; screens read the clock only here, so tests
+    /// can move time on (how long an answer took, when a question is due).
+    public var now = Date()
+    /// The quiz that opened a lesson page; `Esc` in the reader goes back to it.
+    var quizAwaitingReturn: QuizScreen?
     /// How colours and glyphs are drawn on this terminal.
     public var colors: ColorMode
     public var glyphs: GlyphSet
@@ -70,8 +76,7 @@ public struct Tutor: Equatable, Sendable {
         guard case .reader(let reader) = screen else { return [] }
         var lessonProgress = progress[reader.lesson.id]
         let before = lessonProgress
-        lessonProgress.pagesRead.insert(reader.page)
-        lessonProgress.lastPage = reader.page
+        lessonProgress.markRead(page: reader.page, of: reader.lesson.pages.count, at: now)
         guard lessonProgress != before else { return [] }
         progress[reader.lesson.id] = lessonProgress
         return [.saveProgress(progress)]

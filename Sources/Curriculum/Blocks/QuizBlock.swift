@@ -15,6 +15,10 @@ public struct QuizBlock: Equatable, Sendable {
     public var explanation: String
     /// How the learner answers.
     public var form: QuizForm
+    /// For a multiple-choice question: pick one, mark every right one, or say true or false.
+    public var choiceStyle: QuizChoiceStyle
+    /// Every right choice (0-based, ascending): `[answer]` unless the learner marks all that apply.
+    public var answers: [Int]
     /// The line of the opening fence in the lesson file.
     public var line: Int
 
@@ -26,7 +30,7 @@ public struct QuizBlock: Equatable, Sendable {
 
     /// A question of any form.
     public init(id: String, question: String, form: QuizForm, choices: [String] = [], answer: Int = 0,
-                explanation: String, line: Int) {
+                explanation: String, line: Int, choiceStyle: QuizChoiceStyle = .pickOne, answers: [Int]? = nil) {
         self.id = id
         self.question = question
         self.choices = choices
@@ -34,6 +38,8 @@ public struct QuizBlock: Equatable, Sendable {
         self.explanation = explanation
         self.form = form
         self.line = line
+        self.choiceStyle = choiceStyle
+        self.answers = answers ?? [answer]
     }
 }
 

@@ -1,8 +1,8 @@
 import Foundation
 import Yams
 
-/// Reads a ```` ```quiz ```` block: a question and its right answer (a choice, a number, or a template
-/// that draws its own numbers), and why.
+/// Reads a ```` ```quiz ```` block: a question and its right answer (one choice, every right choice, true
+/// or false, a number, or a template that draws its own numbers), and why.
 enum QuizParser {
     /// The keys a quiz block accepts.
     static let keys = ["id", "question", "choices", "answer", "tolerance", "template", "explanation"]
@@ -54,10 +54,22 @@ enum QuizParser {
         let question = text("question")
         let explanation = text("explanation")
 
+        // `answer: true` or `false` with no choices: a statement the learner judges.
+        if yaml["choices"] == nil, let item = yaml["answer"], item.value.scalar != nil, item.value.int == nil,
+           item.value.float == nil, let truth = item.value.bool {
+            if let other = yaml["tolerance"] {
+                issues.add(line: other.line, "a true-or-false quiz has no 'tolerance': remove it")
+            }
+            guard issues.issues.count == before, let id, let question, let explanation else { return nil }
+            let index = truth ? 0 : 1
+            return QuizBlock(id: id, question: question, form: .multipleChoice, choices: QuizChoiceStyle.trueFalseChoices,
+                             answer: index, explanation: explanation, line: fenceLine, choiceStyle: .trueOrFalse, answers: [index])
+        }
+
         // Without choices, the answer is a number the learner types.
         if yaml["choices"] == nil, let item = yaml["answer"] {
             guard item.value.scalar != nil, let number = item.value.float, number.isFinite else {
-                issues.add(line: item.line, "quiz 'answer' must be a number, e.g. 0.62, or add 'choices' for a multiple-choice question")
+                issues.add(line: item.line, "quiz 'answer' must be a number, e.g. 0.62, true or false, or add 'choices' for a multiple-choice question")
                 return nil
             }
             var tolerance = QuizForm.defaultTolerance(for: number)
@@ -87,18 +99,30 @@ enum QuizParser {
             issues.add(line: item.line, "a multiple-choice quiz has no 'tolerance': remove it, or remove 'choices' to ask for a number")
         }
 
-        var answer: Int?
+        var answers: [Int]?
+        var style = QuizChoiceStyle.pickOne
+        let range = 1...max(choices.count, 1)
         if let item = yaml["answer"] {
-            if item.value.scalar != nil, let number = item.value.int, (1...max(choices.count, 1)).contains(number) {
-                answer = number - 1
+            if item.value.scalar != nil, let number = item.value.int, range.contains(number) {
+                answers = [number - 1]
+            } else if let list = item.value.sequence {
+                // `answer: [1, 3]`: the learner marks every right choice.
+                style = .markAll
+                let numbers = list.compactMap { $0.scalar != nil ? $0.int : nil }
+                if numbers.count == list.count, !numbers.isEmpty, numbers.allSatisfy(range.contains), Set(numbers).count == numbers.count {
+                    answers = numbers.map { $0 - 1 }.sorted()
+                } else {
+                    issues.add(line: item.line, "quiz 'answer' lists the numbers of every right choice, each once, from 1 to \(range.upperBound), e.g. [1, 3]")
+                }
             } else {
-                issues.add(line: item.line, "quiz 'answer' must be the number of the right choice, from 1 to \(max(choices.count, 1))")
+                issues.add(line: item.line, "quiz 'answer' must be the number of the right choice, from 1 to \(range.upperBound), or a list of them, e.g. [1, 3]")
             }
         } else {
             issues.add(line: fenceLine, "quiz without a right answer: add 'answer: N', the number of the right choice")
         }
 
-        guard issues.issues.count == before, let id, let question, let explanation, let answer else { return nil }
-        return QuizBlock(id: id, question: question, choices: choices, answer: answer, explanation: explanation, line: fenceLine)
+        guard issues.issues.count == before, let id, let question, let explanation, let answers, let first = answers.first else { return nil }
+        return QuizBlock(id: id, question: question, form: .multipleChoice, choices: choices, answer: first,
+                         explanation: explanation, line: fenceLine, choiceStyle: style, answers: answers)
     }
 }

@@ -23,6 +23,7 @@ struct HomeLayout {
 
         lines.append([Span("Lessons", style.heading)])
         let entries = HomeScreen.entries(in: tutor)
+        let report = ProgressReport(progress: tutor.progress, library: tutor.library, now: tutor.now)
         for (index, entry) in entries.enumerated() {
             if case .playground = entry {
                 lines.append([])
@@ -34,7 +35,10 @@ struct HomeLayout {
             switch entry {
             case .lesson(let lesson):
                 let number = "\(index + 1)".leftPadded(to: 2) + "  "
-                let progress = Self.progressText(lesson, tutor.progress[lesson.id], glyphs: tutor.glyphs)
+                var progress = Self.progressText(lesson, tutor.progress[lesson.id], glyphs: tutor.glyphs)
+                if let due = report.lessons.first(where: { $0.id == lesson.id })?.due, due > 0 {
+                    progress += (tutor.glyphs.isUnicode ? " · " : " - ") + "\(due) due"
+                }
                 let titleWidth = contentWidth - 2 - displayWidth(of: number) - displayWidth(of: progress) - 2
                 var line = [Span(pointer, style.accent), Span(number, style.secondary),
                             Span(align(lesson.title, width: max(0, titleWidth), .left, ellipsis: tutor.glyphs.ellipsis),
@@ -46,9 +50,11 @@ struct HomeLayout {
                     lines.append([Span("      " + summaryLine, style.secondary)])
                 }
             case .playground:
-                lines.append(Self.toolLine(pointer, "Playground", "build and train a network of your own", isSelected, contentWidth, style, tutor.glyphs))
+                lines.append(Self.toolLine(pointer, "Playground", "build and train a network of your own", "coming soon", isSelected, contentWidth, style, tutor.glyphs))
             case .quiz:
-                lines.append(Self.toolLine(pointer, "Quiz", "review questions from lessons you read", isSelected, contentWidth, style, tutor.glyphs))
+                let waiting = report.dueNow + report.newInOpenedLessons
+                lines.append(Self.toolLine(pointer, "Quiz", "review questions from lessons you read", waiting == 0 ? "nothing due" : "\(waiting) due",
+                                           isSelected, contentWidth, style, tutor.glyphs))
             }
             entryLines.append(start..<lines.count)
         }
@@ -97,8 +103,8 @@ struct HomeLayout {
         return text
     }
 
-    private static func toolLine(_ pointer: String, _ name: String, _ summary: String, _ isSelected: Bool, _ width: Int, _ style: TutorStyle, _ glyphs: GlyphSet) -> [Span] {
-        let soon = "coming soon"
+    private static func toolLine(_ pointer: String, _ name: String, _ summary: String, _ note: String, _ isSelected: Bool, _ width: Int, _ style: TutorStyle, _ glyphs: GlyphSet) -> [Span] {
+        let soon = note
         let nameWidth = 14
         let summaryWidth = max(0, width - 2 - 4 - nameWidth - soon.count - 2)
         return [

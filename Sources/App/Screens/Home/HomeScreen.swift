@@ -1,7 +1,7 @@
 import Canvas
 import Curriculum
 
-/// Home: the lessons in course order with the learner's progress, the tools to come, and notes.
+/// Home: the lessons in course order with the learner's progress, the playground to come, the quiz, and notes.
 public struct HomeScreen: Equatable, Sendable {
     /// The entry under the cursor: lessons first, then the playground and the quiz.
     public var selected = 0
@@ -66,8 +66,7 @@ public struct HomeScreen: Equatable, Sendable {
             status = "The playground is coming soon: build a network and train it on a dataset of your choice."
             return .none
         case .quiz:
-            status = "The quiz is coming soon: review questions from the lessons you have read, spaced over days."
-            return .none
+            return .openQuiz
         }
     }
 }

@@ -37,6 +37,7 @@ enum KeyHelp {
         switch screen {
         case .home: home + everywhere
         case .reader: reader + everywhere
+        case .quiz: QuizKeyHelp.bindings + everywhere
         }
     }
 

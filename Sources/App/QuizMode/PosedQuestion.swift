@@ -1,0 +1,55 @@
+import Curriculum
+
+/// A question as it is put to the learner this time: the text, what counts as right, and why.
+///
+/// Written questions are asked as their author wrote them. Generated ones (`template:` in the lesson)
+/// draw fresh numbers from `seed` and take their answer from the engine, so each time is a new
+/// calculation; this is the seam through which every question kind reaches the quiz.
+struct PosedQuestion: Equatable, Sendable {
+    /// What the learner must give.
+    enum Expected: Equatable, Sendable {
+        /// Choose among `choices`: exactly the choices in `right`.
+        case choices([String], right: [Int], style: QuizChoiceStyle)
+        /// A number within `tolerance` of `value`.
+        case number(value: Double, tolerance: Double)
+    }
+
+    var prompt: String
+    var expected: Expected
+    var explanation: String
+
+    /// Whether the answer has to be worked out rather than recalled, for the time a grade allows.
+    var needsCalculation: Bool {
+        if case .number = expected { true } else { false }
+    }
+
+    /// The words the learner reads before answering.
+    var wordCount: Int {
+        var count = RecallInference.wordCount(prompt)
+        if case .choices(let choices, _, _) = expected { count += choices.map(RecallInference.wordCount).reduce(0, +) }
+        return count
+    }
+
+    init(prompt: String, expected: Expected, explanation: String) {
+        self.prompt = prompt
+        self.expected = expected
+        self.explanation = explanation
+    }
+
+    /// `block` as asked now; a generated question draws its numbers from `seed`.
+    init(block: QuizBlock, seed: UInt64) {
+        switch block.form {
+        case .multipleChoice:
+            self.init(prompt: block.question, expected: .choices(block.choices, right: block.answers, style: block.choiceStyle),
+                      explanation: block.explanation)
+        case .numeric(let answer, let tolerance):
+            self.init(prompt: block.question, expected: .number(value: answer, tolerance: tolerance), explanation: block.explanation)
+        case .generated(let template):
+            let generated = GeneratedQuestion(template: template, seed: seed)
+            let prompt = block.question.isEmpty ? generated.question : block.question + " " + generated.question
+            let explanation = block.explanation.isEmpty ? generated.explanation : generated.explanation + " " + block.explanation
+            self.init(prompt: prompt, expected: .number(value: generated.answer, tolerance: generated.tolerance),
+                      explanation: explanation)
+        }
+    }
+}

@@ -1,0 +1,218 @@
+import Curriculum
+import Foundation
+
+extension QuizScreen {
+    /// Applies one key; `progress` receives every answer and schedule as soon as it is given.
+    mutating func handle(_ key: Key, progress: inout LearnerProgress, library: LessonLibrary, now: Date) -> [QuizAction] {
+        switch key {
+        case .pageDown, .control("f"), .control("d"):
+            scroll += 5
+            return []
+        case .pageUp, .control("b"), .control("u"):
+            scroll = max(0, scroll - 5)
+            return []
+        default:
+            break
+        }
+        switch phase {
+        case .asking: return handleAsking(key, progress: &progress, now: now)
+        case .answered: return handleAnswered(key, progress: &progress, now: now)
+        case .summary: return handleSummary(key, progress: &progress, library: library, now: now)
+        case .nothingToAsk: return handleNothingToAsk(key, progress: &progress, library: library, now: now)
+        }
+    }
+
+    /// Scrolls by `lines` (mouse wheel); the view keeps it within what there is to show.
+    mutating func scroll(by lines: Int) {
+        scroll = max(0, scroll + lines)
+    }
+
+    // MARK: Phases
+
+    private mutating func handleAsking(_ key: Key, progress: inout LearnerProgress, now: Date) -> [QuizAction] {
+        guard var current else { return [] }
+        switch key {
+        case .escape:
+            return finish()
+        case .character("d"):
+            return submit(Verdict.gaveUp(on: current.posed), progress: &progress, now: now)
+        default:
+            break
+        }
+        switch current.posed.expected {
+        case .choices(let choices, _, let style):
+            var submitNow = false
+            switch key {
+            case .up, .character("k"):
+                current.entry.cursor = max(0, current.entry.cursor - 1)
+            case .down, .character("j"):
+                current.entry.cursor = min(choices.count - 1, current.entry.cursor + 1)
+            case .character(let digit) where digit.isWholeNumber:
+                guard let number = digit.wholeNumberValue, (1...choices.count).contains(number) else { break }
+                current.entry.cursor = number - 1
+                if style == .markAll { current.entry.toggle(number - 1) } else { submitNow = true }
+            case .character("t") where style == .trueOrFalse:
+                current.entry.cursor = 0
+                submitNow = true
+            case .character("f") where style == .trueOrFalse:
+                current.entry.cursor = 1
+                submitNow = true
+            case .character(" ") where style == .markAll:
+                // Space only marks: it moves on after an answer, so it must not answer by accident.
+                current.entry.toggle(current.entry.cursor)
+            case .enter:
+                submitNow = true
+            default:
+                return []
+            }
+            self.current = current
+            return submitNow ? judgeAndSubmit(progress: &progress, now: now) : []
+        case .number:
+            switch key {
+            case .character(let character):
+                guard current.entry.type(character) else { return [] }
+            case .backspace, .delete:
+                current.entry.deleteBackward()
+            case .enter:
+                self.current = current
+                return judgeAndSubmit(progress: &progress, now: now)
+            case .up:
+                scroll = max(0, scroll - 1)
+            case .down:
+                scroll += 1
+            default:
+                return []
+            }
+            self.current = current
+            return []
+        }
+    }
+
+    private mutating func handleAnswered(_ key: Key, progress: inout LearnerProgress, now: Date) -> [QuizAction] {
+        guard let current else { return [] }
+        switch key {
+        case .character(" "), .character("n"), .right, .character("l"):
+            askNext(now: now)
+            return []
+        case .enter:
+            return [.openPage(lessonID: current.question.lessonID, page: current.question.page)]
+        case .character(let digit) where ["3", "4", "5"].contains(digit):
+            guard let value = digit.wholeNumberValue, let grade = RecallGrade(rawValue: value) else { return [] }
+            return regrade(to: grade, progress: &progress)
+        case .escape:
+            return finish()
+        case .up, .character("k"):
+            scroll = max(0, scroll - 1)
+        case .down, .character("j"):
+            scroll += 1
+        default:
+            break
+        }
+        return []
+    }
+
+    private mutating func handleSummary(_ key: Key, progress: inout LearnerProgress, library: LessonLibrary, now: Date) -> [QuizAction] {
+        switch key {
+        case .enter, .escape, .character(" "):
+            return [.leave]
+        case .character("r"):
+            return restart(options: options, progress: &progress, library: library, now: now)
+        case .up, .character("k"):
+            scroll = max(0, scroll - 1)
+        case .down, .character("j"):
+            scroll += 1
+        default:
+            break
+        }
+        return []
+    }
+
+    private mutating func handleNothingToAsk(_ key: Key, progress: inout LearnerProgress, library: LessonLibrary, now: Date) -> [QuizAction] {
+        switch key {
+        case .enter, .escape, .character(" "):
+            return [.leave]
+        case .character("a") where canAskAll:
+            var everything = options
+            everything.ignoresSchedule = true
+            return restart(options: everything, progress: &progress, library: library, now: now)
+        default:
+            return []
+        }
+    }
+
+    // MARK: Answers
+
+    /// Ends the quiz early: the summary, or home when nothing was answered.
+    private mutating func finish() -> [QuizAction] {
+        if answers.isEmpty { return [.leave] }
+        current = nil
+        phase = .summary
+        scroll = 0
+        return []
+    }
+
+    /// A new quiz with `options`, keeping the scheduler and moving the seed on.
+    private mutating func restart(options: QuizOptions, progress: inout LearnerProgress, library: LessonLibrary, now: Date) -> [QuizAction] {
+        let started = QuizScreen.start(options: options, library: library, progress: &progress, now: now,
+                                       seed: seed &+ 1, scheduler: scheduler)
+        self = started.quiz
+        return started.progressChanged ? [.save] : []
+    }
+
+    private mutating func judgeAndSubmit(progress: inout LearnerProgress, now: Date) -> [QuizAction] {
+        guard var current else { return [] }
+        guard let verdict = Verdict.judge(&current.entry, for: current.posed) else {
+            self.current = current
+            return []
+        }
+        self.current = current
+        return submit(verdict, progress: &progress, now: now)
+    }
+
+    /// Records an answer: its grade (inferred from right or wrong and the time taken), the new schedule
+    /// for a first try, the history entry, and a second try later in this quiz when it was wrong.
+    private mutating func submit(_ verdict: Verdict, progress: inout LearnerProgress, now: Date) -> [QuizAction] {
+        guard var current else { return [] }
+        let question = current.question
+        let seconds = min(max(0, now.timeIntervalSince(current.askedAt)), 3600)
+        var review = progress.questions[question.id] ?? QuestionReview(lessonID: question.lessonID)
+        review.lessonID = question.lessonID
+        let grade: RecallGrade
+        if current.isRetry {
+            grade = verdict.correct ? .good : (verdict.gaveUp ? .blackout : .wrong)
+        } else {
+            grade = RecallInference.grade(correct: verdict.correct, gaveUp: verdict.gaveUp, seconds: seconds,
+                                          words: current.posed.wordCount, needsCalculation: current.posed.needsCalculation)
+            current.scheduleBefore = review.schedule
+            review.schedule = scheduler.schedule(after: review.schedule, grade: grade, at: now)
+            progress[question.lessonID].quizAnswers[question.id] = QuizAnswer(choice: verdict.choice, correct: verdict.correct, answeredAt: now)
+        }
+        review.record(Attempt(date: now, correct: verdict.correct, grade: grade, seconds: (seconds * 10).rounded() / 10,
+                              given: verdict.givenShort, isRetry: current.isRetry))
+        progress.questions[question.id] = review
+        if !verdict.correct { current.comesBack = queue.retryLater(question.id) }
+        current.verdict = verdict
+        current.grade = grade
+        current.answeredAt = now
+        answers.append(SessionAnswer(questionID: question.id, correct: verdict.correct, isRetry: current.isRetry, grade: grade))
+        self.current = current
+        phase = .answered
+        scroll = 0
+        return [.save]
+    }
+
+    /// The learner says how well they recalled a right first answer: the schedule is worked out again
+    /// from the one before the answer, as if that grade had been given.
+    private mutating func regrade(to grade: RecallGrade, progress: inout LearnerProgress) -> [QuizAction] {
+        guard var current, let answeredAt = current.answeredAt, current.verdict?.correct == true, !current.isRetry,
+              current.grade != grade, var review = progress.questions[current.question.id], !review.history.isEmpty else { return [] }
+        review.schedule = scheduler.schedule(after: current.scheduleBefore, grade: grade, at: answeredAt)
+        review.history[review.history.count - 1].grade = grade
+        progress.questions[current.question.id] = review
+        current.grade = grade
+        current.gradeChosen = true
+        if let index = answers.lastIndex(where: { $0.questionID == current.question.id }) { answers[index].grade = grade }
+        self.current = current
+        return [.save]
+    }
+}

@@ -1,0 +1,70 @@
+import Foundation
+
+/// Where each learner's progress file lives when several learners share one account.
+///
+/// The default learner's file is `$XDG_DATA_HOME/gradschool/progress.json`
+/// (`~/.local/share/gradschool/progress.json` when `XDG_DATA_HOME` is unset or not absolute).
+/// A named profile, chosen with `--profile NAME` or `GRADSCHOOL_PROFILE=NAME`, has its own file at
+/// `…/gradschool/profiles/NAME/progress.json`. The name `default` is the default learner.
+public enum ProgressProfile {
+    /// The environment variable that names the profile when `--profile` is not given.
+    public static let environmentKey = "GRADSCHOOL_PROFILE"
+    /// The profile name that means the default learner.
+    public static let defaultName = "default"
+
+    /// The profile named by `explicit`, else by the environment, else nil for the default learner.
+    public static func name(explicit: String?, environment: [String: String]) -> String? {
+        let chosen = explicit ?? environment[environmentKey]
+        guard let chosen, !chosen.isEmpty, chosen != defaultName else { return nil }
+        return chosen
+    }
+
+    /// The progress file of `profile` (nil for the default learner).
+    public static func file(profile: String?, environment: [String: String]) throws(ProgressProfileError) -> URL {
+        let directory = dataDirectory(environment: environment)
+        guard let profile else { return directory.appendingPathComponent("progress.json") }
+        guard isValid(profile) else { throw .badName(profile) }
+        return directory.appendingPathComponent("profiles/\(profile)/progress.json")
+    }
+
+    /// The names of the profiles that have a progress file, sorted.
+    public static func existing(environment: [String: String]) -> [String] {
+        let profiles = dataDirectory(environment: environment).appendingPathComponent("profiles")
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: profiles.path)) ?? []
+        return names.filter { name in
+            isValid(name) && FileManager.default.fileExists(atPath: profiles.appendingPathComponent("\(name)/progress.json").path)
+        }.sorted()
+    }
+
+    /// `gradschool` in the XDG data directory.
+    static func dataDirectory(environment: [String: String]) -> URL {
+        let base: URL
+        // The XDG specification says a relative path is invalid and must be ignored.
+        if let dataHome = environment["XDG_DATA_HOME"], dataHome.hasPrefix("/") {
+            base = URL(fileURLWithPath: dataHome, isDirectory: true)
+        } else {
+            let home = environment["HOME"] ?? NSHomeDirectory()
+            base = URL(fileURLWithPath: home, isDirectory: true).appendingPathComponent(".local/share", isDirectory: true)
+        }
+        return base.appendingPathComponent("gradschool", isDirectory: true)
+    }
+
+    /// A profile name is 1 to 40 letters, digits, dashes and underscores, so it is a safe directory name.
+    public static func isValid(_ name: String) -> Bool {
+        (1...40).contains(name.count) && name.unicodeScalars.allSatisfy {
+            ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0) || $0 == "-" || $0 == "_"
+        }
+    }
+}
+
+/// Why a profile cannot be used.
+public enum ProgressProfileError: Error, Equatable, CustomStringConvertible {
+    case badName(String)
+
+    public var description: String {
+        switch self {
+        case .badName(let name):
+            "the profile name '\(name)' cannot be used: use 1 to 40 letters, digits, '-' or '_', e.g. --profile ada"
+        }
+    }
+}

@@ -1,0 +1,27 @@
+import Foundation
+
+/// One answer the learner gave to a question, kept in the question's history.
+public struct Attempt: Codable, Equatable, Sendable {
+    /// When the answer was given.
+    public var date: Date
+    /// Whether it was right.
+    public var correct: Bool
+    /// How well it was recalled, as graded or inferred.
+    public var grade: RecallGrade
+    /// How long the learner took, in seconds.
+    public var seconds: Double
+    /// What the learner answered, as shown back to them (e.g. `2`, `0.62`, `1, 3`).
+    public var given: String
+    /// Whether this was a second try within the same quiz, after a wrong answer; second tries are
+    /// recorded but do not move the schedule (SM-2 repeats failed items until they are right).
+    public var isRetry: Bool
+
+    public init(date: Date, correct: Bool, grade: RecallGrade, seconds: Double, given: String, isRetry: Bool = false) {
+        self.date = date
+        self.correct = correct
+        self.grade = grade
+        self.seconds = seconds
+        self.given = given
+        self.isRetry = isRetry
+    }
+}

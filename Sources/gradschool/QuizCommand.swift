@@ -1,0 +1,58 @@
+import App
+import ArgumentParser
+import Curriculum
+
+/// `gradschool quiz`: the tutor opened straight at quiz mode.
+struct QuizCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "quiz",
+        abstract: "Review questions from the lessons you have opened, each coming back when it is due.",
+        discussion: """
+        Asks the questions that are due, then new ones from lessons you have opened. Each answer is \
+        graded from whether it was right and how long it took (press 3, 4 or 5 after a right answer to \
+        say it was hard, good or easy), and the SM-2 spaced-repetition rule sets when it comes back: \
+        tomorrow, in 6 days, then ever longer. Wrong answers come back later in the same quiz. \
+        Every answer is saved at once, so quitting loses nothing.
+
+        Examples:
+          gradschool quiz                        the questions due now, at most 10
+          gradschool quiz --lesson perceptron    only the perceptron lesson's questions
+          gradschool quiz --all --count 20       20 questions, due or not
+        """
+    )
+
+    /// The largest quiz a learner can ask for.
+    static let maximumCount = 1_000
+
+    @Option(name: .long, help: ArgumentHelp("Only this lesson's questions, even if you have not opened it.", valueName: "ID"))
+    var lesson: String?
+
+    @Option(name: .long, help: ArgumentHelp("Ask at most N questions (default \(QuizOptions.defaultCount); with --all, every one).", valueName: "N"))
+    var count: Int?
+
+    @Flag(name: .long, help: "Also ask questions that are not due yet.")
+    var all = false
+
+    @OptionGroup var profileOptions: ProfileOptions
+    @OptionGroup var lessonOptions: LessonOptions
+
+    func validate() throws {
+        if let count, !(1...Self.maximumCount).contains(count) {
+            throw ValidationError("--count must be a whole number from 1 to \(Self.maximumCount), e.g. --count 10")
+        }
+    }
+
+    /// The quiz's options as the screen takes them.
+    var options: QuizOptions { QuizOptions(lessonID: lesson, count: count, ignoresSchedule: all) }
+
+    func run() async throws {
+        let directory = try lessonOptions.directory()
+        let library = LessonLibrary.load(paths: [directory])
+        if let lesson, library.lesson(id: lesson) == nil {
+            let known = library.lessons.map(\.id).joined(separator: ", ")
+            throw ValidationError("no lesson has the id '\(lesson)'. Lessons in \(directory): \(known.isEmpty ? "none" : known)")
+        }
+        let file = try profileOptions.progressFile()
+        try await TutorLauncher(library: library, progressFile: file).run(openingQuiz: options)
+    }
+}
