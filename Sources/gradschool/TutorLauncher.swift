@@ -15,7 +15,7 @@ struct TutorLauncher {
     /// Runs on the main thread: worker threads block signals, and ncurses needs SIGWINCH to interrupt
     /// its read so a resize is noticed at once.
     @MainActor
-    func run(openingLesson lessonID: String? = nil) throws {
+    func run(openingLesson lessonID: String? = nil, openingPlayground playground: PlaygroundScreen? = nil) throws {
         let store = ProgressStore(file: ProgressStore.defaultFile(environment: environment))
         let loaded = store.load()
         let session: TerminalSession
@@ -34,6 +34,7 @@ struct TutorLauncher {
         )
         var pending: [Effect] = []
         if let lessonID { pending += tutor.openLesson(id: lessonID) }
+        if let playground { pending += tutor.openPlayground(playground) }
 
         // Live training runs on threads of the host; the tutor only sees their snapshots.
         let live = LiveTrainingSessions()
@@ -100,6 +101,8 @@ struct TutorLauncher {
         case .live(let request):
             live.perform(request)
             return nil
+        case .playground(let request):
+            return .playground(PlaygroundFiles.perform(request))
         case .quit:
             return nil
         }

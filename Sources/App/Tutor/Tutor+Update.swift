@@ -13,7 +13,9 @@ extension Tutor {
             }
             return []
         case .tick:
-            return []
+            return tickPlayground()
+        case .playground(let result):
+            return receivePlayground(result)
         case .live(let snapshot):
             return receive(snapshot)
         case .progressSaved:
@@ -28,7 +30,9 @@ extension Tutor {
             guard overlay == nil, !isTooSmall else { return [] }
             return handleScroll(lines)
         case .click(let x, let y):
-            guard overlay == nil, !isTooSmall, case .home(var home) = screen else { return [] }
+            guard overlay == nil, !isTooSmall else { return [] }
+            if case .playground = screen { return clickPlayground(x: x, y: y) }
+            guard case .home(var home) = screen else { return [] }
             let effects = home.click(x: x, y: y, in: self)
             screen = .home(home)
             return effects.flatMap { apply($0) }
@@ -36,6 +40,10 @@ extension Tutor {
     }
 
     private mutating func handle(_ key: Key) -> [Effect] {
+        // A playground prompt takes every key as text (Ctrl-C still quits).
+        if overlay == nil, key != .control("c"), case .playground(let playground) = screen, playground.isTakingText {
+            return handlePlayground(key)
+        }
         // Quitting works from everywhere, even a screen too small to draw.
         if key == .character("q") || key == .control("c") {
             if case .confirmQuit = overlay { return quitAnyway() }
@@ -62,6 +70,8 @@ extension Tutor {
             let action = reader.handle(key, width: width, height: height, glyphs: glyphs)
             screen = .reader(reader)
             return apply(action)
+        case .playground:
+            return handlePlayground(key)
         }
     }
 
@@ -116,6 +126,8 @@ extension Tutor {
         case .reader(var reader):
             reader.scroll(by: lines * 3, width: width, height: height, glyphs: glyphs)
             screen = .reader(reader)
+        case .playground:
+            return scrollPlayground(lines)
         }
         return []
     }
@@ -139,6 +151,8 @@ extension Tutor {
         case .showContents:
             if case .reader(let reader) = screen { overlay = .contents(selected: reader.page) }
             return []
+        case .openPlayground:
+            return openPlayground()
         }
     }
 }
@@ -150,4 +164,5 @@ enum ScreenAction: Equatable {
     case goHome
     case pageChanged
     case showContents
+    case openPlayground
 }

@@ -13,6 +13,8 @@ extension Tutor {
         switch screen {
         case .home(let home): drawHome(home, into: &buffer, style: style)
         case .reader(let reader): drawReader(reader, into: &buffer, style: style)
+        case .playground(let playground):
+            playground.draw(into: &buffer, layout: playgroundLayout, glyphs: glyphs, colors: colors)
         }
         switch overlay {
         case .help?: drawHelp(into: &buffer, style: style)
@@ -86,7 +88,7 @@ extension Tutor {
         let keyWidth = (bindings.map { displayWidth(of: $0.keys) }.max() ?? 0) + 3
         let actionWidth = bindings.map { displayWidth(of: $0.action) }.max() ?? 0
         let box = buffer.area.centered(width: keyWidth + actionWidth + 6, height: bindings.count + 5)
-        let title = screen.isReader ? "Keys: lesson reader" : "Keys: home"
+        let title = screen.isPlayground ? "Keys: playground" : (screen.isReader ? "Keys: lesson reader" : "Keys: home")
         buffer.frame(box, title: title, glyphs: glyphs, style: style.frame, titleStyle: style.heading)
         for (index, binding) in bindings.enumerated() {
             let keys = glyphs.isUnicode ? binding.keys : KeyHelp.asciiKeys(binding.keys)
@@ -143,6 +145,10 @@ extension Tutor {
 extension Screen {
     var isReader: Bool {
         if case .reader = self { true } else { false }
+    }
+
+    var isPlayground: Bool {
+        if case .playground = self { true } else { false }
     }
 }
 

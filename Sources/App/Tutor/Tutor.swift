@@ -51,8 +51,11 @@ public struct Tutor: Equatable, Sendable {
     public var isTooSmall: Bool { width < Self.minimumWidth || height < Self.minimumHeight }
 
     /// Whether something moves on screen, so the runner should wake up for ticks; an idle tutor
-    /// sleeps until the learner does something. No screen animates yet.
-    public var isAnimating: Bool { false }
+    /// sleeps until the learner does something.
+    public var isAnimating: Bool {
+        if case .playground(let playground) = screen { return playground.isAnimating }
+        return false
+    }
 
     /// Opens the lesson with `id` at the page the learner was on last; false if no such lesson loaded.
     @discardableResult

@@ -46,7 +46,7 @@ struct HomeLayout {
                     lines.append([Span("      " + summaryLine, style.secondary)])
                 }
             case .playground:
-                lines.append(Self.toolLine(pointer, "Playground", "build and train a network of your own", isSelected, contentWidth, style, tutor.glyphs))
+                lines.append(Self.toolLine(pointer, "Playground", "build and train a network of your own", isSelected, contentWidth, style, tutor.glyphs, ready: true))
             case .quiz:
                 lines.append(Self.toolLine(pointer, "Quiz", "review questions from lessons you read", isSelected, contentWidth, style, tutor.glyphs))
             }
@@ -97,8 +97,8 @@ struct HomeLayout {
         return text
     }
 
-    private static func toolLine(_ pointer: String, _ name: String, _ summary: String, _ isSelected: Bool, _ width: Int, _ style: TutorStyle, _ glyphs: GlyphSet) -> [Span] {
-        let soon = "coming soon"
+    private static func toolLine(_ pointer: String, _ name: String, _ summary: String, _ isSelected: Bool, _ width: Int, _ style: TutorStyle, _ glyphs: GlyphSet, ready: Bool = false) -> [Span] {
+        let soon = ready ? "" : "coming soon"
         let nameWidth = 14
         let summaryWidth = max(0, width - 2 - 4 - nameWidth - soon.count - 2)
         return [
