@@ -182,6 +182,21 @@ public struct PlaygroundConfiguration: Equatable, Sendable {
         }
     }
 
+    /// The usual output and loss for `problem`: sigmoid and binary cross-entropy for two classes, softmax
+    /// and cross-entropy for more, a linear output and squared error for numbers.
+    public mutating func recommendOutput(for problem: Problem) {
+        output = Self.outputs(for: problem)[0]
+        loss = Self.losses(output: output, problem: problem)[0]
+    }
+
+    /// The default run on the catalog dataset `name`, with the output and loss that suit its problem.
+    public static func starting(with name: String) -> PlaygroundConfiguration {
+        var configuration = PlaygroundConfiguration()
+        configuration.dataset = name
+        if let entry = try? DatasetCatalog.entry(named: name) { configuration.recommendOutput(for: entry.problem) }
+        return configuration
+    }
+
     /// Makes the output and loss fit `problem`: kept when they can serve it, else the usual pair.
     public mutating func fitOutput(to problem: Problem) {
         if !Self.outputs(for: problem).contains(output) { output = Self.outputs(for: problem)[0] }

@@ -159,7 +159,8 @@ enum PlaygroundControl: Hashable, Sendable {
                 configuration.inputs.append(feature)
                 configuration.inputs.sort { InputFeature.allCases.firstIndex(of: $0)! < InputFeature.allCases.firstIndex(of: $1)! }
             }
-            change = .network
+            // The same points, turned into other inputs (and scaled again).
+            change = .data
         case .hiddenLayers:
             if step > 0, configuration.hiddenLayers.count < limits.hiddenLayers {
                 let template = configuration.hiddenLayers.last ?? .init(neurons: 4, activation: .tanh)

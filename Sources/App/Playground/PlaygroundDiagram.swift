@@ -155,7 +155,9 @@ struct PlaygroundDiagram {
                 let startY = (layout.rows[link.layer][link.from] + middle - area.y) * 4 + 1
                 let endY = (layout.rows[link.layer + 1][link.to] + middle - area.y) * 4 + 1
                 // Thickness by size: one, two or three dot rows, fewer where neurons sit a row apart.
-                let thickest = layout.nodeHeight > 1 ? 3 : 2
+                let thickest = layout.nodeHeight > 1 ? 3 : 1
+                // Where neurons sit a row apart the links would fill every dot: the faintest are left out.
+                if layout.nodeHeight == 1 && strength < 0.2 && !isSelectedLink(link) { continue }
                 let thickness = min(thickest, isSelectedLink(link) ? 3 : (strength > 0.66 ? 3 : (strength > 0.33 ? 2 : 1)))
                 for offset in 0..<thickness {
                     canvas.line(from: (startX, startY + offset), to: (endX, endY + offset), style: style)
@@ -221,9 +223,11 @@ struct PlaygroundDiagram {
         }
 
         // Layer names, each kept to its share of the width.
-        for (layer, name) in layerNames.enumerated() where layer < layout.columns.count {
+        for (layer, fullName) in layerNames.enumerated() where layer < layout.columns.count {
             let next = layer + 1 < layout.columns.count ? layout.columns[layer + 1] : area.right + 1
             let room = max(1, next - layout.columns[layer] - 1)
+            // `h1 tanh` when it fits, else just `h1`.
+            let name = displayWidth(of: fullName) <= room ? fullName : String(fullName.prefix { $0 != " " })
             let start = layer == layout.columns.count - 1 ? max(area.x, area.right - min(room, name.count)) : layout.columns[layer]
             buffer.put(truncate(name, width: room, ellipsis: glyphs.ellipsis), at: start, layout.headerRow,
                        style: Style(foreground: Color.rgb(170, 170, 170).downsampled(to: colors), bold: true))

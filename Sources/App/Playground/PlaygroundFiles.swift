@@ -49,6 +49,19 @@ public enum PlaygroundFiles {
     }
 
     private static func write(_ save: PlaygroundSave) -> PlaygroundFileResult {
+        for path in [save.configurationPath, save.modelPath] {
+            let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
+            var isFolder: ObjCBool = false
+            if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue {
+                return .failed("\(path) is a folder: type a file name, such as \(path)/run")
+            }
+            guard FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder), isFolder.boolValue else {
+                return .failed("Nothing saved: the folder \(folder) does not exist; create it first or type another path.")
+            }
+            guard FileManager.default.isWritableFile(atPath: folder) else {
+                return .failed("Nothing saved: the folder \(folder) is not writable; type another path.")
+            }
+        }
         do {
             try save.configuration.write(toFile: save.configurationPath, atomically: true, encoding: .utf8)
         } catch {

@@ -31,9 +31,10 @@ struct PlaygroundFormula {
         if let link = selection.link, link < dense.inputSize {
             let from = screen.neuronName(layer: selection.layer - 1, neuron: link)
             let arrow = glyphs.isUnicode ? "→" : "->"
-            lines.append([Span("link \(from) \(arrow) \(name): ", heading),
-                          Span(String(format: "weight %.4f", dense.weights[selection.neuron, link]), Style(bold: true)),
-                          Span("   = edits", secondary)])
+            let weight = [Span("weight ", secondary), Span(Self.number(dense.weights[selection.neuron, link], digits: 4), Style(bold: true)),
+                          Span("  = edits", secondary)]
+            let title = [Span("link \(from) \(arrow) \(name)", heading)]
+            if (title + weight).width + 2 <= width { lines.append(title + [Span("  ")] + weight) } else { lines += [title, weight] }
         }
 
         // z = Σ wᵢ·inputᵢ + b, with as many terms as fit and a count of the rest.
@@ -42,11 +43,11 @@ struct PlaygroundFormula {
         for input in 0..<dense.inputSize {
             let weight = dense.weights[selection.neuron, input]
             let sign = weight < 0 ? (glyphs.isUnicode ? "−" : "-") : "+"
-            let term = String(format: "%.2f", abs(weight)) + times + screen.neuronName(layer: selection.layer - 1, neuron: input)
+            let term = Self.number(abs(weight), digits: 2) + times + screen.neuronName(layer: selection.layer - 1, neuron: input)
             terms.append(terms.isEmpty ? (weight < 0 ? sign : "") + term : " \(sign) " + term)
         }
         let bias = dense.bias[selection.neuron]
-        let biasText = " \(bias < 0 ? (glyphs.isUnicode ? "−" : "-") : "+") " + String(format: "%.2f", abs(bias))
+        let biasText = " \(bias < 0 ? (glyphs.isUnicode ? "−" : "-") : "+") " + Self.number(abs(bias), digits: 2)
         let function = activation == .identity ? "" : activation.name
         let prefix = "\(name) = \(function)("
         var formula = prefix
@@ -65,10 +66,16 @@ struct PlaygroundFormula {
 
         if let probe = probe(denseIndex: denseIndex) {
             lines.append([Span("at train example 1:", secondary)])
-            let value = activation == .identity ? "" : ", a = \(function) z = " + String(format: "%.3f", probe.activation)
-            lines.append([Span(String(format: "z = %.3f", probe.preActivation) + value)])
+            let value = activation == .identity ? "" : ", a = \(function) z = " + Self.number(probe.activation, digits: 3)
+            lines.append([Span("z = " + Self.number(probe.preActivation, digits: 3) + value)])
         }
         return lines
+    }
+
+    /// A weight or value with `digits` decimals, or in scientific notation when it is huge (a run that diverged).
+    static func number(_ value: Float, digits: Int) -> String {
+        guard value.isFinite else { return value.isNaN ? "nan" : (value > 0 ? "inf" : "-inf") }
+        return abs(value) >= 10_000 ? String(format: "%.1e", value) : String(format: "%.\(digits)f", value)
     }
 
     /// The activation applied to the dense layer's output, if the next layer is one.

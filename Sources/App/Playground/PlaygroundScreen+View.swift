@@ -50,10 +50,12 @@ extension PlaygroundScreen {
         if prompt != nil {
             pairs = [("Enter", "done"), ("Esc", "cancel"), ("Backspace", "delete")]
         } else if focus == .network {
-            pairs = [(arrows.2, "neuron"), ("Enter", "link"), ("=", "weight"), ("+ -", "neurons"), ("Space", "play"), ("Tab", "settings"), ("?", "help")]
+            pairs = [(arrows.2, "neuron"), ("Enter", "link"), ("=", "weight"), ("+ -", "neurons"), ("Tab", "settings"), ("?", "help"),
+                     ("Space", isRunning ? "pause" : "play")]
         } else {
+            // The most needed first; what does not fit is in the help.
             pairs = [("Space", isRunning ? "pause" : "play"), ("s", "step"), ("e", "epoch"), ("r", "reset"), (arrows.0, "choose"),
-                     (arrows.1, "change"), ("Tab", "network"), ("v", "view"), ("w", "save"), ("?", "help")]
+                     (arrows.1, "change"), ("Tab", "network"), ("?", "help"), ("v", "view"), ("w", "save"), ("o", "open")]
         }
         let spans = pairs.enumerated().flatMap { index, pair in
             [Span((index == 0 ? "" : "  ") + pair.0, style.barAccent), Span(" " + pair.1, style.bar)]
@@ -410,7 +412,8 @@ extension PlaygroundScreen {
         let showsAccuracy = problem.isClassification && area.height >= 14
         let parts = area.split(.vertical, showsAccuracy ? [.percent(55), .fill] : [.fill])
         let cursor = chartCursor.map(Double.init)
-        buffer.put([Span("Loss ", style.heading), Span("by epoch  < > cursor", style.secondary)], at: area.x, area.y, maxWidth: area.width)
+        buffer.put([Span("Loss ", style.heading), Span(area.width >= 40 ? "by epoch  (< > moves a cursor)" : "by epoch", style.secondary)],
+                   at: area.x, area.y, maxWidth: area.width)
         if history.isEmpty {
             buffer.put("Press Space to train, or s to take one step.", at: area.x, area.y + 2, style: style.secondary, maxWidth: area.width)
             return
@@ -463,12 +466,19 @@ extension PlaygroundScreen {
         rows.append(["examples", "\(data.training.count)", "\(data.test.count)"])
         let table = Table(headers: ["", "train", "test"], rows: rows, alignments: [.left, .right, .right], showsBorders: false)
         let body = area.inset(top: 1, left: 0, bottom: 0, right: 0)
-        let tableWidth = min(body.width, 30)
+        let tableWidth = min(body.width, 26)
         buffer.render(table, in: Rect(x: body.x, y: body.y, width: tableWidth, height: body.height), glyphs: glyphs, colors: colors)
-        if data.problem.isClassification, !evaluation.testActual.isEmpty, body.width - tableWidth >= 16 {
+        guard data.problem.isClassification, !evaluation.testActual.isEmpty else { return }
+        // The confusion matrix beside the table when there is room, else below it.
+        let confusionArea: Rect
+        if body.width - tableWidth - 1 >= 14 {
+            confusionArea = Rect(x: body.x + tableWidth + 1, y: area.y, width: body.width - tableWidth - 1, height: area.height)
+        } else {
+            confusionArea = Rect(x: body.x, y: body.y + rows.count + 2, width: body.width, height: body.height - rows.count - 2)
+        }
+        if confusionArea.height >= 4 {
             ConfusionView(predicted: evaluation.testPredicted, actual: evaluation.testActual, classNames: data.classNames)
-                .draw(into: &buffer, area: Rect(x: body.x + tableWidth + 1, y: area.y, width: body.width - tableWidth - 1, height: area.height),
-                      title: "Confusion", style: style, glyphs: glyphs, colors: colors)
+                .draw(into: &buffer, area: confusionArea, title: "Confusion", style: style, glyphs: glyphs, colors: colors)
         }
     }
 }

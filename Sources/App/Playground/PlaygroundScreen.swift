@@ -70,7 +70,7 @@ public struct PlaygroundScreen: Equatable, Sendable {
     }
 
     /// The network as it is now: the latest snapshot's, or the one the run starts from.
-    var network: Network? { latest?.training.network ?? startNetwork?.network }
+    var network: Network? { latest?.training.network ?? startNetwork?.network ?? initialNetwork?.network }
 
     /// The training snapshot of the current start, if one arrived.
     var training: TrainingSnapshot? { latest?.training }
@@ -117,8 +117,11 @@ public struct PlaygroundScreen: Equatable, Sendable {
     /// Makes the data and the first weights from the configuration; a failure leaves no data and a notice.
     mutating func rebuildData() {
         do {
+            let previous = data?.problem
             let made = try PlaygroundData.make(configuration, file: file)
             data = made
+            // Another kind of problem gets its usual output and loss; the same kind keeps the learner's choice.
+            if let previous, previous != made.problem { configuration.recommendOutput(for: made.problem) }
             configuration.fitOutput(to: made.problem)
             configuration.batchSize = min(configuration.batchSize, max(made.training.count, 1))
             rebuildNetwork()

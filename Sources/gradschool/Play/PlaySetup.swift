@@ -56,8 +56,9 @@ struct PlaySetup {
             configuration.dataset = PlaygroundConfiguration.csvDataset
             configuration.dataFile = dataFile
             configuration.target = target
+            if let file { configuration.recommendOutput(for: file.problem) }
         } else if let dataset {
-            configuration.dataset = dataset.lowercased()
+            configuration = .starting(with: dataset.lowercased())
         }
         // Made here once so a file that cannot be used fails before the screen opens.
         do {
