@@ -32,7 +32,7 @@ struct PlaygroundEvaluation {
         }
     }
 
-    private static func measure(_ network: Network, _ set: Dataset, loss: Loss)
+    static func measure(_ network: Network, _ set: Dataset, loss: Loss)
         -> (loss: Float, accuracy: Float?, predicted: [Int], output: Matrix) {
         let output = network.predict(set.features)
         let value = loss.value(output: output, targets: set.targets)

@@ -29,11 +29,11 @@ extension PlaygroundScreen {
             }
             return []
         }
-        if layout.panel.contains(x: x, y: y), panel == .charts, history.count > 1 {
+        if layout.panel.contains(x: x, y: y), panel == .charts, historyCount > 1 {
             // The plot starts after the y axis labels, about six columns in.
             let left = layout.panel.x + 6, width = max(1, layout.panel.width - 7)
             let fraction = Double(min(max(x - left, 0), width)) / Double(width)
-            let first = history.first?.epoch ?? 1, last = history.last?.epoch ?? 1
+            let first = historyRecord(at: 0).epoch, last = historyRecord(at: historyCount - 1).epoch
             chartCursor = first + Int((fraction * Double(last - first)).rounded())
         }
         return []

@@ -223,11 +223,12 @@ extension PlaygroundScreen {
     }
 
     private mutating func moveCursor(by step: Int) {
-        let count = history.count
+        let count = historyCount
         guard count > 0 else { chartCursor = nil; return }
-        let stride = max(1, count / 40)
-        let current = chartCursor ?? (step < 0 ? count + 1 : 0)
-        chartCursor = min(max(1, current + step * stride), count)
+        let first = historyRecord(at: 0).epoch, last = historyRecord(at: count - 1).epoch
+        let stride = max(1, (last - first) / 40)
+        let current = chartCursor ?? (step < 0 ? last + 1 : first - 1)
+        chartCursor = min(max(first, current + step * stride), last)
     }
 
     // MARK: Live snapshots
@@ -242,6 +243,7 @@ extension PlaygroundScreen {
             return []
         }
         latest = snapshot
+        traceTest()
         if snapshot.training.status.isDone && isRunning {
             isRunning = false
             return []

@@ -399,16 +399,18 @@ extension PlaygroundScreen {
         }
     }
 
-    /// At most `limit` records, evenly spaced, always with the last: a chart cannot show more anyway.
-    static func thinned(_ history: [EpochRecord], limit: Int) -> [EpochRecord] {
-        guard history.count > limit, limit > 1 else { return history }
-        let stride = Double(history.count - 1) / Double(limit - 1)
-        return (0..<limit).map { history[min(history.count - 1, Int((Double($0) * stride).rounded()))] }
+    /// At most `limit` test measurements, evenly spaced, with the last.
+    static func thinned(_ trace: [TestMeasurement], limit: Int) -> [TestMeasurement] {
+        guard trace.count > limit, limit > 1 else { return trace }
+        let stride = Double(trace.count - 1) / Double(limit - 1)
+        return (0..<limit).map { trace[min(trace.count - 1, Int((Double($0) * stride).rounded()))] }
     }
 
     private func drawCharts(into buffer: inout Buffer, area: Rect, style: TutorStyle, glyphs: GlyphSet, colors: ColorMode) {
-        let history = Self.thinned(self.history, limit: max(2, area.width * 2))
+        let history = historyRecords(limit: max(2, area.width * 2))
+        let trace = Self.thinned(testTrace, limit: max(2, area.width * 2))
         let epochs = history.map { Double($0.epoch) }
+        let traceEpochs = trace.map(\.epoch)
         let showsAccuracy = problem.isClassification && area.height >= 14
         let parts = area.split(.vertical, showsAccuracy ? [.percent(55), .fill] : [.fill])
         let cursor = chartCursor.map(Double.init)
@@ -419,15 +421,15 @@ extension PlaygroundScreen {
             return
         }
         var series = [LineChart.Series("train", x: epochs, y: history.map { Double($0.trainingLoss) })]
-        if history.contains(where: { $0.validationLoss != nil }) {
-            series.append(LineChart.Series("test", x: epochs, y: history.map { Double($0.validationLoss ?? .nan) }))
+        if !trace.isEmpty {
+            series.append(LineChart.Series("test", x: traceEpochs, y: trace.map { Double($0.loss) }))
         }
         let loss = LineChart(series: series, yScale: .logarithmic, cursor: cursor)
         buffer.render(loss, in: parts[0].inset(top: 1, left: 0, bottom: 0, right: 0), glyphs: glyphs, colors: colors)
         if showsAccuracy {
             var accuracy = [LineChart.Series("train", x: epochs, y: history.map { Double($0.trainingAccuracy ?? .nan) })]
-            if history.contains(where: { $0.validationAccuracy != nil }) {
-                accuracy.append(LineChart.Series("test", x: epochs, y: history.map { Double($0.validationAccuracy ?? .nan) }))
+            if !trace.isEmpty {
+                accuracy.append(LineChart.Series("test", x: traceEpochs, y: trace.map { Double($0.accuracy ?? .nan) }))
             }
             buffer.put("Right", at: parts[1].x, parts[1].y, style: style.heading)
             buffer.render(LineChart(series: accuracy, yRange: .fixed(0, 1), showsLegend: cursor != nil, cursor: cursor),

@@ -1,5 +1,12 @@
 import Neural
 
+/// The test set's loss and accuracy at a moment of training (`epoch` may fall between epochs).
+struct TestMeasurement: Equatable, Sendable {
+    var epoch: Double
+    var loss: Float
+    var accuracy: Float?
+}
+
 /// The playground: the learner builds a network, picks data, and watches it train live.
 ///
 /// The screen is a value like every other: it holds the configuration, the data made from it, the
@@ -50,6 +57,10 @@ public struct PlaygroundScreen: Equatable, Sendable {
     var generation: Int?
     /// Settings changed while it trained, so the saved configuration reproduces the settings, not the weights.
     var changedWhileTraining = false
+    /// The test set's loss and accuracy, measured at each new snapshot: the test curves of the charts.
+    var testTrace: [TestMeasurement] = []
+    /// The step count the last test measurement was taken at.
+    var tracedStep = -1
 
     var focus = Focus.controls
     var control = PlaygroundControl.dataset
@@ -78,16 +89,29 @@ public struct PlaygroundScreen: Equatable, Sendable {
     /// Epochs done since the last reset, across restarts.
     var epoch: Int { progress.epochs + (training?.epoch ?? 0) }
     var stepCount: Int { progress.steps + (training?.stepCount ?? 0) }
-    /// Every epoch's record since the last reset.
-    var history: [EpochRecord] {
-        guard let training, !training.history.isEmpty else { return progress.history }
-        let offset = progress.epochs
-        return progress.history + training.history.map { record in
-            var shifted = record
-            shifted.epoch += offset
-            return shifted
-        }
+    /// How many epochs have a record since the last reset.
+    var historyCount: Int { progress.history.count + (training?.history.count ?? 0) }
+
+    /// The record of the `index`-th epoch since the last reset, numbered across restarts.
+    func historyRecord(at index: Int) -> EpochRecord {
+        if index < progress.history.count { return progress.history[index] }
+        guard let training else { preconditionFailure("epoch record \(index) of \(historyCount)") }
+        var record = training.history[index - progress.history.count]
+        record.epoch += progress.epochs
+        return record
     }
+
+    /// At most `limit` epoch records, evenly spaced, the first and last always among them: what a chart
+    /// can show, picked without copying a history that grows by thousands of epochs a second.
+    func historyRecords(limit: Int) -> [EpochRecord] {
+        let count = historyCount
+        guard count > limit, limit > 1 else { return (0..<count).map(historyRecord(at:)) }
+        let stride = Double(count - 1) / Double(limit - 1)
+        return (0..<limit).map { historyRecord(at: min(count - 1, Int((Double($0) * stride).rounded()))) }
+    }
+
+    /// Every epoch's record since the last reset.
+    var history: [EpochRecord] { historyRecords(limit: .max) }
 
     /// Whether something moves, so the runner should send ticks.
     var isAnimating: Bool { isRunning }
@@ -156,6 +180,8 @@ public struct PlaygroundScreen: Equatable, Sendable {
             progress = PlaygroundProgress()
             changedWhileTraining = false
             chartCursor = nil
+            testTrace = []
+            tracedStep = -1
         }
         var trainingConfiguration = configuration.trainingConfiguration()
         // A carried-on run shuffles differently from the first start, as a continuing run would.
@@ -163,11 +189,24 @@ public struct PlaygroundScreen: Equatable, Sendable {
         startNetwork = NetworkValue(start)
         latest = nil
         awaitingStart = true
-        let spec = LiveTrainingSpec(network: start, training: Examples(data.training),
-                                    validation: data.test.count > 0 ? Examples(data.test) : nil,
+        // The trainer measures the test set after each epoch only for early stopping: otherwise the screen
+        // measures it once a frame, which costs far less at thousands of epochs a second.
+        let validation = configuration.patience != nil && data.test.count > 0 ? Examples(data.test) : nil
+        let spec = LiveTrainingSpec(network: start, training: Examples(data.training), validation: validation,
                                     configuration: trainingConfiguration,
                                     startsPlaying: isRunning && configuration.speed == .full)
         return [.live(.start(Self.run, spec))]
+    }
+
+    /// Measures the test set with the latest weights, once per training step seen.
+    mutating func traceTest() {
+        guard let data, data.test.count > 0, let training, stepCount != tracedStep else { return }
+        tracedStep = stepCount
+        let epoch = Double(progress.epochs + training.epoch) + Double(training.batchInEpoch) / Double(max(training.batchesPerEpoch, 1))
+        let measured = PlaygroundEvaluation.measure(training.network, data.test, loss: configuration.loss)
+        testTrace.append(TestMeasurement(epoch: epoch, loss: measured.loss, accuracy: measured.accuracy))
+        // Every other point goes when the trace is long: a chart shows a few hundred at most.
+        if testTrace.count > 4000 { testTrace = stride(from: 0, to: testTrace.count, by: 2).map { testTrace[$0] } }
     }
 
     /// Keeps a selection inside a network of these layer sizes.
