@@ -354,3 +354,49 @@ struct PlaygroundScreenTests {
         #expect(driver.playground.focus == .network)
     }
 }
+
+/// Early stopping and the test curve the screen measures itself.
+@Suite("Playground early stopping and test curve")
+struct PlaygroundStoppingTests {
+    @Test func earlyStoppingHandsTheTestSetToTheTrainerAndSaysWhenItStopped() throws {
+        // Few noisy points and big steps: the test loss soon stops improving.
+        var configuration = PlaygroundConfiguration.starting(with: "circle")
+        configuration.points = 50
+        configuration.noise = 0.5
+        configuration.learningRate = 3
+        configuration.patience = 5
+        var driver = PlaygroundDriver(configuration: configuration, batchesPerFrame: 3)
+        let spec = try #require(PlaygroundScreenTests.lastStart(driver.liveRequests()))
+        #expect(spec.validation?.count == 25 && spec.configuration.patience == 5)
+        driver.press(.character(" "))
+        for _ in 0..<2000 where driver.playground.isRunning { driver.frames(1) }
+        guard case .stoppedEarly(let best)? = driver.playground.training?.status else {
+            Issue.record("expected early stopping, got \(String(describing: driver.playground.training?.status))")
+            return
+        }
+        #expect(driver.playground.epoch == best + 5, "stopped five epochs after the best one")
+        #expect(!driver.tutor.isAnimating)
+        #expect(driver.screen[0].contains("stopped early"))
+        driver.press(.character(" "))
+        #expect(driver.text.contains("The run stopped early"))
+    }
+
+    @Test func theTestCurveIsMeasuredOnEveryNewStep() throws {
+        var driver = PlaygroundDriver(batchesPerFrame: 25)
+        driver.press(.character(" "))
+        driver.frames(8)
+        let trace = driver.playground.testTrace
+        // The first snapshot (step 0) and one per frame of training after it.
+        #expect(trace.count == 9)
+        #expect(trace.map(\.epoch) == (0...8).map(Double.init))
+        let data = try #require(driver.playground.data)
+        let network = try #require(driver.playground.network)
+        let measured = PlaygroundEvaluation.measure(network, data.test, loss: .binaryCrossEntropy)
+        #expect(trace.last?.loss == measured.loss && trace.last?.accuracy == measured.accuracy)
+        driver.frames(1)
+        #expect(driver.text.contains("test"))
+        driver.press(.character("r"))
+        driver.frames(1)
+        #expect(driver.playground.testTrace.count == 1, "reset starts the curve again")
+    }
+}

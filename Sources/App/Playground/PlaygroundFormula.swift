@@ -18,7 +18,7 @@ struct PlaygroundFormula {
     func lines(width: Int, height: Int) -> [[Span]] {
         let heading = Style(bold: true)
         let secondary = Style(foreground: .rgb(150, 150, 150))
-        let name = screen.neuronName(layer: selection.layer, neuron: selection.neuron)
+        let name = PlaygroundScreen.displayName(screen.neuronName(layer: selection.layer, neuron: selection.neuron), glyphs: glyphs)
         if selection.layer == 0 {
             let text = "\(name) is input \(selection.neuron + 1) of \(sizes[0]): the example's \(name), scaled to mean 0 and spread 1 on the training set."
             return [[Span(name, heading)]] + wrap(text, width: max(1, width)).map { [Span($0, secondary)] }
@@ -29,7 +29,7 @@ struct PlaygroundFormula {
         var lines: [[Span]] = []
 
         if let link = selection.link, link < dense.inputSize {
-            let from = screen.neuronName(layer: selection.layer - 1, neuron: link)
+            let from = PlaygroundScreen.displayName(screen.neuronName(layer: selection.layer - 1, neuron: link), glyphs: glyphs)
             let arrow = glyphs.isUnicode ? "→" : "->"
             let weight = [Span("weight ", secondary), Span(Self.number(dense.weights[selection.neuron, link], digits: 4), Style(bold: true)),
                           Span("  = edits", secondary)]
@@ -43,7 +43,8 @@ struct PlaygroundFormula {
         for input in 0..<dense.inputSize {
             let weight = dense.weights[selection.neuron, input]
             let sign = weight < 0 ? (glyphs.isUnicode ? "−" : "-") : "+"
-            let term = Self.number(abs(weight), digits: 2) + times + screen.neuronName(layer: selection.layer - 1, neuron: input)
+            let term = Self.number(abs(weight), digits: 2) + times
+                + PlaygroundScreen.displayName(screen.neuronName(layer: selection.layer - 1, neuron: input), glyphs: glyphs)
             terms.append(terms.isEmpty ? (weight < 0 ? sign : "") + term : " \(sign) " + term)
         }
         let bias = dense.bias[selection.neuron]

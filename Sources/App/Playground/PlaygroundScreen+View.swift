@@ -9,7 +9,7 @@ extension PlaygroundScreen {
     func draw(into buffer: inout Buffer, layout: PlaygroundLayout, glyphs: GlyphSet, colors: ColorMode) {
         let style = TutorStyle.standard(for: colors)
         let evaluation = network.flatMap { network in data.map { PlaygroundEvaluation(network: network, data: $0, loss: configuration.loss) } }
-        drawTitle(into: &buffer, layout: layout, style: style)
+        drawTitle(into: &buffer, layout: layout, style: style, glyphs: glyphs)
         drawControls(into: &buffer, area: layout.controls, style: style, glyphs: glyphs)
         drawDiagram(into: &buffer, layout: layout, style: style, glyphs: glyphs, colors: colors)
         drawOutput(into: &buffer, area: layout.output, evaluation: evaluation, style: style, glyphs: glyphs, colors: colors)
@@ -26,7 +26,7 @@ extension PlaygroundScreen {
         return sizes.map(String.init).joined(separator: glyphs.isUnicode ? "→" : "-")
     }
 
-    private func drawTitle(into buffer: inout Buffer, layout: PlaygroundLayout, style: TutorStyle) {
+    private func drawTitle(into buffer: inout Buffer, layout: PlaygroundLayout, style: TutorStyle, glyphs: GlyphSet) {
         let area = Rect(width: layout.width, height: layout.height)
         let dataName = data?.name ?? configuration.dataset
         let state: String
@@ -35,10 +35,12 @@ extension PlaygroundScreen {
         } else if case .stoppedEarly? = training?.status {
             state = "stopped early"
         } else {
-            state = isRunning ? "▶ training" : "❚❚ paused"
+            state = isRunning ? (glyphs.isUnicode ? "▶ training" : "> training") : (glyphs.isUnicode ? "❚❚ paused" : "|| paused")
         }
-        buffer.bar([Span("Playground", style.barAccent),
-                    Span("  \(dataName) · \(architectureText(glyphs: .unicode)) · \(configuration.optimizer.name) lr \(PlaygroundConfiguration.number(configuration.learningRate))", style.bar)],
+        let dot = glyphs.isUnicode ? " · " : " - "
+        let summary = "  \(dataName)\(dot)\(architectureText(glyphs: glyphs))\(dot)\(configuration.optimizer.name) lr "
+            + PlaygroundConfiguration.number(configuration.learningRate)
+        buffer.bar([Span("Playground", style.barAccent), Span(summary, style.bar)],
                    right: [Span("epoch \(epoch)", style.barAccent), Span("  " + state, style.bar)],
                    row: 0, in: area, style: style.bar)
     }
@@ -46,7 +48,7 @@ extension PlaygroundScreen {
     private func drawKeys(into buffer: inout Buffer, layout: PlaygroundLayout, style: TutorStyle, glyphs: GlyphSet) {
         let area = Rect(width: layout.width, height: layout.height)
         let pairs: [(String, String)]
-        let arrows = glyphs.isUnicode ? ("↑↓", "←→", "↑↓←→") : ("Up/Dn", "Lt/Rt", "arrows")
+        let arrows = glyphs.isUnicode ? ("↑↓", "←→", "↑↓←→") : ("Up/Dn", "Lt/Rt", "Arrows")
         if prompt != nil {
             pairs = [("Enter", "done"), ("Esc", "cancel"), ("Backspace", "delete")]
         } else if focus == .network {
@@ -54,8 +56,8 @@ extension PlaygroundScreen {
                      ("Space", isRunning ? "pause" : "play")]
         } else {
             // The most needed first; what does not fit is in the help.
-            pairs = [("Space", isRunning ? "pause" : "play"), ("s", "step"), ("e", "epoch"), ("r", "reset"), (arrows.0, "choose"),
-                     (arrows.1, "change"), ("Tab", "network"), ("?", "help"), ("v", "view"), ("w", "save"), ("o", "open")]
+            pairs = [("Space", isRunning ? "pause" : "play"), ("s", "step"), ("e", "epoch"), ("r", "reset"), (arrows.2, "settings"),
+                     ("Tab", "network"), ("?", "help"), ("v", "view"), ("w", "save"), ("o", "open")]
         }
         let spans = pairs.enumerated().flatMap { index, pair in
             [Span((index == 0 ? "" : "  ") + pair.0, style.barAccent), Span(" " + pair.1, style.bar)]
@@ -102,7 +104,7 @@ extension PlaygroundScreen {
                 spans += [Span("   right ", style.secondary), Span(Self.percent(train), Style(bold: true))]
                 if let test = evaluation.testAccuracy { spans += [Span(" / ", style.secondary), Span(Self.percent(test), Style(bold: true))] }
             } else if let rSquared = evaluation.testRSquared {
-                spans += [Span("   R² ", style.secondary), Span(String(format: "%.3f", rSquared), Style(bold: true))]
+                spans += [Span(glyphs.isUnicode ? "   R² " : "   R^2 ", style.secondary), Span(String(format: "%.3f", rSquared), Style(bold: true))]
             }
             buffer.put(spans, at: 1, row, maxWidth: leftWidth)
         }
@@ -191,9 +193,9 @@ extension PlaygroundScreen {
     /// The side of the neuron maps' grid: fine enough for the selected neuron's larger map.
     static let neuronMapSide = 20
 
-    func diagram(maps: NeuronMaps?) -> PlaygroundDiagram? {
+    func diagram(maps: NeuronMaps?, glyphs: GlyphSet = .unicode) -> PlaygroundDiagram? {
         guard let network else { return nil }
-        let names = data?.featureNames ?? []
+        let names = (data?.featureNames ?? []).map { Self.displayName($0, glyphs: glyphs) }
         return PlaygroundDiagram(network: network, inputNames: names, maps: maps, selection: selection, isFocused: focus == .network)
     }
 
@@ -201,7 +203,8 @@ extension PlaygroundScreen {
         let area = layout.diagram
         guard !area.isEmpty else { return }
         let parameters = network?.parameterCount ?? 0
-        buffer.put([Span("Network ", style.heading), Span("\(architectureText(glyphs: glyphs)) · \(parameters) weights", style.secondary)],
+        let dot = glyphs.isUnicode ? " · " : " - "
+        buffer.put([Span("Network ", style.heading), Span("\(architectureText(glyphs: glyphs))\(dot)\(parameters) weights", style.secondary)],
                    at: area.x, area.y, maxWidth: area.width)
         guard let network, let data else {
             buffer.put(truncate("No network until the data can be made.", width: area.width, ellipsis: glyphs.ellipsis),
@@ -209,10 +212,16 @@ extension PlaygroundScreen {
             return
         }
         let maps = NeuronMaps.compute(network: network, data: data, side: Self.neuronMapSide)
-        if let diagram = diagram(maps: maps) {
+        if let diagram = diagram(maps: maps, glyphs: glyphs) {
             diagram.render(into: &buffer, area: layout.diagramBody, glyphs: glyphs, colors: colors)
         }
         drawDetails(into: &buffer, area: layout.details, maps: maps, style: style, glyphs: glyphs, colors: colors)
+    }
+
+    /// A feature's name as this terminal can show it: `x1^2` for `x1²` in ASCII.
+    static func displayName(_ name: String, glyphs: GlyphSet) -> String {
+        guard !glyphs.isUnicode, let feature = InputFeature.allCases.first(where: { $0.label == name }) else { return name }
+        return feature.fileName
     }
 
     /// The name of a neuron as the details show it: `x1²`, `h2.3`, `out` or the class name.
@@ -341,7 +350,7 @@ extension PlaygroundScreen {
     /// The first layer's weights as 8 × 8 pictures, one per neuron: on digits they turn into stroke detectors.
     private func drawWeightTiles(into buffer: inout Buffer, area: Rect, weights: Matrix, style: TutorStyle,
                                  glyphs: GlyphSet, colors: ColorMode) {
-        buffer.put([Span("First layer ", style.heading), Span("8×8 weights per neuron", style.secondary)], at: area.x, area.y, maxWidth: area.width)
+        buffer.put([Span("First layer ", style.heading), Span(glyphs.isUnicode ? "8×8 weights per neuron" : "8x8 weights per neuron", style.secondary)], at: area.x, area.y, maxWidth: area.width)
         let body = area.inset(top: 1, left: 0, bottom: 0, right: 0)
         let halfBlocks = glyphs.isUnicode && colors != .none
         let tileWidth = halfBlocks ? 8 : 16, tileHeight = halfBlocks ? 4 : 8
@@ -364,7 +373,7 @@ extension PlaygroundScreen {
                                style: TutorStyle, glyphs: GlyphSet, colors: ColorMode) {
         guard data.problem.isClassification, !evaluation.testActual.isEmpty else {
             buffer.put("Test set", at: area.x, area.y, style: style.heading)
-            let text = evaluation.testRSquared.map { String(format: "R² = %.3f on the test set", $0) } ?? "No test examples: lower the train split."
+            let text = evaluation.testRSquared.map { String(format: "R^2 = %.3f on the test set", $0) } ?? "No test examples: lower the train split."
             buffer.put(text, at: area.x, area.y + 2, maxWidth: area.width)
             return
         }
@@ -445,7 +454,7 @@ extension PlaygroundScreen {
         let parts = body.split(.horizontal, Array(repeating: .fill, count: max(1, layers.count)))
         for (index, dense) in layers.enumerated() where index < parts.count {
             let part = parts[index].inset(top: 0, left: 0, bottom: 0, right: 1)
-            buffer.put("W\(index + 1) \(dense.outputSize)×\(dense.inputSize)", at: part.x, part.y, style: style.secondary, maxWidth: part.width)
+            buffer.put("W\(index + 1) \(dense.outputSize)\(glyphs.isUnicode ? "×" : "x")\(dense.inputSize)", at: part.x, part.y, style: style.secondary, maxWidth: part.width)
             let picture = Heatmap(values: dense.weights.elements.map(Double.init), rows: dense.outputSize, columns: dense.inputSize,
                                   scale: .diverging, showsColorBar: part.height >= 5)
             buffer.render(picture, in: part.inset(top: 1, left: 0, bottom: 0, right: 0), glyphs: glyphs, colors: colors)
@@ -464,7 +473,7 @@ extension PlaygroundScreen {
             let matrix = ConfusionMatrix(predicted: evaluation.testPredicted, actual: evaluation.testActual, classCount: data.problem.classCount)
             rows.append(["macro F1", "", String(format: "%.3f", matrix.macroF1)])
         }
-        if let rSquared = evaluation.testRSquared { rows.append(["R²", "", String(format: "%.3f", rSquared)]) }
+        if let rSquared = evaluation.testRSquared { rows.append([glyphs.isUnicode ? "R²" : "R^2", "", String(format: "%.3f", rSquared)]) }
         rows.append(["examples", "\(data.training.count)", "\(data.test.count)"])
         let table = Table(headers: ["", "train", "test"], rows: rows, alignments: [.left, .right, .right], showsBorders: false)
         let body = area.inset(top: 1, left: 0, bottom: 0, right: 0)
