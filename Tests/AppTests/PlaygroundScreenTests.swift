@@ -300,6 +300,25 @@ struct PlaygroundScreenTests {
         #expect(driver.playground.epoch == 0)
         #expect(driver.text.contains("Opened"))
 
+        // Opening the model instead: its layers and weights, ready to train on.
+        let trained = model.network
+        driver.press(.character("["))
+        driver.press(.character("o"), .control("u"))
+        driver.type(folder.appendingPathComponent("run.safetensors").path)
+        driver.press(.enter)
+        driver.frames(1)
+        #expect(driver.playground.configuration.hiddenLayers.map(\.neurons) == [8, 8])
+        #expect(try #require(driver.playground.network).hasSameParameters(as: trained))
+        driver.press(.character("s"), .character("r"))
+        driver.frames(1)
+        #expect(try #require(driver.playground.network).hasSameParameters(as: trained), "reset comes back to the model's weights")
+        // A model for other inputs does not fit.
+        driver.press(.character("5"))
+        driver.press(.character("o"), .control("u"))
+        driver.type(folder.appendingPathComponent("run.safetensors").path)
+        driver.press(.enter)
+        #expect(driver.playground.notice?.contains("takes 3 inputs and gives 1 outputs, but this data has 4 inputs") == true)
+
         driver.press(.character("o"), .control("u"))
         driver.type(folder.appendingPathComponent("missing.yaml").path)
         driver.press(.enter)

@@ -5,7 +5,7 @@ import Neural
 public enum PlaygroundFileRequest: Equatable, Sendable {
     /// Write the configuration as YAML and the model as safetensors.
     case save(PlaygroundSave)
-    /// Read a configuration (and the CSV file it names).
+    /// Read a configuration (and the CSV file it names), or a model saved as safetensors.
     case open(path: String)
 }
 
@@ -32,6 +32,8 @@ public enum PlaygroundFileResult: Equatable, Sendable {
     case saved(configurationPath: String, modelPath: String)
     /// A configuration was read; `file` is the CSV it names, loaded.
     case opened(path: String, configuration: PlaygroundConfiguration, file: Dataset?)
+    /// A model was read: its network, to go on training from, and the loss it was trained with.
+    case openedModel(path: String, network: NetworkValue, loss: Loss?)
     /// Saving or opening failed; the sentence says why and what to do.
     case failed(String)
 }

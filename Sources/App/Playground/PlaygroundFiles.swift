@@ -7,6 +7,13 @@ public enum PlaygroundFiles {
         switch request {
         case .save(let save):
             return write(save)
+        case .open(let path) where path.hasSuffix(".safetensors"):
+            do {
+                let model = try SavedModel.read(from: URL(fileURLWithPath: path))
+                return .openedModel(path: path, network: NetworkValue(model.network), loss: model.loss)
+            } catch {
+                return .failed(error.description)
+            }
         case .open(let path):
             do {
                 let opened = try open(path)

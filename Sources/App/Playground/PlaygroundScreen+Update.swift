@@ -344,10 +344,44 @@ extension PlaygroundScreen {
             rebuildData()
             if data != nil { notice = "Opened \(path): press Space to train." }
             return startRun(from: nil, carrying: false)
+        case .openedModel(let path, let opened, let loss):
+            return adopt(opened.network, loss: loss, from: path)
         case .failed(let reason):
             notice = reason
             return []
         }
+    }
+
+    /// Goes on from a saved model's weights when it fits the data: its layers become the settings, and
+    /// reset comes back to its weights.
+    private mutating func adopt(_ model: Network, loss: Loss?, from path: String) -> [Effect] {
+        let name = URL(fileURLWithPath: path).lastPathComponent
+        guard let data else { notice = "\(name) was not opened: the playground has no data."; return [] }
+        let inputs = data.training.features.columns, outputs = data.training.targets.columns
+        guard model.inputSize == inputs, model.outputSize == outputs else {
+            notice = "\(name) takes \(model.inputSize) inputs and gives \(model.outputSize) outputs, but this data has "
+                + "\(inputs) inputs (\(data.featureNames.joined(separator: ", "))) and \(outputs) outputs: choose the data and inputs it was trained on."
+            return []
+        }
+        guard let architecture = model.architecture,
+              architecture.hiddenActivations.allSatisfy(PlaygroundConfiguration.hiddenActivations.contains),
+              PlaygroundConfiguration.outputs(for: data.problem).contains(architecture.outputActivation) else {
+            notice = "\(name) has layers the playground cannot show: open it with 'gradschool train --init' instead."
+            return []
+        }
+        configuration.hiddenLayers = zip(architecture.sizes.dropFirst().dropLast(), architecture.hiddenActivations)
+            .map { PlaygroundConfiguration.HiddenLayer(neurons: $0, activation: $1) }
+        configuration.output = architecture.outputActivation
+        configuration.dropout = architecture.dropout
+        if let loss, PlaygroundConfiguration.losses(output: configuration.output, problem: data.problem).contains(loss) {
+            configuration.loss = loss
+        }
+        configuration.fitOutput(to: data.problem)
+        isRunning = false
+        selection = nil
+        initialNetwork = NetworkValue(model)
+        notice = "Opened \(name): training goes on from its weights, and r comes back to them."
+        return startRun(from: model, carrying: false)
     }
 
     // MARK: Weights

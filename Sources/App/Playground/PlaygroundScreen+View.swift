@@ -74,7 +74,7 @@ extension PlaygroundScreen {
             let label: String
             switch prompt.purpose {
             case .save: label = "Save as (writes .yaml and .safetensors): "
-            case .open: label = "Open configuration: "
+            case .open: label = "Open settings (.yaml) or a model (.safetensors): "
             case .weight: label = "New weight: "
             }
             let end = buffer.put(label, at: 1, row, style: style.heading)
@@ -373,7 +373,7 @@ extension PlaygroundScreen {
                                style: TutorStyle, glyphs: GlyphSet, colors: ColorMode) {
         guard data.problem.isClassification, !evaluation.testActual.isEmpty else {
             buffer.put("Test set", at: area.x, area.y, style: style.heading)
-            let text = evaluation.testRSquared.map { String(format: "R^2 = %.3f on the test set", $0) } ?? "No test examples: lower the train split."
+            let text = evaluation.testRSquared.map { (glyphs.isUnicode ? "R²" : "R^2") + String(format: " = %.3f on the test set", $0) } ?? "No test examples: lower the train split."
             buffer.put(text, at: area.x, area.y + 2, maxWidth: area.width)
             return
         }

@@ -37,7 +37,7 @@ enum KeyHelp {
         Binding(keys: "Enter  =", action: "in the network: pick a link, edit its weight"),
         Binding(keys: "< >  v", action: "chart cursor; charts, weights or metrics"),
         Binding(keys: "u", action: "after a divergence: suggested rate, reset"),
-        Binding(keys: "w  o", action: "save model and settings; open settings"),
+        Binding(keys: "w  o", action: "save model and settings; open either"),
         Binding(keys: "Esc", action: "back to home"),
     ]
 
