@@ -17,7 +17,8 @@ struct TutorLauncher {
     /// Runs on the main thread: worker threads block signals, and ncurses needs SIGWINCH to interrupt
     /// its read so a resize is noticed at once.
     @MainActor
-    func run(openingLesson lessonID: String? = nil, openingQuiz quiz: QuizOptions? = nil) throws {
+    func run(openingLesson lessonID: String? = nil, openingQuiz quiz: QuizOptions? = nil,
+             openingPlayground playground: PlaygroundScreen? = nil) throws {
         let file: URL
         if let progressFile {
             file = progressFile
@@ -48,6 +49,7 @@ struct TutorLauncher {
         var pending: [Effect] = []
         if let lessonID { pending += tutor.openLesson(id: lessonID) }
         if let quiz { pending += tutor.openQuiz(quiz) }
+        if let playground { pending += tutor.openPlayground(playground) }
 
         // Live training runs on threads of the host; the tutor only sees their snapshots.
         let live = LiveTrainingSessions()
@@ -120,6 +122,8 @@ struct TutorLauncher {
         case .live(let request):
             live.perform(request)
             return nil
+        case .playground(let request):
+            return .playground(PlaygroundFiles.perform(request))
         case .quit:
             return nil
         }

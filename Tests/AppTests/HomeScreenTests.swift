@@ -20,7 +20,7 @@ struct HomeScreenTests {
             #expect(!lines[second].contains("▸"))
             #expect(lines[first + 1].contains("Where everything starts."))
         }
-        #expect(lines.contains { $0.contains("Playground") && $0.hasSuffix("coming soon") })
+        #expect(lines.contains { $0.contains("Playground") && $0.contains("build and train a network of your own") && !$0.hasSuffix("coming soon") })
         #expect(lines.contains { $0.contains("Quiz") && $0.hasSuffix("nothing due") })
         // The broken lesson is left out of the list but named in a note with its first problem.
         #expect(!lines.contains { $0.contains("3  Broken") })
@@ -68,14 +68,20 @@ struct HomeScreenTests {
         #expect(reader.lesson.id == "second")
     }
 
-    @Test func comingSoonEntriesSaySoInsteadOfOpening() {
+    @Test func theToolEntriesOpenThePlaygroundAndTheQuiz() {
         var tutor = Fixtures.tutor()
         tutor.press(.end, .up, .enter)
-        guard case .home = tutor.screen else {
-            Issue.record("the playground entry should not leave home yet")
+        guard case .playground = tutor.screen else {
+            Issue.record("the playground entry should open the playground")
             return
         }
-        #expect(tutor.screenText.contains("The playground is coming soon"))
+        var quizTutor = Fixtures.tutor()
+        quizTutor.press(.end, .enter)
+        guard case .quiz = quizTutor.screen else {
+            Issue.record("the quiz entry should open quiz mode")
+            return
+        }
+        #expect(!tutor.screenText.contains("coming soon") && !quizTutor.screenText.contains("coming soon"))
     }
 
     @Test func clickSelectsAndASecondClickOpens() throws {

@@ -127,7 +127,7 @@ struct TrainPlanTests {
             }
         }
         let options = blocks.map(\.option).filter { $0 != "-h," }
-        #expect(options == ["--dataset", "--data", "--target", "--samples", "--noise", "--seed", "--val-split", "--test-split",
+        #expect(options == ["--config", "--dataset", "--data", "--target", "--samples", "--noise", "--seed", "--val-split", "--test-split",
                             "--no-shuffle", "--normalize", "--layers", "--activation", "--output", "--dropout", "--init", "--loss",
                             "--optimizer", "--lr", "--batch-size", "--epochs", "--l1", "--l2", "--patience", "--save", "--log",
                             "--json", "--quiet", "--plot", "--ascii", "--print-every"])

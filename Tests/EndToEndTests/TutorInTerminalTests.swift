@@ -38,7 +38,7 @@ struct TutorInTerminalTests {
         var step = try tmux.waitFor("The perceptron")
         try #require(step.found, "home did not appear:\n\(step.screen.joined(separator: "\n"))")
         #expect(step.screen[0].contains("gradschool"))
-        #expect(step.screen.contains { $0.contains("coming soon") })
+        #expect(step.screen.contains { $0.contains("Playground") } && step.screen.contains { $0.contains("Quiz") })
 
         try tmux.press("Enter")
         step = try tmux.waitFor("page 1/")

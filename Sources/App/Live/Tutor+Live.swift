@@ -1,7 +1,8 @@
 extension Tutor {
     /// The live runs the screen on show owns; a snapshot of any other run is stale.
     var ownedRuns: Set<LiveRunID> {
-        []
+        if case .playground = screen { return [PlaygroundScreen.run] }
+        return []
     }
 
     /// Hands a live snapshot to the screen that owns its run.
@@ -10,6 +11,11 @@ extension Tutor {
     /// arrived), so the run is stopped rather than left training unseen.
     mutating func receive(_ snapshot: LiveSnapshot) -> [Effect] {
         guard ownedRuns.contains(snapshot.run) else { return [.live(.stop(snapshot.run))] }
+        if case .playground(var playground) = screen, snapshot.run == PlaygroundScreen.run {
+            let effects = playground.receive(snapshot)
+            screen = .playground(playground)
+            return effects
+        }
         return []
     }
 }

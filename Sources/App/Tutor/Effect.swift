@@ -8,6 +8,8 @@ public enum Effect: Equatable, Sendable {
     case captureMouse(Bool)
     /// Start, command or stop a live training run; its snapshots come back as `Message.live`.
     case live(LiveTrainingRequest)
+    /// Save or open playground files; the answer comes back as `Message.playground`.
+    case playground(PlaygroundFileRequest)
     /// Leave the tutor and restore the terminal.
     case quit
 }

@@ -15,4 +15,6 @@ public enum Message: Equatable, Sendable {
     case progressSaved
     /// The latest state of a live training run (sent each frame while it changes).
     case live(LiveSnapshot)
+    /// The answer to a playground file request.
+    case playground(PlaygroundFileResult)
 }

@@ -3,6 +3,7 @@ public enum Screen: Equatable, Sendable {
     case home(HomeScreen)
     case reader(ReaderScreen)
     case quiz(QuizScreen)
+    case playground(PlaygroundScreen)
 }
 
 /// What floats above the screen, taking the keys until it closes.

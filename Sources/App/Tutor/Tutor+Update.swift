@@ -23,11 +23,18 @@ extension Tutor {
             }
             return []
         case .tick:
-            if case .reader(var reader) = screen, reader.isAnimating {
+            switch screen {
+            case .reader(var reader) where reader.isAnimating:
                 reader.tick()
                 screen = .reader(reader)
+                return []
+            case .playground:
+                return tickPlayground()
+            default:
+                return []
             }
-            return []
+        case .playground(let result):
+            return receivePlayground(result)
         case .live(let snapshot):
             if case .reader(var reader) = screen, reader.receive(snapshot) {
                 screen = .reader(reader)
@@ -46,7 +53,9 @@ extension Tutor {
             guard overlay == nil, !isTooSmall else { return [] }
             return handleScroll(lines)
         case .click(let x, let y):
-            guard overlay == nil, !isTooSmall, case .home(var home) = screen else { return [] }
+            guard overlay == nil, !isTooSmall else { return [] }
+            if case .playground = screen { return clickPlayground(x: x, y: y) }
+            guard case .home(var home) = screen else { return [] }
             let effects = home.click(x: x, y: y, in: self)
             screen = .home(home)
             return effects.flatMap { apply($0) }
@@ -54,6 +63,10 @@ extension Tutor {
     }
 
     private mutating func handle(_ key: Key) -> [Effect] {
+        // A playground prompt takes every key as text (Ctrl-C still quits).
+        if overlay == nil, key != .control("c"), case .playground(let playground) = screen, playground.isTakingText {
+            return handlePlayground(key)
+        }
         // Quitting works from everywhere, even a screen too small to draw.
         if key == .character("q") || key == .control("c") {
             if case .confirmQuit = overlay { return quitAnyway() }
@@ -82,6 +95,8 @@ extension Tutor {
             return apply(action)
         case .quiz:
             return handleQuiz(key)
+        case .playground:
+            return handlePlayground(key)
         }
     }
 
@@ -138,6 +153,8 @@ extension Tutor {
             screen = .reader(reader)
         case .quiz:
             scrollQuiz(by: lines * 3)
+        case .playground:
+            return scrollPlayground(lines)
         }
         return []
     }
@@ -168,6 +185,8 @@ extension Tutor {
             return []
         case .answeredQuiz(let quizID, let answer):
             return recordAnswer(answer, toQuiz: quizID)
+        case .openPlayground:
+            return openPlayground()
         }
     }
 }
@@ -182,4 +201,5 @@ enum ScreenAction: Equatable {
     case openQuiz
     /// The learner answered the quiz with this id.
     case answeredQuiz(String, QuizAnswer)
+    case openPlayground
 }

@@ -14,6 +14,8 @@ extension Tutor {
         case .home(let home): drawHome(home, into: &buffer, style: style)
         case .reader(let reader): drawReader(reader, into: &buffer, style: style)
         case .quiz(let quiz): drawQuiz(quiz, into: &buffer, style: style)
+        case .playground(let playground):
+            playground.draw(into: &buffer, layout: playgroundLayout, glyphs: glyphs, colors: colors)
         }
         switch overlay {
         case .help?: drawHelp(into: &buffer, style: style)
@@ -100,6 +102,7 @@ extension Tutor {
         case .home: "Keys: home"
         case .reader: "Keys: lesson reader"
         case .quiz: "Keys: quiz"
+        case .playground: "Keys: playground"
         }
         buffer.frame(box, title: title, glyphs: glyphs, style: style.frame, titleStyle: style.heading)
         for (index, binding) in bindings.enumerated() {
@@ -157,6 +160,10 @@ extension Tutor {
 extension Screen {
     var isReader: Bool {
         if case .reader = self { true } else { false }
+    }
+
+    var isPlayground: Bool {
+        if case .playground = self { true } else { false }
     }
 }
 

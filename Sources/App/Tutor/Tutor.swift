@@ -59,7 +59,11 @@ public struct Tutor: Equatable, Sendable {
     /// Whether something moves on screen, so the runner should wake up for ticks; an idle tutor
     /// sleeps until the learner does something.
     public var isAnimating: Bool {
-        if case .reader(let reader) = screen { reader.isAnimating } else { false }
+        switch screen {
+        case .reader(let reader): reader.isAnimating
+        case .playground(let playground): playground.isAnimating
+        case .home, .quiz: false
+        }
     }
 
     /// Opens the lesson with `id` at the page the learner was on last; false if no such lesson loaded.

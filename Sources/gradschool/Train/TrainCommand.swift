@@ -30,6 +30,11 @@ struct TrainCommand: ParsableCommand {
 
     // MARK: Data
 
+    @Option(name: .customLong("config"),
+            help: ArgumentHelp("A run saved from the playground with w: its data, inputs, network and training, reproduced exactly; add only --epochs and output options. Example: --config spiral.yaml",
+                               valueName: "file.yaml"))
+    var configFile: String?
+
     @Option(help: ArgumentHelp("A built-in dataset: \(DatasetCatalog.names.joined(separator: ", ")). Example: --dataset spiral",
                                valueName: "name"))
     var dataset: String?
@@ -155,6 +160,14 @@ struct TrainCommand: ParsableCommand {
     // MARK: Running
 
     func validate() throws {
+        if configFile != nil {
+            do {
+                try ConfiguredTraining.checkOptions(self)
+            } catch {
+                throw ValidationError(error.description)
+            }
+            return
+        }
         do {
             _ = try TrainPlan(self)
         } catch {
@@ -165,7 +178,11 @@ struct TrainCommand: ParsableCommand {
     func run() throws {
         let console = Console.system()
         do throws(TrainError) {
-            try TrainRun(plan: try TrainPlan(self), console: console).run()
+            if let configFile {
+                try ConfiguredTraining(path: configFile, options: self, console: console).run()
+            } else {
+                try TrainRun(plan: try TrainPlan(self), console: console).run()
+            }
         } catch {
             switch error {
             case .diverged:

@@ -40,7 +40,11 @@ struct TrainRun {
                                          plan: plan, problem: data.problem, featureCount: data.featureCount,
                                          targetColumns: data.targetColumns)
         }
+        try train(setup, on: data)
+    }
 
+    /// Trains `setup` on `data` with progress, then evaluates, saves and reports as the plan says.
+    func train(_ setup: ModelSetup, on data: PreparedData) throws(TrainError) {
         var trainer = Trainer(network: setup.network,
                               training: Examples(features: data.training.features, targets: data.training.targets),
                               validation: Examples(features: data.validation.features, targets: data.validation.targets),

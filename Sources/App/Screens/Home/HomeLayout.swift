@@ -50,7 +50,7 @@ struct HomeLayout {
                     lines.append([Span("      " + summaryLine, style.secondary)])
                 }
             case .playground:
-                lines.append(Self.toolLine(pointer, "Playground", "build and train a network of your own", "coming soon", isSelected, contentWidth, style, tutor.glyphs))
+                lines.append(Self.toolLine(pointer, "Playground", "build and train a network of your own", "", isSelected, contentWidth, style, tutor.glyphs))
             case .quiz:
                 let waiting = report.dueNow + report.newInOpenedLessons
                 lines.append(Self.toolLine(pointer, "Quiz", "review questions from lessons you read", waiting == 0 ? "nothing due" : "\(waiting) due",

@@ -63,8 +63,7 @@ public struct HomeScreen: Equatable, Sendable {
         case .lesson(let lesson):
             return .openLesson(lesson.id)
         case .playground:
-            status = "The playground is coming soon: build a network and train it on a dataset of your choice."
-            return .none
+            return .openPlayground
         case .quiz:
             return .openQuiz
         }

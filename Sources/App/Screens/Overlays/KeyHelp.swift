@@ -38,6 +38,7 @@ enum KeyHelp {
         case .home: home + everywhere
         case .reader: reader + everywhere
         case .quiz: QuizKeyHelp.bindings + everywhere
+        case .playground: playground + everywhere.filter { $0.keys != "Ctrl-Z" }
         }
     }
 

@@ -162,10 +162,3 @@ public struct ReaderScreen: Equatable, Sendable {
         scroll(by: 0, width: width, height: height, glyphs: glyphs)
     }
 }
-
-extension Array {
-    /// The element at `index`, or nil outside the array.
-    subscript(safe index: Int) -> Element? {
-        indices.contains(index) ? self[index] : nil
-    }
-}

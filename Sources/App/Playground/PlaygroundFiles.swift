@@ -1,0 +1,107 @@
+import Foundation
+import Neural
+
+/// Carries out the playground's file requests: the runner calls `perform` and hands the result back.
+public enum PlaygroundFiles {
+    public static func perform(_ request: PlaygroundFileRequest) -> PlaygroundFileResult {
+        switch request {
+        case .save(let save):
+            return write(save)
+        case .open(let path) where path.hasSuffix(".safetensors"):
+            do {
+                let model = try SavedModel.read(from: URL(fileURLWithPath: path))
+                return .openedModel(path: path, network: NetworkValue(model.network), loss: model.loss)
+            } catch {
+                return .failed(error.description)
+            }
+        case .open(let path):
+            do {
+                let opened = try open(path)
+                return .opened(path: path, configuration: opened.configuration, file: opened.file)
+            } catch {
+                return .failed(error.description)
+            }
+        }
+    }
+
+    /// Reads a configuration and loads the CSV file it names (relative paths start at the configuration's folder).
+    public static func open(_ path: String) throws(PlaygroundOpenError) -> (configuration: PlaygroundConfiguration, file: Dataset?) {
+        var configuration: PlaygroundConfiguration
+        do {
+            configuration = try PlaygroundConfiguration.read(from: path)
+        } catch {
+            throw .configuration(error)
+        }
+        guard configuration.dataset == PlaygroundConfiguration.csvDataset, let dataFile = configuration.dataFile else {
+            return (configuration, nil)
+        }
+        let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
+        let resolved = dataFile.hasPrefix("/") ? dataFile : folder.appendingPathComponent(dataFile).path
+        let file = try loadCSV(resolved, target: configuration.target)
+        return (configuration, file)
+    }
+
+    /// Loads a CSV file for the playground; `target` is a header name, a position counting from 1, or `last`.
+    public static func loadCSV(_ path: String, target: String?) throws(PlaygroundOpenError) -> Dataset {
+        guard FileManager.default.fileExists(atPath: path) else { throw .missingData(path) }
+        var column = CSVOptions.TargetColumn.last
+        if let target, target.lowercased() != "last" {
+            if let position = Int(target), position >= 1 { column = .index(position - 1) } else { column = .name(target) }
+        }
+        do {
+            return try CSVLoader.load(contentsOf: URL(fileURLWithPath: path), options: CSVOptions(targetColumn: column))
+        } catch {
+            throw .badData(error.description)
+        }
+    }
+
+    private static func write(_ save: PlaygroundSave) -> PlaygroundFileResult {
+        for path in [save.configurationPath, save.modelPath] {
+            let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
+            var isFolder: ObjCBool = false
+            if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue {
+                return .failed("\(path) is a folder: type a file name, such as \(path)/run")
+            }
+            guard FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder), isFolder.boolValue else {
+                return .failed("Nothing saved: the folder \(folder) does not exist; create it first or type another path.")
+            }
+            guard FileManager.default.isWritableFile(atPath: folder) else {
+                return .failed("Nothing saved: the folder \(folder) is not writable; type another path.")
+            }
+        }
+        do {
+            try save.configuration.write(toFile: save.configurationPath, atomically: true, encoding: .utf8)
+        } catch {
+            return .failed("\(save.configurationPath) could not be written (\(reason(error))): choose another name or folder")
+        }
+        do {
+            try save.model.write(to: URL(fileURLWithPath: save.modelPath))
+        } catch {
+            return .failed("\(save.modelPath) could not be written: \(error.description)")
+        }
+        return .saved(configurationPath: save.configurationPath, modelPath: save.modelPath)
+    }
+
+    private static func reason(_ error: Error) -> String {
+        let nsError = error as NSError
+        if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError {
+            return String(cString: strerror(Int32(underlying.code)))
+        }
+        return nsError.localizedDescription
+    }
+}
+
+/// Why a configuration could not be opened.
+public enum PlaygroundOpenError: Error, Equatable, CustomStringConvertible {
+    case configuration(PlaygroundConfigurationError)
+    case missingData(String)
+    case badData(String)
+
+    public var description: String {
+        switch self {
+        case .configuration(let error): error.description
+        case .missingData(let path): "\(path): no such CSV file: fix the 'data:' line or put the file there"
+        case .badData(let reason): reason
+        }
+    }
+}
