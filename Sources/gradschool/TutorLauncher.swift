@@ -85,13 +85,14 @@ struct TutorLauncher {
             if let event {
                 pending += tutor.update(Self.message(for: event))
             }
-            // A frame's worth of time has passed: the latest snapshots, or a tick for other animations.
+            // A frame's worth of time has passed: the latest snapshots, then a tick for whatever animates.
+            // Every animating frame ticks, whether or not a run sent news: a live run on screen must not
+            // stall the other animations beside it (a widget playing, the playground's paced steps).
             let now = DispatchTime.now().uptimeNanoseconds
             if ticking && now - lastPoll >= Self.frameInterval {
                 lastPoll = now
-                let snapshots = live.poll()
-                for snapshot in snapshots { pending += tutor.update(.live(snapshot)) }
-                if snapshots.isEmpty && tutor.isAnimating { pending += tutor.update(.tick) }
+                for snapshot in live.poll() { pending += tutor.update(.live(snapshot)) }
+                if tutor.isAnimating { pending += tutor.update(.tick) }
             }
             needsDrawing = needsDrawing || tutor != before || Self.forcesRepaint(event)
         }

@@ -70,3 +70,30 @@ struct TrainingSessionTests {
         #expect(done.status == .finished && done.epoch == 2 && !done.isPlaying)
     }
 }
+
+@Suite("Epoch history")
+struct EpochHistoryTests {
+    static func record(_ epoch: Int) -> EpochRecord {
+        EpochRecord(epoch: epoch, trainingLoss: Float(epoch), seconds: 0)
+    }
+
+    @Test func keepsEveryRecordInOrderAcrossChunks() {
+        var history = EpochHistory()
+        let count = EpochHistory.chunkSize * 3 + 17
+        for epoch in 1...count { history.append(Self.record(epoch)) }
+        #expect(history.count == count)
+        #expect(history.map(\.epoch) == Array(1...count))
+        #expect(history.last?.epoch == count && history[EpochHistory.chunkSize].epoch == EpochHistory.chunkSize + 1)
+        history.removeAll()
+        #expect(history.isEmpty)
+    }
+
+    @Test func aCopyIsUnchangedByLaterAppends() {
+        var history = EpochHistory((1...600).map(Self.record))
+        let copy = history
+        for epoch in 601...1000 { history.append(Self.record(epoch)) }
+        #expect(copy.count == 600 && copy.map(\.epoch) == Array(1...600))
+        #expect(history.count == 1000)
+        #expect(copy != history && EpochHistory((1...600).map(Self.record)) == copy)
+    }
+}

@@ -21,7 +21,7 @@ public struct Trainer: Sendable {
     public private(set) var batchInEpoch = 0
     /// Batches completed since the start.
     public private(set) var stepCount = 0
-    public private(set) var history: [EpochRecord] = []
+    public private(set) var history = EpochHistory()
     public private(set) var status: TrainingStatus = .training
     /// The loss of the most recent batch.
     public private(set) var lastBatchLoss: Float = .nan
@@ -147,7 +147,7 @@ public struct Trainer: Sendable {
         epoch = 0
         batchInEpoch = 0
         stepCount = 0
-        history = []
+        history.removeAll()
         status = .training
         lastBatchLoss = .nan
         bestLoss = .infinity

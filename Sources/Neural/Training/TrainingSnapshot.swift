@@ -12,7 +12,8 @@ public struct TrainingSnapshot: Sendable {
     /// Whether the run is playing (as opposed to paused).
     public var isPlaying: Bool
     public var lastBatchLoss: Float
-    public var history: [EpochRecord]
+    /// Every epoch's record; sharing it with the trainer costs nothing (see `EpochHistory`).
+    public var history: EpochHistory
     public var learningRate: Float
     /// Training speed over the last moments of play; 0 while paused.
     public var samplesPerSecond: Double

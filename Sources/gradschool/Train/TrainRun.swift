@@ -67,7 +67,7 @@ struct TrainRun {
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
 
         var summary = TrainSummary(plan: plan, data: data, network: trainer.network, loss: setup.loss, status: trainer.status,
-                                   history: trainer.history, evaluations: [], seconds: seconds)
+                                   history: Array(trainer.history), evaluations: [], seconds: seconds)
         if case .diverged(let divergence) = trainer.status {
             if plan.json { console.writeOutput(summary.json.rendered() + "\n") }
             throw .diverged(divergence)
@@ -88,7 +88,7 @@ struct TrainRun {
         if plan.json {
             console.writeOutput(summary.json.rendered() + "\n")
         } else if !plan.quiet {
-            var lines = [TrainReport.outcome(status: trainer.status, history: trainer.history, patience: plan.patience, seconds: seconds)]
+            var lines = [TrainReport.outcome(status: trainer.status, history: Array(trainer.history), patience: plan.patience, seconds: seconds)]
             if let savePath = plan.savePath { lines.append("saved \(savePath): \(TrainReport.architecture(trainer.network))") }
             if let logPath = plan.logPath { lines.append("logged \(trainer.history.count) epochs to \(logPath)") }
             for evaluation in summary.evaluations {
@@ -103,7 +103,7 @@ struct TrainRun {
                                                isTerminal: console.outputIsTerminal && console.colorsAllowed,
                                                forceASCII: plan.asciiPictures)
                 lines.append("")
-                lines.append(TrainPlots(network: trainer.network, history: trainer.history, data: data)
+                lines.append(TrainPlots(network: trainer.network, history: Array(trainer.history), data: data)
                     .render(report: report, width: max(40, min(console.width, 100))))
             }
             console.writeOutput(lines.joined(separator: "\n") + "\n")

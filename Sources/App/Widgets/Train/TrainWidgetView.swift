@@ -89,7 +89,7 @@ extension TrainWidget {
                 let samples = batchLosses[index]
                 series.append(LineChart.Series(name, x: samples.map(\.epoch), y: samples.map { Double($0.loss) }, color: Palette.series(index)))
             } else {
-                let history = snapshots[index]?.training.history ?? []
+                let history = snapshots[index]?.training.history ?? EpochHistory()
                 series.append(LineChart.Series(name, x: history.map { Double($0.epoch) }, y: history.map { Double($0.trainingLoss) },
                                                color: Palette.series(index)))
             }
