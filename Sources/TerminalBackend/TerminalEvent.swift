@@ -7,6 +7,8 @@ public enum TerminalEvent: Equatable, Sendable {
     case press(x: Int, y: Int)
     /// The terminal now has this many columns and rows (also sent after resuming from Ctrl-Z).
     case resize(width: Int, height: Int)
+    /// The terminal is gone (its window closed, the connection dropped): nothing more can be read or shown.
+    case closed
 }
 
 /// A key as decoded from the terminal's input.

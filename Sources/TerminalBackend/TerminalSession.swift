@@ -155,13 +155,22 @@ public final class TerminalSession {
                 }
                 return .key(Self.decode(character: UInt32(value)))
             default:
-                // ERR: the wait passed, or a signal interrupted it.
+                // ERR: the wait passed, a signal interrupted it, or the terminal is gone. A gone terminal
+                // answers every read at once with ERR, so without this check the loop would spin forever.
+                if Self.inputHasHungUp() { return .closed }
                 if timeout != nil { return nil }
                 continue
             }
             // An event we do not use (e.g. a mouse movement) waits again, without a new timeout.
             if timeout != nil { return nil }
         }
+    }
+
+    /// Whether standard input reports a hang-up or an error: the terminal behind it has gone away.
+    static func inputHasHungUp() -> Bool {
+        var descriptor = pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0)
+        guard poll(&descriptor, 1, 0) >= 0 else { return errno == EBADF }
+        return descriptor.revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0
     }
 
     /// Stops the process as Ctrl-Z does in a shell, and repaints everything on `fg`.

@@ -82,8 +82,10 @@ struct TutorLauncher {
             let event = session.nextEvent(timeout: timeout)
             tutor.now = Date()
             let before = tutor
-            if let event {
-                pending += tutor.update(Self.message(for: event))
+            // A closed terminal ends the tutor at once; progress was saved as it changed.
+            if event == .closed { break }
+            if let event, let message = Self.message(for: event) {
+                pending += tutor.update(message)
             }
             // A frame's worth of time has passed: the latest snapshots, then a tick for whatever animates.
             // Every animating frame ticks, whether or not a run sent news: a live run on screen must not
@@ -136,12 +138,13 @@ struct TutorLauncher {
     }
 
     /// The tutor's message for a terminal event.
-    static func message(for event: TerminalEvent) -> Message {
+    static func message(for event: TerminalEvent) -> Message? {
         switch event {
         case .key(let key): .key(Self.key(for: key))
         case .wheel(let notches): .scroll(notches)
         case .press(let x, let y): .click(x: x, y: y)
         case .resize(let width, let height): .resize(width: width, height: height)
+        case .closed: nil
         }
     }
 
