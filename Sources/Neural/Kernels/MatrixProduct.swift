@@ -6,6 +6,10 @@
 /// - the input gradient `∂L/∂X = (∂L/∂Z)·W` is a plain product.
 /// So one carefully written kernel serves them all, and beside it stands the readable triple loop it must
 /// agree with (tests compare them on every shape class).
+///
+/// The engine's kernels are deliberately not `@inlinable`: each exists once, compiled by this module with
+/// its vector flags. An inlinable kernel would also be compiled into every module that calls it, with
+/// that module's (baseline) flags, and the linker may keep that slower copy.
 public enum MatrixProduct {
     /// The readable definition: `C[i, j] = Σₖ A[i, k] · B[k, j]`.
     public static func reference(_ a: Matrix, _ b: Matrix) -> Matrix {
@@ -58,7 +62,6 @@ public enum MatrixProduct {
     /// `k` runs over the inner dimension, so each element of `A` loaded is used 32 times and each vector of
     /// `B` four times. Column blocks are the outer loop, so a 32-column panel of `B` stays in cache while
     /// every row block uses it. Narrower tails fall back to 16-, 8- and 1-lane versions of the same idea.
-    @inlinable
     /// Element (i, k) of A is read at `a[i·rowStride + k·innerStride]`, so `rowStride: inner, innerStride: 1`
     /// is A itself and `rowStride: 1, innerStride: rows` reads Aᵀ from A's buffer without copying it.
     public static func multiply(_ a: UnsafePointer<Float>, _ b: UnsafePointer<Float>, _ c: UnsafeMutablePointer<Float>,

@@ -1,7 +1,6 @@
 /// Writing the transpose of a matrix into a buffer that already exists.
 public enum Transpose {
     /// `target = sourceᵀ`; `target` must have `source.rows` columns and room for `source.columns` rows.
-    @inlinable
     public static func write(_ source: Matrix, into target: inout Matrix) {
         precondition(target.columns == source.rows, "a \(source.rows)×\(source.columns) transpose needs \(source.rows) columns")
         target.resize(rows: source.columns)

@@ -9,7 +9,7 @@ import Foundation
 public enum VectorMath {
     /// e^x for 16 lanes. Range reduction: x = n·ln 2 + r with |r| ≤ ½ ln 2, so e^x = 2ⁿ · e^r; e^r comes from a
     /// degree-6 polynomial (Cephes' `expf` coefficients) and 2ⁿ is written straight into the exponent bits.
-    @inlinable @inline(__always)
+    @inline(__always)
     public static func exp(_ x: SIMD16<Float>) -> SIMD16<Float> {
         let clamped = pointwiseMax(pointwiseMin(x, SIMD16(repeating: 88.72283)), SIMD16(repeating: -87.33654))
         let n = (clamped * 1.442695040888963 + 0.5).rounded(.down)
@@ -34,7 +34,7 @@ public enum VectorMath {
     /// tanh x for 16 lanes as a rational function x·P(x²)/Q(x²) (the minimax fit Eigen uses for floats),
     /// clamped where tanh is ±1 to float precision. Unlike 1 − 2/(e²ˣ + 1) it keeps full relative accuracy
     /// near zero, where most pre-activations live.
-    @inlinable @inline(__always)
+    @inline(__always)
     public static func tanh(_ x: SIMD16<Float>) -> SIMD16<Float> {
         let limit: Float = 7.90531110763549805
         let clamped = pointwiseMax(pointwiseMin(x, SIMD16(repeating: limit)), SIMD16(repeating: -limit))
@@ -56,13 +56,13 @@ public enum VectorMath {
 
     /// σ(x) = 1 / (1 + e^(−x)) for 16 lanes. For very negative x, e^(−x) is huge and σ tiny but still
     /// accurate in relative terms; for very positive x it rounds to exactly 1.
-    @inlinable @inline(__always)
+    @inline(__always)
     public static func sigmoid(_ x: SIMD16<Float>) -> SIMD16<Float> {
         1 / (1 + exp(-x))
     }
 
     /// Applies a 16-lane function to `count` floats, finishing the tail through a zero-padded vector.
-    @inlinable @inline(__always)
+    @inline(__always)
     public static func apply(_ count: Int, _ input: UnsafePointer<Float>, _ output: UnsafeMutablePointer<Float>,
                              _ function: (SIMD16<Float>) -> SIMD16<Float>) {
         var index = 0

@@ -11,7 +11,6 @@ public enum BinaryCrossEntropy {
     /// Probabilities are kept this far from 0 and 1 when the loss is given probabilities, not logits.
     public static let epsilon: Float = 1e-7
 
-    @inlinable
     public static func evaluate(logits z: UnsafePointer<Float>, _ y: UnsafePointer<Float>, _ gradient: UnsafeMutablePointer<Float>,
                                 count: Int) -> Float {
         guard count > 0 else { return 0 }
@@ -28,7 +27,6 @@ public enum BinaryCrossEntropy {
         return total * scale
     }
 
-    @inlinable
     public static func evaluate(probabilities p: UnsafePointer<Float>, _ y: UnsafePointer<Float>, _ gradient: UnsafeMutablePointer<Float>,
                                 count: Int) -> Float {
         guard count > 0 else { return 0 }

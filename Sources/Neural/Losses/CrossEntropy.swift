@@ -11,7 +11,6 @@ public enum CrossEntropy {
     /// Probabilities are kept at least this large when the loss is given probabilities, not logits.
     public static let epsilon: Float = 1e-7
 
-    @inlinable
     public static func evaluate(logits z: UnsafePointer<Float>, _ y: UnsafePointer<Float>, _ gradient: UnsafeMutablePointer<Float>,
                                 rows: Int, columns: Int) -> Float {
         guard rows > 0, columns > 0 else { return 0 }
@@ -44,7 +43,6 @@ public enum CrossEntropy {
         return total * scale
     }
 
-    @inlinable
     public static func evaluate(probabilities a: UnsafePointer<Float>, _ y: UnsafePointer<Float>, _ gradient: UnsafeMutablePointer<Float>,
                                 rows: Int, columns: Int) -> Float {
         guard rows > 0 else { return 0 }

@@ -3,7 +3,6 @@
 ///     L = (1/N) Σ (aᵢ − yᵢ)²
 ///     ∂L/∂aᵢ = 2 (aᵢ − yᵢ) / N
 public enum MeanSquaredError {
-    @inlinable
     public static func evaluate(_ a: UnsafePointer<Float>, _ y: UnsafePointer<Float>, _ gradient: UnsafeMutablePointer<Float>,
                                 count: Int) -> Float {
         guard count > 0 else { return 0 }

@@ -7,7 +7,6 @@ import Foundation
 ///     v ← β₂·v + (1 − β₂)·g²                running mean of squared gradients
 ///     p ← p − (lr / (1 − β₁ᵗ)) · m / (√v / √(1 − β₂ᵗ) + ε)
 public enum Adam {
-    @inlinable
     public static func update(_ p: UnsafeMutablePointer<Float>, _ gradient: UnsafePointer<Float>,
                               mean m: UnsafeMutablePointer<Float>, squareMean v: UnsafeMutablePointer<Float>,
                               count: Int, step: Int, learningRate: Float, beta1: Float, beta2: Float, epsilon: Float,

@@ -83,7 +83,6 @@ public struct Optimizer: Sendable {
     public mutating func beginStep() { stepCount += 1 }
 
     /// Updates `count` parameters in place from their gradient, with the state in `slot`.
-    @inlinable
     public mutating func update(_ parameters: UnsafeMutablePointer<Float>, gradient: UnsafePointer<Float>, count: Int,
                                 slot: Int, penalised: Bool) {
         let l1 = penalised ? self.l1 : 0, l2 = penalised ? self.l2 : 0
@@ -122,7 +121,7 @@ public struct Optimizer: Sendable {
 }
 
 /// The penalised gradient g + l2·w + l1·sign(w) (sign(0) = 0, as `torch.sign`).
-@inlinable @inline(__always)
+@inline(__always)
 func penalisedGradient(_ gradient: Float, weight: Float, l1: Float, l2: Float) -> Float {
     let sign: Float = weight > 0 ? 1 : (weight < 0 ? -1 : 0)
     return gradient + l2 * weight + l1 * sign

@@ -6,7 +6,6 @@
 /// Each parameter's step is divided by a running size of its recent gradients, so parameters with small
 /// gradients take relatively larger steps and ones with large gradients smaller steps.
 public enum RMSprop {
-    @inlinable
     public static func update(_ p: UnsafeMutablePointer<Float>, _ gradient: UnsafePointer<Float>, squareAverage s: UnsafeMutablePointer<Float>,
                               count: Int, learningRate: Float, alpha: Float, epsilon: Float, l1: Float, l2: Float) {
         var index = 0

@@ -9,7 +9,6 @@
 /// (PyTorch starts v at the first gradient; with v starting at 0 the first step is the same.)
 /// Each loop runs 16 parameters at a time, then finishes the tail one by one with the same formula.
 public enum SGD {
-    @inlinable
     public static func update(_ p: UnsafeMutablePointer<Float>, _ gradient: UnsafePointer<Float>, count: Int,
                               learningRate: Float, l1: Float, l2: Float) {
         var index = 0
@@ -26,7 +25,6 @@ public enum SGD {
         }
     }
 
-    @inlinable
     public static func update(_ p: UnsafeMutablePointer<Float>, _ gradient: UnsafePointer<Float>, velocity v: UnsafeMutablePointer<Float>,
                               count: Int, learningRate: Float, momentum: Float, nesterov: Bool, l1: Float, l2: Float) {
         var index = 0

@@ -89,7 +89,6 @@ public enum Activation: Sendable, Hashable {
     }
 
     /// a = f(z) for `rows × columns` numbers in row-major buffers.
-    @inlinable
     public func forward(_ z: UnsafePointer<Float>, _ a: UnsafeMutablePointer<Float>, rows: Int, columns: Int) {
         let count = rows * columns
         switch self {
@@ -104,7 +103,6 @@ public enum Activation: Sendable, Hashable {
     }
 
     /// ∂L/∂z from ∂L/∂a, given the pre-activations `z` and activations `a` of the forward pass.
-    @inlinable
     public func backward(z: UnsafePointer<Float>, a: UnsafePointer<Float>, outputGradient: UnsafePointer<Float>,
                          inputGradient: UnsafeMutablePointer<Float>, rows: Int, columns: Int) {
         let count = rows * columns

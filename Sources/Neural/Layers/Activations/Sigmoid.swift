@@ -6,24 +6,22 @@
 /// Backward uses the activation itself: ∂L/∂z = ∂L/∂a · a(1 − a). For |z| beyond about 5 the derivative is
 /// nearly 0 — the neuron *saturates* and learns slowly.
 public enum Sigmoid {
-    @inlinable public static func value(_ z: Float) -> Float {
+    public static func value(_ z: Float) -> Float {
         // Written so e^x never overflows: for z < 0, σ(z) = e^z / (1 + e^z).
         if z >= 0 { return 1 / (1 + _exp(-z)) }
         let e = _exp(z)
         return e / (1 + e)
     }
 
-    @inlinable public static func derivative(_ z: Float) -> Float {
+    public static func derivative(_ z: Float) -> Float {
         let a = value(z)
         return a * (1 - a)
     }
 
-    @inlinable
     public static func forward(_ z: UnsafePointer<Float>, _ a: UnsafeMutablePointer<Float>, count: Int) {
         VectorMath.apply(count, z, a) { VectorMath.sigmoid($0) }
     }
 
-    @inlinable
     public static func backward(a: UnsafePointer<Float>, outputGradient: UnsafePointer<Float>,
                                 inputGradient: UnsafeMutablePointer<Float>, count: Int) {
         for index in 0..<count { inputGradient[index] = outputGradient[index] * a[index] * (1 - a[index]) }

@@ -7,7 +7,6 @@
 /// Subtracting the row's largest score before exponentiating changes nothing mathematically (it cancels
 /// in the fraction) but keeps every e^x ≤ 1, so large scores never overflow.
 public enum Softmax {
-    @inlinable
     public static func forward(_ z: UnsafePointer<Float>, _ a: UnsafeMutablePointer<Float>, rows: Int, columns: Int) {
         for row in 0..<rows {
             let zRow = z + row * columns, aRow = a + row * columns
@@ -24,7 +23,6 @@ public enum Softmax {
         }
     }
 
-    @inlinable
     public static func backward(a: UnsafePointer<Float>, outputGradient: UnsafePointer<Float>,
                                 inputGradient: UnsafeMutablePointer<Float>, rows: Int, columns: Int) {
         for row in 0..<rows {

@@ -6,9 +6,8 @@
 /// Its derivative is zero wherever it exists, so no gradient flows through it: this is why networks of
 /// step units cannot be trained by backpropagation, and why smooth activations replaced it.
 public enum Step {
-    @inlinable public static func value(_ z: Float) -> Float { z > 0 ? 1 : 0 }
+    public static func value(_ z: Float) -> Float { z > 0 ? 1 : 0 }
 
-    @inlinable
     public static func forward(_ z: UnsafePointer<Float>, _ a: UnsafeMutablePointer<Float>, count: Int) {
         for index in 0..<count { a[index] = z[index] > 0 ? 1 : 0 }
     }

@@ -5,19 +5,17 @@
 ///
 /// Backward uses the activation itself: ∂L/∂z = ∂L/∂a · (1 − a²).
 public enum Tanh {
-    @inlinable public static func value(_ z: Float) -> Float { _tanh(z) }
+    public static func value(_ z: Float) -> Float { _tanh(z) }
 
-    @inlinable public static func derivative(_ z: Float) -> Float {
+    public static func derivative(_ z: Float) -> Float {
         let a = _tanh(z)
         return 1 - a * a
     }
 
-    @inlinable
     public static func forward(_ z: UnsafePointer<Float>, _ a: UnsafeMutablePointer<Float>, count: Int) {
         VectorMath.apply(count, z, a) { VectorMath.tanh($0) }
     }
 
-    @inlinable
     public static func backward(a: UnsafePointer<Float>, outputGradient: UnsafePointer<Float>,
                                 inputGradient: UnsafeMutablePointer<Float>, count: Int) {
         for index in 0..<count { inputGradient[index] = outputGradient[index] * (1 - a[index] * a[index]) }
