@@ -1,3 +1,5 @@
+import Neural
+
 /// A JSON value whose objects keep their keys in the order they were written, so a summary reads top
 /// to bottom the way it was built (Foundation's serializer orders keys arbitrarily or alphabetically).
 enum JSONValue: Equatable {
@@ -57,22 +59,5 @@ enum JSONValue: Equatable {
         }
     }
 
-    /// The text as a JSON string: quotes, backslashes and control characters escaped.
-    static func quoted(_ text: String) -> String {
-        var result = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": result += "\\\""
-            case "\\": result += "\\\\"
-            case "\n": result += "\\n"
-            case "\r": result += "\\r"
-            case "\t": result += "\\t"
-            case _ where scalar.value < 0x20:
-                let hex = String(scalar.value, radix: 16)
-                result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: result.unicodeScalars.append(scalar)
-            }
-        }
-        return result + "\""
-    }
+    static func quoted(_ text: String) -> String { JSONString.quoted(text) }
 }
