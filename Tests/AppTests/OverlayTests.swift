@@ -20,6 +20,7 @@ struct OverlayTests {
         #expect(text.contains("Keys: lesson reader"))
         #expect(text.contains("next page"))
         #expect(text.contains("table of contents"))
+        #expect(text.contains("use the page's widgets"), "Tab, the way into a page's widgets, is listed")
         #expect(text.contains("quit"))
         // The key that closes help does nothing else.
         tutor.press(.character("n"))

@@ -101,8 +101,8 @@ struct QuizInTerminalTests {
         try tmux.press("Space")
         step = try tmux.waitFor("Quiz finished")
         #expect(step.found, "no summary:\n\(step.screen.joined(separator: "\n"))")
-        #expect(step.screen.contains { $0.contains("2 of 3 right the first time (67%)") })
-        #expect(step.screen.contains { $0.contains("Drill › Sums") && $0.hasSuffix("2 of 3 right") })
+        #expect(step.screen.contains { $0.contains("2 of 3 right the first time (67%)") }, "\(step.screen.joined(separator: "\n"))")
+        #expect(step.screen.contains { $0.contains("Drill › Sums") && $0.hasSuffix("2 of 3 right") }, "\(step.screen.joined(separator: "\n"))")
 
         try tmux.press("q")
         step = try tmux.waitFor("ready$")

@@ -22,7 +22,8 @@ enum KeyHelp {
         Binding(keys: "Space", action: "read on: scroll, then next page"),
         Binding(keys: "Home End", action: "top or bottom of the page"),
         Binding(keys: "t", action: "table of contents"),
-        Binding(keys: "Esc", action: "back to home"),
+        Binding(keys: "Tab", action: "use the page's widgets, one after another"),
+        Binding(keys: "Esc", action: "leave a widget; again: back to home"),
     ]
 
     static let everywhere: [Binding] = [
