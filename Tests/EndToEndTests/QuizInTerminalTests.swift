@@ -101,6 +101,11 @@ struct QuizInTerminalTests {
         try tmux.press("Space")
         step = try tmux.waitFor("Quiz finished")
         #expect(step.found, "no summary:\n\(step.screen.joined(separator: "\n"))")
+        // Under load the title can be on screen before the rest of the summary: wait for the lines checked.
+        step = try tmux.waitFor { screen in
+            screen.contains { $0.contains("2 of 3 right the first time (67%)") }
+                && screen.contains { $0.contains("Drill › Sums") && $0.hasSuffix("2 of 3 right") }
+        }
         #expect(step.screen.contains { $0.contains("2 of 3 right the first time (67%)") }, "\(step.screen.joined(separator: "\n"))")
         #expect(step.screen.contains { $0.contains("Drill › Sums") && $0.hasSuffix("2 of 3 right") }, "\(step.screen.joined(separator: "\n"))")
 
