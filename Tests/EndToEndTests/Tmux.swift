@@ -61,10 +61,28 @@ final class Tmux {
         var last: [String] = []
         while Date() < deadline {
             last = try screen()
-            if condition(last) { return (true, last) }
+            if condition(last) {
+                let settled = try settledScreen(after: last)
+                if condition(settled) { return (true, settled) }
+                last = settled
+            }
             Thread.sleep(forTimeInterval: 0.1)
         }
         return (false, last)
+    }
+
+    /// The screen once drawing has finished: a busy machine can show a frame half written, its first
+    /// rows new and the rest old, so callers that go on to read other rows would read stale ones.
+    /// Captures until two in a row agree, or about a second passes (an animation never settles).
+    private func settledScreen(after first: [String]) throws -> [String] {
+        var previous = first
+        for _ in 0..<10 {
+            Thread.sleep(forTimeInterval: 0.1)
+            let next = try screen()
+            if next == previous { return next }
+            previous = next
+        }
+        return previous
     }
 
     /// Waits until some row contains `text`.
