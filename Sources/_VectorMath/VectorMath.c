@@ -1,2 +1,2 @@
-// The helpers are `static inline` in the header; this file gives the target something to compile.
+// The vector helpers are `static inline` in their header; this file gives them a translation unit.
 #include "VectorMath.h"

@@ -83,8 +83,15 @@ public struct Trainer: Sendable {
 
     /// Trains one mini-batch. At the end of an epoch it also measures the validation set, records the epoch
     /// and applies early stopping; the record is returned then.
+    ///
+    /// The step runs with subnormal numbers flushed to zero (see `Subnormals`): they change nothing a
+    /// network learns but can make the processor many times slower.
     @discardableResult
     public mutating func step() -> EpochRecord? {
+        Subnormals.flushedToZero { trainBatch() }
+    }
+
+    private mutating func trainBatch() -> EpochRecord? {
         guard status == .training, training.count > 0 else { return nil }
         if batchInEpoch == 0 { beginEpoch() }
         let start = batchInEpoch * configuration.batchSize
@@ -157,6 +164,10 @@ public struct Trainer: Sendable {
 
     /// The mean loss and (for classification) accuracy of the network on `examples`, in evaluation mode.
     public mutating func evaluate(_ examples: Examples) -> (loss: Float, accuracy: Float?) {
+        Subnormals.flushedToZero { measure(examples) }
+    }
+
+    private mutating func measure(_ examples: Examples) -> (loss: Float, accuracy: Float?) {
         guard examples.count > 0 else { return (.nan, nil) }
         let chunk = batchFeatures.capacity
         var lossSum: Double = 0, correct = 0
