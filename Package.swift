@@ -47,7 +47,7 @@ let package = Package(
         // Lessons, quizzes and progress.
         .target(name: "Curriculum", dependencies: ["_CMark", "Canvas", .product(name: "Yams", package: "Yams")]),
         // Screens as state machines: update(message) and view(state) -> Buffer.
-        .target(name: "App", dependencies: ["Neural", "Canvas", "Curriculum"]),
+        .target(name: "App", dependencies: ["Neural", "Canvas", "Curriculum", .product(name: "Yams", package: "Yams")]),
         // The only code that calls ncurses.
         .target(name: "TerminalBackend", dependencies: ["Canvas", "_CNcurses"]),
         .executableTarget(

@@ -7,10 +7,10 @@ public enum Transpose {
         let rows = source.rows, columns = source.columns
         source.storage.withUnsafeBufferPointer { s in
             target.storage.withUnsafeMutableBufferPointer { t in
-                for row in 0..<rows {
-                    for column in 0..<columns {
-                        t[column * rows + row] = s[row * columns + column]
-                    }
+                // Row by row of the target, so the writes run in order and only the reads stride.
+                for column in 0..<columns {
+                    let targetRow = t.baseAddress! + column * rows
+                    for row in 0..<rows { targetRow[row] = s[row * columns + column] }
                 }
             }
         }

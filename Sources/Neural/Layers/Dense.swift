@@ -12,7 +12,7 @@ public struct Dense: Layer {
     public let inputSize: Int
     public let outputSize: Int
     /// The weights, one row per neuron: `[outputSize, inputSize]`.
-    public var weights: Matrix
+    public var weights: Matrix { didSet { transposeIsCurrent = false } }
     /// One bias per neuron.
     public var bias: [Float]
     /// ∂L/∂W from the last backward pass.
@@ -23,8 +23,10 @@ public struct Dense: Layer {
     public private(set) var output: Matrix
     public private(set) var inputGradient: Matrix
 
-    // Scratch: Wᵀ, so the forward product reads contiguous rows.
+    // Scratch: Wᵀ, so the forward product reads contiguous rows. It is rewritten only after the weights
+    // change, so measuring a data set batch by batch transposes once.
     private var weightsTransposed: Matrix
+    private var transposeIsCurrent = false
 
     /// A layer with the given weights `[outputSize, inputSize]` and biases.
     public init(weights: Matrix, bias: [Float]) {
@@ -58,7 +60,10 @@ public struct Dense: Layer {
     public mutating func forward(_ input: Matrix, mode: Mode) {
         precondition(input.columns == inputSize, "\(summary) expects \(inputSize) inputs per example, got \(input.columns)")
         if input.rows > output.capacity { reserve(batchCapacity: input.rows) }
-        Transpose.write(weights, into: &weightsTransposed)
+        if !transposeIsCurrent {
+            Transpose.write(weights, into: &weightsTransposed)
+            transposeIsCurrent = true
+        }
         MatrixProduct.multiply(input, weightsTransposed, into: &output)
         let columns = outputSize, rows = input.rows
         output.storage.withUnsafeMutableBufferPointer { z in
@@ -92,6 +97,7 @@ public struct Dense: Layer {
 
     public mutating func update(with optimizer: inout Optimizer, firstSlot: Int) {
         let weightCount = weights.count
+        let weightGradient = self.weightGradient  // changing `weights` claims the whole layer (see its didSet)
         weights.storage.withUnsafeMutableBufferPointer { w in
             weightGradient.storage.withUnsafeBufferPointer { g in
                 optimizer.update(w.baseAddress!, gradient: g.baseAddress!, count: weightCount, slot: firstSlot, penalised: true)
