@@ -46,6 +46,44 @@ struct QuizInReaderTests {
         #expect(tutor.progress["scratch"].quizAnswers["pick"]?.correct == true)
     }
 
+    static let markAll = """
+    ```quiz
+    id: every
+    question: Which are activation functions?
+    choices:
+      - sigmoid
+      - Adam
+      - ReLU
+    answer: [1, 3]
+    explanation: Adam is an optimizer.
+    ```
+    """
+
+    @Test func everyRightChoiceMustBeMarkedWhenTheQuestionAsksForAll() throws {
+        var tutor = WidgetTesting.tutor(page: Self.markAll)
+        tutor.press(.tab)
+        #expect(tutor.screenText.contains("[ ] 1. sigmoid"))
+        tutor.press(.enter)
+        #expect(tutor.screenText.contains("Mark every right choice"), "Enter with nothing marked explains what to do")
+        tutor.press(.character("1"))
+        #expect(tutor.screenText.contains("[x] 1. sigmoid"), "a number marks its choice without answering")
+        #expect(tutor.progress["scratch"].quizAnswers["every"] == nil)
+        tutor.press(.enter)
+        #expect(tutor.screenText.contains("✗ Not quite: the right choices are 1 and 3."), "the first right choice alone is not enough")
+        #expect(tutor.progress["scratch"].quizAnswers["every"]?.correct == false)
+
+        tutor.press(.down, .down, .character(" "))
+        #expect(tutor.screenText.contains("[x] 3. ReLU"), "Space marks the choice under the cursor")
+        #expect(!tutor.screenText.contains("Not quite"), "changing the marks starts a new answer")
+        tutor.press(.character("2"), .enter)
+        #expect(tutor.screenText.contains("✗ Not quite"), "a wrong extra mark is wrong")
+        tutor.press(.character("2"), .enter)
+        #expect(tutor.screenText.contains("✓ Right: exactly these."))
+        #expect(tutor.progress["scratch"].quizAnswers["every"]?.correct == true)
+        tutor.press(.character("r"))
+        #expect(tutor.screenText.contains("[ ] 1. sigmoid") && tutor.screenText.contains("[ ] 3. ReLU"), "r clears the marks")
+    }
+
     @Test func aNumberIsTypedAndJudgedWithinItsTolerance() throws {
         var tutor = WidgetTesting.tutor(page: Self.number)
         tutor.press(.tab, .enter)

@@ -4,7 +4,8 @@ import Foundation
 /// One quiz on a page, as the learner answers it: the choice under the cursor or the number being
 /// typed, and the outcome once answered.
 ///
-/// Multiple choice: `1`…`9` answer at once, or `↑` `↓` and `Enter` (not `Space`, which reads on). Numeric and generated questions:
+/// Multiple choice: `1`…`9` answer at once, or `↑` `↓` and `Enter` (not `Space`, which reads on). Where every
+/// right choice must be marked, `1`…`9` and `Space` mark and unmark, and `Enter` answers. Numeric and generated questions:
 /// type the number (digits, `.`, `-`), `Backspace` to correct, `Enter` to answer. `r` asks again: with
 /// fresh numbers for a generated question. A learner may answer again after seeing the outcome.
 struct QuizState: Equatable, Sendable {
@@ -15,6 +16,8 @@ struct QuizState: Equatable, Sendable {
     private(set) var generated: GeneratedQuestion?
     /// The choice under the cursor (multiple choice).
     private(set) var cursor = 0
+    /// The choices marked so far, where every right choice must be marked.
+    private(set) var marked: Set<Int> = []
     /// What the learner has typed so far (numeric).
     private(set) var typed = ""
     /// Set when `Enter` found no number in `typed`.
@@ -24,11 +27,13 @@ struct QuizState: Equatable, Sendable {
     /// How the learner's answer went.
     enum Outcome: Equatable, Sendable {
         case choice(Int, correct: Bool)
+        /// The choices marked (ascending), where every right one had to be marked.
+        case marked([Int], correct: Bool)
         case number(Double, correct: Bool)
 
         var isCorrect: Bool {
             switch self {
-            case .choice(_, let correct), .number(_, let correct): correct
+            case .choice(_, let correct), .marked(_, let correct), .number(_, let correct): correct
             }
         }
     }
@@ -42,6 +47,9 @@ struct QuizState: Equatable, Sendable {
     }
 
     var isMultipleChoice: Bool { quiz.form == .multipleChoice }
+
+    /// Whether the learner marks every right choice rather than picking one.
+    var marksAll: Bool { isMultipleChoice && quiz.choiceStyle == .markAll }
 
     /// The question text: the author's, or the template's after the author's lead-in.
     var questionText: String {
@@ -78,7 +86,45 @@ struct QuizState: Equatable, Sendable {
             askAgain()
             return .handled
         }
+        if marksAll { return handleMarks(key) }
         return isMultipleChoice ? handleChoice(key) : handleNumber(key)
+    }
+
+    private mutating func handleMarks(_ key: Key) -> Response {
+        switch key {
+        case .up, .character("k"):
+            cursor = max(0, cursor - 1)
+            return .handled
+        case .down, .character("j"):
+            cursor = min(quiz.choices.count - 1, cursor + 1)
+            return .handled
+        case .character(" "):
+            toggle(cursor)
+            return .handled
+        case .character(let digit) where digit.isWholeNumber:
+            guard let number = digit.wholeNumberValue, number >= 1, number <= quiz.choices.count else { return .handled }
+            cursor = number - 1
+            toggle(cursor)
+            return .handled
+        case .enter:
+            guard !marked.isEmpty else {
+                entryProblem = "Mark every right choice with Space or its number, then press Enter."
+                return .handled
+            }
+            let chosen = marked.sorted()
+            let correct = chosen == quiz.answers
+            outcome = .marked(chosen, correct: correct)
+            return .answered(QuizAnswer(choice: chosen[0], correct: correct, answeredAt: Date()))
+        default:
+            return .ignored
+        }
+    }
+
+    /// Marks or unmarks a choice; changing the marks after an answer starts a new one.
+    private mutating func toggle(_ choice: Int) {
+        outcome = nil
+        entryProblem = nil
+        if marked.contains(choice) { marked.remove(choice) } else { marked.insert(choice) }
     }
 
     private mutating func handleChoice(_ key: Key) -> Response {
@@ -138,6 +184,7 @@ struct QuizState: Equatable, Sendable {
         typed = ""
         entryProblem = nil
         cursor = 0
+        marked = []
         if case .generated(let template) = quiz.form {
             seed = seed &* 6364136223846793005 &+ 1442695040888963407
             generated = GeneratedQuestion(template: template, seed: seed)

@@ -30,20 +30,29 @@ struct QuizView {
 
     private func choiceLines(width: Int, style: TutorStyle) -> [[Span]] {
         var lines: [[Span]] = []
-        let chosen: Int? = if case .choice(let index, _)? = state.outcome { index } else { nil }
+        let chosen: [Int]? = switch state.outcome {
+        case .choice(let index, _)?: [index]
+        case .marked(let indices, _)?: indices
+        default: nil
+        }
         for (index, choice) in state.quiz.choices.enumerated() {
             let pointer = isFocused && index == state.cursor ? (glyphs.isUnicode ? "▸" : ">") : " "
-            let marker = "\(pointer)\(index + 1). "
+            let box = state.marksAll ? (state.marked.contains(index) ? "[x] " : "[ ] ") : ""
+            let marker = "\(pointer)\(box)\(index + 1). "
             var textStyle = Style.plain
             if let chosen {
-                // After an answer, the right choice shows in green and a wrong pick in red.
-                if index == state.quiz.answer { textStyle = style.done }
-                if index == chosen, index != state.quiz.answer { textStyle = style.warning }
+                // After an answer, the right choices show in green and wrong picks in red.
+                let right = state.quiz.answers.contains(index)
+                if right { textStyle = style.done }
+                if chosen.contains(index), !right { textStyle = style.warning }
             }
             if isFocused && index == state.cursor { textStyle.reverse = true }
             for (row, line) in wrap(choice, width: max(1, width - marker.count)).enumerated() {
                 lines.append([Span(row == 0 ? marker : String(repeating: " ", count: marker.count), style.accent), Span(line, textStyle)])
             }
+        }
+        if let problem = state.entryProblem {
+            lines += wrap(problem, width: width).map { [Span($0, style.warning)] }
         }
         return lines
     }
@@ -64,6 +73,10 @@ struct QuizView {
         switch outcome {
         case .choice(_, let correct):
             headline = correct ? "Right." : "Not quite: the answer is \(state.quiz.answer + 1)."
+        case .marked(_, let correct):
+            let right = state.quiz.answers.map { String($0 + 1) }
+            let list = right.count == 1 ? "only \(right[0])" : right.dropLast().joined(separator: ", ") + " and " + right[right.count - 1]
+            headline = correct ? "Right: exactly these." : "Not quite: the right choices are \(list)."
         case .number(let value, let correct):
             let answer = state.numericAnswer.map { Self.show($0.value) } ?? "?"
             headline = correct ? "Right: the answer is \(answer)." : "Not quite: you typed \(Self.show(value)); the answer is \(answer)."
@@ -77,6 +90,11 @@ struct QuizView {
         var hints: [(String, String)]
         if !isFocused {
             hints = [("Tab", "answer this question")]
+        } else if state.marksAll {
+            let count = state.quiz.choices.count
+            hints = [(glyphs.isUnicode ? "1–\(count) Space" : "1-\(count) Space", "mark"), ("Enter", "answer")]
+            if state.outcome != nil { hints.append(("r", "clear")) }
+            hints.append(("Esc", "leave"))
         } else if state.isMultipleChoice {
             let count = state.quiz.choices.count
             hints = [(glyphs.isUnicode ? "1–\(count)" : "1-\(count)", "answer"), (glyphs.isUnicode ? "↑↓ Enter" : "Up/Down Enter", "choose")]
