@@ -43,6 +43,21 @@ struct KernelTests {
         #expect(t == Matrix([[1, 4], [2, 5], [3, 6]]))
     }
 
+    /// Whole 8×8 blocks go through the shuffle kernel and the edges one by one: every shape from 0×0 to
+    /// 19×19, and the layer shapes of the digits network, must equal the element-by-element definition.
+    @Test func transposeMatchesItsDefinitionOnEveryShape() {
+        var shapes = (0...19).flatMap { rows in (0...19).map { (rows, $0) } }
+        shapes += [(64, 64), (10, 64), (64, 10), (25, 64)]
+        for (rows, columns) in shapes {
+            let a = Self.randomMatrix(rows, columns, seed: UInt64(rows * 100 + columns))
+            var t = Matrix(rows: columns, columns: rows, repeating: .nan)
+            Transpose.write(a, into: &t)
+            var wrong = 0
+            for i in 0..<rows { for j in 0..<columns where t[j, i] != a[i, j] { wrong += 1 } }
+            #expect(wrong == 0, "\(rows)×\(columns): \(wrong) elements out of place")
+        }
+    }
+
     @Test func vectorExpMatchesFoundation() {
         var worst: Float = 0
         var x: Float = -87

@@ -107,7 +107,7 @@ public struct Network: Sendable {
     public mutating func forward(_ input: Matrix, mode: Mode, throughLayer last: Int) {
         layers[0].forward(input, mode: mode)
         for index in stride(from: 1, through: last, by: 1) {
-            let previous = layers[index - 1].output
+            let previous = layers[index - 1].outputInPlace()
             layers[index].forward(previous, mode: mode)
         }
     }
@@ -117,8 +117,8 @@ public struct Network: Sendable {
     public mutating func backward(input: Matrix, outputGradient: Matrix, fromLayer last: Int) {
         var index = last
         while index >= 0 {
-            let layerInput = index == 0 ? input : layers[index - 1].output
-            let gradient = index == last ? outputGradient : layers[index + 1].inputGradient
+            let layerInput = index == 0 ? input : layers[index - 1].outputInPlace()
+            let gradient = index == last ? outputGradient : layers[index + 1].inputGradientInPlace()
             layers[index].backward(input: layerInput, outputGradient: gradient, computeInputGradient: index > 0)
             index -= 1
         }
@@ -138,7 +138,7 @@ public struct Network: Sendable {
         var slot = 0
         for index in layers.indices {
             layers[index].update(with: &optimizer, firstSlot: slot)
-            slot += layers[index].parameterSlotCount
+            slot += layers[index].parameterSlotCountInPlace()
         }
     }
 
@@ -165,4 +165,13 @@ public struct Network: Sendable {
         }
         return copy
     }
+}
+
+// Each layer in `layers` lives in a box of its own. Reading a property through a shared access copies the
+// box first (a reference count up and down), while a mutating access works on the box where it is. These
+// read the properties a training step needs many times, in place.
+extension Layer {
+    fileprivate mutating func outputInPlace() -> Matrix { output }
+    fileprivate mutating func inputGradientInPlace() -> Matrix { inputGradient }
+    fileprivate mutating func parameterSlotCountInPlace() -> Int { parameterSlotCount }
 }
