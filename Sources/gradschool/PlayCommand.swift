@@ -29,7 +29,7 @@ struct PlayCommand: AsyncParsableCommand {
     var dataset: String?
 
     @Option(name: .customLong("data"),
-            help: ArgumentHelp("A CSV file of numbers to train on, one example per line. Example: --data houses.csv", valueName: "file.csv"))
+            help: ArgumentHelp("A CSV file to train on, one example per line: number features, and a target of numbers or class names. Example: --data houses.csv", valueName: "file.csv"))
     var dataFile: String?
 
     @Option(help: ArgumentHelp("The CSV column to predict: a header name, a position counting from 1, or last (default). Example: --target price",

@@ -134,6 +134,8 @@ struct TrainCommandTests {
         ("x1,x2,y\n\n\n", "d.csv:1: there is a header row but no rows of numbers under it"),
         ("1,2,nan\n3,4,1\n", "d.csv:1:3: \"nan\" is not a finite number"),
         ("", "d.csv: the file is empty"),
+        // Class names are welcome in the target column, but a single one is not a classification.
+        ("x,y\n1,yes\n2,yes\n", "d.csv: every target in column 2 is \"yes\""),
     ])
     func badCSVIsBadDataWithTheLineNumber(contents: String, sentence: String) throws {
         let folder = try TemporaryFolder()
@@ -162,6 +164,29 @@ struct TrainCommandTests {
         #expect(data["feature_names"] as? [String] == ["width", "height"])
         #expect(data["training_examples"] as? Int == 15)
         #expect(data["validation_examples"] as? Int == 5)
+    }
+
+    @Test func classNamesInTheTargetColumnNameTheReportedClasses() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        // No header: the first row, with its class name, is data. Each class sits in its own corner.
+        let corners = [("virginica", 4.0, 4.0), ("setosa", 0.0, 0.0), ("versicolor", 4.0, 0.0)]
+        let rows = (0..<30).map { index in
+            let (name, x, y) = corners[index % 3]
+            return "\(x + Double(index % 5) / 10),\(y + Double(index % 7) / 10),\(name)"
+        }
+        try folder.write(rows.joined(separator: "\n") + "\n", to: "flowers.csv")
+        let result = try GradschoolBinary.run(["train", "--data", "flowers.csv", "--epochs", "3", "--val-split", "0.3"], in: folder.url)
+        #expect(result.status == 0, "stderr was: \(result.error)")
+        #expect(result.output.contains("on flowers, classification into 3 classes: 21 training, 9 validation"))
+        let lines = result.output.split(separator: "\n").map(String.init)
+        for name in ["setosa", "versicolor", "virginica"] {
+            #expect(lines.contains { $0.hasPrefix("  \(name) ") }, "no metrics row for \(name)")
+        }
+
+        let json = try GradschoolBinary.run(["train", "--data", "flowers.csv", "--epochs", "1", "--json", "--quiet"], in: folder.url)
+        let data = try #require(try jsonObject(json.output)["data"] as? [String: Any])
+        #expect(data["class_names"] as? [String] == ["setosa", "versicolor", "virginica"])
     }
 
     @Test func missingFilesAreExit66() throws {

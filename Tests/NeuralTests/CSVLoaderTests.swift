@@ -141,8 +141,8 @@ struct CSVLoaderTests {
         #expect(houses.name == "houses" && houses.problem == .regression && houses.count == 2)
 
         let bad = folder.appendingPathComponent("broken.csv")
-        try "a,b\n1,x\n".write(to: bad, atomically: true, encoding: .utf8)
-        #expect(throws: CSVError.nonNumericCell(file: "broken.csv", line: 2, column: 2, text: "x")) {
+        try "a,b\nx,1\n".write(to: bad, atomically: true, encoding: .utf8)
+        #expect(throws: CSVError.nonNumericCell(file: "broken.csv", line: 2, column: 1, text: "x")) {
             try CSVLoader.load(contentsOf: bad)
         }
         do {

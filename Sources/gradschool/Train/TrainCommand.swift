@@ -40,7 +40,7 @@ struct TrainCommand: ParsableCommand {
     var dataset: String?
 
     @Option(name: .customLong("data"),
-            help: ArgumentHelp("A CSV file of numbers, one example per line, an optional header first. Example: --data houses.csv",
+            help: ArgumentHelp("A CSV file, one example per line, an optional header first: number features, and a target of numbers or class names (such as setosa). Example: --data houses.csv",
                                valueName: "file.csv"))
     var dataFile: String?
 

@@ -11,7 +11,7 @@ public enum CSVError: Error, Equatable, CustomStringConvertible {
     case singleColumn(file: String, line: Int)
     /// A row has a different number of cells than the first row.
     case raggedRow(file: String, line: Int, expected: Int, found: Int, firstLine: Int)
-    /// A cell that should hold a number holds something else.
+    /// A feature cell holds text: only the target column may hold text (class names).
     case nonNumericCell(file: String, line: Int, column: Int, text: String)
     /// A cell is empty: a missing value.
     case emptyCell(file: String, line: Int, column: Int)
@@ -27,13 +27,23 @@ public enum CSVError: Error, Equatable, CustomStringConvertible {
     case invalidLabel(file: String, line: Int, column: Int, value: Double, problem: Problem)
     /// The requested problem itself is impossible, such as a classification into fewer than two classes.
     case invalidTask(file: String, problem: Problem)
+    /// The target column holds text (class names), but the requested problem is regression; `text` is
+    /// the first target that is not a number.
+    case textTargetInRegression(file: String, line: Int, column: Int, text: String)
+    /// Every target names the same class, and a classification needs at least two.
+    case singleClassName(file: String, column: Int, name: String)
+    /// The target column holds text and more distinct values than `CSVOptions.maximumClassCount`: most
+    /// likely an id or name column rather than a class. `text` is the first target that is not a number.
+    case tooManyClassNames(file: String, line: Int, column: Int, text: String, count: Int, maximum: Int)
+    /// The target column names more classes than the requested classification has; `names` are all of them, sorted.
+    case moreClassNamesThanClasses(file: String, column: Int, names: [String], problem: Problem)
 
     public var description: String {
         switch self {
         case .unreadable(let file, let reason):
             return "\(file): cannot be read (\(reason)): check that the path is right and the file is readable"
         case .emptyFile(let file):
-            return "\(file): the file is empty: a dataset needs rows of comma-separated numbers, the target last"
+            return "\(file): the file is empty: a dataset needs rows of comma-separated numbers, the target (a number or a class name) last"
         case .noDataRows(let file, let headerLine):
             return "\(file):\(headerLine): there is a header row but no rows of numbers under it: add the data rows"
         case .singleColumn(let file, let line):
@@ -41,7 +51,8 @@ public enum CSVError: Error, Equatable, CustomStringConvertible {
         case .raggedRow(let file, let line, let expected, let found, let firstLine):
             return "\(file):\(line): this row has \(found) cells but line \(firstLine) has \(expected): give every row the same number of comma-separated cells"
         case .nonNumericCell(let file, let line, let column, let text):
-            return "\(file):\(line):\(column): \"\(Self.shortened(text))\" is not a number: only numbers are allowed below the header (encode categories as numbers first)"
+            return "\(file):\(line):\(column): \"\(Self.shortened(text))\" is not a number: only the target column may hold text (class names); "
+                + "encode a text feature as numbers first, or choose the target column with --target"
         case .emptyCell(let file, let line, let column):
             return "\(file):\(line):\(column): the cell is empty (a missing value): fill it in or delete the row"
         case .notFinite(let file, let line, let column, let text):
@@ -61,6 +72,20 @@ public enum CSVError: Error, Equatable, CustomStringConvertible {
             return "\(file):\(line):\(column): the target \(Self.formatted(value)) does not fit \(problem): it must be \(expected); fix the value or choose another problem"
         case .invalidTask(let file, let problem):
             return "\(file): \(problem) is not possible: a classification needs at least two classes"
+        case .textTargetInRegression(let file, let line, let column, let text):
+            return "\(file):\(line):\(column): the target \"\(Self.shortened(text))\" is text, but regression needs a number in every target cell: "
+                + "choose a classification to read the texts as class names, or fix the cell"
+        case .singleClassName(let file, let column, let name):
+            return "\(file): every target in column \(column) is \"\(Self.shortened(name))\": a classification needs at least two classes; "
+                + "add examples of another class, or choose another target column with --target"
+        case .tooManyClassNames(let file, let line, let column, let text, let count, let maximum):
+            return "\(file):\(line):\(column): the target column holds \(count) different values, text such as \"\(Self.shortened(text))\" among them, "
+                + "more than the \(maximum) classes a classification may have: it looks like an id or a name, not a class; "
+                + "choose the target column with --target (or, if it should hold numbers, replace the text)"
+        case .moreClassNamesThanClasses(let file, let column, let names, let problem):
+            let listed = names.prefix(5).map { "\"\(Self.shortened($0))\"" }.joined(separator: ", ") + (names.count > 5 ? ", …" : "")
+            return "\(file): column \(column) names \(names.count) classes (\(listed)), but \(problem) has only \(problem.classCount): "
+                + "choose a problem with \(names.count) classes, or fix the targets that should not be there"
         }
     }
 

@@ -1,21 +1,36 @@
 import Foundation
 
-/// Reads a dataset from comma-separated numbers, one example per line.
+/// Reads a dataset from comma-separated values, one example per line.
 ///
 /// The rules, chosen so that a learner's own spreadsheet export usually just works:
-/// - **Header**: optional. The first non-blank row is a header when any of its cells is not a number.
-/// - **Numbers only**: every other cell must be a finite number (surrounding spaces and one pair of
-///   double quotes are ignored). Quoted commas are not supported.
+/// - **Header**: optional. A cell is *text* when it is neither empty nor a number. The first non-blank
+///   row is a header when one of its text cells sits above a cell that is not text (a number, or empty)
+///   in the next non-blank row: `height,label` above `1.5,0`, or `petal,species` above `1.4,setosa`.
+///   When every text cell of the first row sits above text, the first row is data: `1.4,setosa` above
+///   `1.3,setosa` starts a file without a header. A first row with no row under it is a header when all
+///   its cells are text, and data otherwise.
+/// - **Features** are numbers: every cell outside the target column and below the header must be a
+///   finite number (surrounding spaces and one pair of double quotes are ignored, here and in text
+///   cells). Quoted commas are not supported.
 /// - **Target**: the last column unless `CSVOptions.targetColumn` says otherwise; all other columns
-///   are features, in file order.
+///   are features, in file order. It holds numbers, or class names as text.
 /// - **Blank lines** are skipped; a single trailing comma at the end of a line is ignored. Line
 ///   numbers in errors count every line of the file, blank ones included.
-/// - **Problem** (unless `CSVOptions.problem` says): classification when every target is a whole number,
-///   there are between 2 and `maximumClassCount` distinct values and either exactly 2 of them or at
-///   least two rows per value on average; regression otherwise. The distinct values, in increasing
-///   order, become classes 0, 1, …, k−1 and the class names keep the original values (so targets that
-///   are already 0…k−1 keep their numbers, and −1/1 become 0/1 named "-1" and "1"). Two classes give
-///   binary classification. With a problem given explicitly, targets must already be class indices.
+/// - **Problem** for numeric targets (unless `CSVOptions.problem` says): classification when every target
+///   is a whole number, there are between 2 and `maximumClassCount` distinct values and either exactly 2
+///   of them or at least two rows per value on average; regression otherwise. The distinct values, in
+///   increasing order, become classes 0, 1, …, k−1 and the class names keep the original values (so
+///   targets that are already 0…k−1 keep their numbers, and −1/1 become 0/1 named "-1" and "1"). Two
+///   classes give binary classification. With a problem given explicitly, targets must already be class
+///   indices.
+/// - **Class names**: when any target cell is text, every target is a class name, numbers included
+///   (`1`, `2` and `other` are three names). The distinct names, sorted by their UTF-8 bytes (the order
+///   of scikit-learn's `LabelEncoder`), become classes 0, 1, …, k−1 and the dataset's class names; two
+///   give binary classification, more give multiclass. There must be at least 2 of them and at most
+///   `maximumClassCount`, or with a classification problem given explicitly at most its number of
+///   classes; a regression problem refuses text targets. Names that Swift compares as equal (the same
+///   letters, composed or decomposed) are one class, named as first written.
+/// - `CSVOptions.classNames` replaces the class names when there are exactly as many as classes.
 ///
 /// Any input at all, even random bytes, gives either a dataset or a `CSVError`.
 public enum CSVLoader {
@@ -31,62 +46,60 @@ public enum CSVLoader {
         return try parse(data, fileName: fileName, options: options)
     }
 
-    /// Reads raw bytes as UTF-8 text (invalid sequences become `�`, then fail as non-numeric cells).
+    /// Reads raw bytes as UTF-8 text (invalid sequences become `�`: text, so a feature cell holding one
+    /// fails as non-numeric and a target cell holding one is a class name).
     public static func parse(_ data: Data, fileName: String, options: CSVOptions = CSVOptions()) throws(CSVError) -> Dataset {
         try parse(String(decoding: data, as: UTF8.self), fileName: fileName, options: options)
     }
 
     /// Reads CSV text; `fileName` is used in error messages and, without an extension, as the default name.
     public static func parse(_ text: String, fileName: String, options: CSVOptions = CSVOptions()) throws(CSVError) -> Dataset {
-        let table = try readTable(text, fileName: fileName)
-        let columnCount = table.columnCount
-        let targetColumn = try resolveTargetColumn(options.targetColumn, header: table.header, columnCount: columnCount, fileName: fileName)
-        let featureColumns = (0..<columnCount).filter { $0 != targetColumn }
-
-        var features = [Float]()
-        features.reserveCapacity(table.rows.count * featureColumns.count)
-        var targetValues = [Double]()
-        targetValues.reserveCapacity(table.rows.count)
-        for row in table.rows {
-            for column in featureColumns { features.append(Float(row.values[column])) }
-            targetValues.append(row.values[targetColumn])
-        }
-        let featureMatrix = Matrix(rows: table.rows.count, columns: featureColumns.count, elements: features)
-        let featureNames = table.header.map { header in featureColumns.map { header[$0] } } ?? []
+        let cells = try readCells(text, fileName: fileName)
+        let targetColumn = try resolveTargetColumn(options.targetColumn, header: cells.header, columnCount: cells.columnCount, fileName: fileName)
+        let table = try readValues(cells, targetColumn: targetColumn, fileName: fileName)
+        let featureNames = cells.header.map { header in table.featureColumns.map { header[$0] } } ?? []
         let name = options.name ?? (fileName as NSString).deletingPathExtension
 
-        let targetPlan = try planTargets(targetValues, rows: table.rows, targetColumn: targetColumn, options: options, fileName: fileName)
+        let targetPlan = try planTargets(table.targets, lines: table.lines, targetColumn: targetColumn, options: options, fileName: fileName)
         switch targetPlan {
-        case .regression:
-            let targets = Matrix(rows: targetValues.count, columns: 1, elements: targetValues.map { Float($0) })
-            return Dataset(name: name, features: featureMatrix, targets: targets, problem: .regression, featureNames: featureNames)
+        case .regression(let values):
+            let targets = Matrix(rows: values.count, columns: 1, elements: values.map { Float($0) })
+            return Dataset(name: name, features: table.features, targets: targets, problem: .regression, featureNames: featureNames)
         case .classes(let labels, let classNames):
             let chosenNames = options.classNames.flatMap { $0.count == classNames.count ? $0 : nil } ?? classNames
-            return Dataset.classification(name: name, features: featureMatrix, labels: labels, classCount: classNames.count,
+            return Dataset.classification(name: name, features: table.features, labels: labels, classCount: classNames.count,
                                           featureNames: featureNames, classNames: chosenNames)
         }
     }
 
-    // MARK: - Reading the table
+    // MARK: - Reading the cells
 
-    /// One row of numbers and the line it came from.
-    struct Row {
+    /// The cleaned cells of one row and the line they came from.
+    struct CellRow {
         var line: Int
-        var values: [Double]
+        var cells: [Substring]
     }
 
-    /// The cells of a file: an optional header and rows of numbers of equal length.
-    struct Table {
+    /// The rows of a file, all of `columnCount` cells, before any is read as a number.
+    struct CellTable {
         var header: [String]?
         var columnCount: Int
-        var rows: [Row]
+        var rows: [CellRow]
+        /// A row that broke the table's shape: thrown once the cells before it have been checked, so
+        /// errors come in file order.
+        var shapeError: CSVError?
     }
 
-    static func readTable(_ text: String, fileName: String) throws(CSVError) -> Table {
-        var header: [String]?
+    /// A cell that is neither empty nor a number.
+    static func isText(_ cell: Substring) -> Bool {
+        !cell.isEmpty && Double(cell) == nil
+    }
+
+    static func readCells(_ text: String, fileName: String) throws(CSVError) -> CellTable {
         var columnCount: Int?
         var firstLine = 0
-        var rows: [Row] = []
+        var rows: [CellRow] = []
+        var shapeError: CSVError?
         var lineNumber = 0
         // Splitting on every newline character also splits "\r\n" (one Character in Swift) and lone "\r".
         for rawLine in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline) {
@@ -100,29 +113,37 @@ public enum CSVLoader {
             if droppedTrailingEmptyCell { cells.removeLast() }
 
             guard let expected = columnCount else {
-                // The first non-blank row: a header if any cell is text, else the first data row.
                 firstLine = lineNumber
                 guard cells.count >= 2 else { throw .singleColumn(file: fileName, line: lineNumber) }
                 columnCount = cells.count
-                if cells.contains(where: { !$0.isEmpty && Double($0) == nil }) {
-                    header = cells.map(String.init)
-                } else {
-                    rows.append(try numbers(in: cells, line: lineNumber, fileName: fileName))
-                }
+                rows.append(CellRow(line: lineNumber, cells: cells))
                 continue
             }
             if cells.count != expected {
                 // "1,2," under a three-column header is a missing last value, not a short row.
-                if droppedTrailingEmptyCell && cells.count + 1 == expected {
-                    throw .emptyCell(file: fileName, line: lineNumber, column: expected)
-                }
-                throw .raggedRow(file: fileName, line: lineNumber, expected: expected, found: cells.count, firstLine: firstLine)
+                shapeError = droppedTrailingEmptyCell && cells.count + 1 == expected
+                    ? .emptyCell(file: fileName, line: lineNumber, column: expected)
+                    : .raggedRow(file: fileName, line: lineNumber, expected: expected, found: cells.count, firstLine: firstLine)
+                break
             }
-            rows.append(try numbers(in: cells, line: lineNumber, fileName: fileName))
+            rows.append(CellRow(line: lineNumber, cells: cells))
         }
         guard let columnCount else { throw .emptyFile(file: fileName) }
-        if rows.isEmpty { throw .noDataRows(file: fileName, headerLine: firstLine) }
-        return Table(header: header, columnCount: columnCount, rows: rows)
+
+        var header: [String]?
+        if isHeader(rows[0].cells, above: rows.count > 1 ? rows[1].cells : nil) {
+            header = rows.removeFirst().cells.map(String.init)
+        }
+        if rows.isEmpty { throw shapeError ?? .noDataRows(file: fileName, headerLine: firstLine) }
+        return CellTable(header: header, columnCount: columnCount, rows: rows, shapeError: shapeError)
+    }
+
+    /// Whether the first row is a header, given the row under it (if any): see the rules above.
+    static func isHeader(_ first: [Substring], above second: [Substring]?) -> Bool {
+        guard let second else {
+            return first.contains(where: isText) && first.allSatisfy { $0.isEmpty || isText($0) }
+        }
+        return zip(first, second).contains { isText($0) && !isText($1) }
     }
 
     /// The cell without surrounding whitespace and one pair of surrounding double quotes.
@@ -135,21 +156,55 @@ public enum CSVLoader {
         return trimmed
     }
 
-    private static func numbers(in cells: [Substring], line: Int, fileName: String) throws(CSVError) -> Row {
-        var values = [Double]()
-        values.reserveCapacity(cells.count)
-        for (index, cell) in cells.enumerated() {
-            if cell.isEmpty { throw .emptyCell(file: fileName, line: line, column: index + 1) }
-            guard let value = Double(cell) else {
-                throw .nonNumericCell(file: fileName, line: line, column: index + 1, text: String(cell))
+    // MARK: - Reading the values
+
+    /// What the target column holds.
+    enum Targets: Equatable {
+        case numbers([Double])
+        /// Class names; at least one is not a number.
+        case texts([String])
+    }
+
+    /// The features as numbers and the targets, with the line of every row.
+    struct Table {
+        var featureColumns: [Int]
+        var features: Matrix
+        var targets: Targets
+        var lines: [Int]
+    }
+
+    static func readValues(_ table: CellTable, targetColumn: Int, fileName: String) throws(CSVError) -> Table {
+        let featureColumns = (0..<table.columnCount).filter { $0 != targetColumn }
+        let textTargets = table.rows.contains { isText($0.cells[targetColumn]) }
+        var features = [Float]()
+        features.reserveCapacity(table.rows.count * featureColumns.count)
+        var numbers = [Double]()
+        var texts = [String]()
+        var lines = [Int]()
+        lines.reserveCapacity(table.rows.count)
+        // Cell by cell in file order, so the first error reported is the first in the file.
+        for row in table.rows {
+            for (index, cell) in row.cells.enumerated() {
+                if cell.isEmpty { throw .emptyCell(file: fileName, line: row.line, column: index + 1) }
+                if index == targetColumn && textTargets {
+                    texts.append(String(cell))
+                    continue
+                }
+                guard let value = Double(cell) else {
+                    throw .nonNumericCell(file: fileName, line: row.line, column: index + 1, text: String(cell))
+                }
+                // Features become Floats, so a value beyond Float's range would turn into infinity.
+                guard value.isFinite, abs(value) <= Double(Float.greatestFiniteMagnitude) else {
+                    throw .notFinite(file: fileName, line: row.line, column: index + 1, text: String(cell))
+                }
+                if index == targetColumn { numbers.append(value) } else { features.append(Float(value)) }
             }
-            // Features become Floats, so a value beyond Float's range would turn into infinity.
-            guard value.isFinite, abs(value) <= Double(Float.greatestFiniteMagnitude) else {
-                throw .notFinite(file: fileName, line: line, column: index + 1, text: String(cell))
-            }
-            values.append(value)
+            lines.append(row.line)
         }
-        return Row(line: line, values: values)
+        if let shapeError = table.shapeError { throw shapeError }
+        return Table(featureColumns: featureColumns,
+                     features: Matrix(rows: table.rows.count, columns: featureColumns.count, elements: features),
+                     targets: textTargets ? .texts(texts) : .numbers(numbers), lines: lines)
     }
 
     private static func resolveTargetColumn(
@@ -175,7 +230,7 @@ public enum CSVLoader {
     // MARK: - Deciding the problem
 
     enum TargetPlan: Equatable {
-        case regression
+        case regression([Double])
         case classes(labels: [Int], classNames: [String])
     }
 
@@ -185,20 +240,32 @@ public enum CSVLoader {
     }
 
     static func planTargets(
-        _ values: [Double], rows: [Row], targetColumn: Int, options: CSVOptions, fileName: String
+        _ targets: Targets, lines: [Int], targetColumn: Int, options: CSVOptions, fileName: String
+    ) throws(CSVError) -> TargetPlan {
+        switch targets {
+        case .numbers(let values):
+            return try numberPlan(values, lines: lines, targetColumn: targetColumn, options: options, fileName: fileName)
+        case .texts(let texts):
+            return try textPlan(texts, lines: lines, targetColumn: targetColumn, options: options, fileName: fileName)
+        }
+    }
+
+    /// Numbers as targets: values for regression, or class indices.
+    private static func numberPlan(
+        _ values: [Double], lines: [Int], targetColumn: Int, options: CSVOptions, fileName: String
     ) throws(CSVError) -> TargetPlan {
         switch options.problem {
         case .regression:
-            return .regression
+            return .regression(values)
         case .binaryClassification:
             return try .classes(labels: checkedLabels(values, classCount: 2, problem: .binaryClassification,
-                                                      rows: rows, targetColumn: targetColumn, fileName: fileName),
+                                                      lines: lines, targetColumn: targetColumn, fileName: fileName),
                                 classNames: ["0", "1"])
         case .multiclassClassification(let classCount):
             let problem = Problem.multiclassClassification(classCount: classCount)
             guard classCount >= 2 else { throw .invalidTask(file: fileName, problem: problem) }
             return try .classes(labels: checkedLabels(values, classCount: classCount, problem: problem,
-                                                      rows: rows, targetColumn: targetColumn, fileName: fileName),
+                                                      lines: lines, targetColumn: targetColumn, fileName: fileName),
                                 classNames: (0..<classCount).map(String.init))
         case nil:
             return inferredPlan(values, maximumClassCount: options.maximumClassCount)
@@ -206,13 +273,13 @@ public enum CSVLoader {
     }
 
     private static func checkedLabels(
-        _ values: [Double], classCount: Int, problem: Problem, rows: [Row], targetColumn: Int, fileName: String
+        _ values: [Double], classCount: Int, problem: Problem, lines: [Int], targetColumn: Int, fileName: String
     ) throws(CSVError) -> [Int] {
         var labels = [Int]()
         labels.reserveCapacity(values.count)
-        for (row, value) in zip(rows, values) {
+        for (line, value) in zip(lines, values) {
             guard isWholeNumber(value), value >= 0, Int(value) < classCount else {
-                throw .invalidLabel(file: fileName, line: row.line, column: targetColumn + 1, value: value, problem: problem)
+                throw .invalidLabel(file: fileName, line: line, column: targetColumn + 1, value: value, problem: problem)
             }
             labels.append(Int(value))
         }
@@ -220,12 +287,67 @@ public enum CSVLoader {
     }
 
     private static func inferredPlan(_ values: [Double], maximumClassCount: Int) -> TargetPlan {
-        guard values.allSatisfy(isWholeNumber) else { return .regression }
+        guard values.allSatisfy(isWholeNumber) else { return .regression(values) }
         let distinct = Set(values).sorted()
         let enoughRowsPerClass = distinct.count == 2 || distinct.count * 2 <= values.count
-        guard distinct.count >= 2, distinct.count <= maximumClassCount, enoughRowsPerClass else { return .regression }
+        guard distinct.count >= 2, distinct.count <= maximumClassCount, enoughRowsPerClass else { return .regression(values) }
         let indexOfValue = Dictionary(uniqueKeysWithValues: distinct.enumerated().map { ($1, $0) })
         return .classes(labels: values.map { indexOfValue[$0] ?? 0 },
                         classNames: distinct.map { CSVError.formatted($0) })
+    }
+
+    /// Class names as targets: the distinct texts, sorted by their UTF-8 bytes, are the classes.
+    private static func textPlan(
+        _ texts: [String], lines: [Int], targetColumn: Int, options: CSVOptions, fileName: String
+    ) throws(CSVError) -> TargetPlan {
+        let column = targetColumn + 1
+        // The first cell that is not a number, which is what made the column text.
+        let firstText = texts.firstIndex { Double($0) == nil } ?? 0
+        let line = firstText < lines.count ? lines[firstText] : 0
+        let example = firstText < texts.count ? texts[firstText] : ""
+
+        // Distinct names in the order they first appear, then ranked by their bytes.
+        var indexOfName = [String: Int]()
+        var names = [String]()
+        var nameIndices = [Int]()
+        nameIndices.reserveCapacity(texts.count)
+        for text in texts {
+            if let index = indexOfName[text] {
+                nameIndices.append(index)
+            } else {
+                indexOfName[text] = names.count
+                nameIndices.append(names.count)
+                names.append(text)
+            }
+        }
+        let order = names.indices.sorted { names[$0].utf8.lexicographicallyPrecedes(names[$1].utf8) }
+        var classOfName = [Int](repeating: 0, count: names.count)
+        for (rank, index) in order.enumerated() { classOfName[index] = rank }
+        let labels = nameIndices.map { classOfName[$0] }
+        let sortedNames = order.map { names[$0] }
+
+        let classCount: Int
+        switch options.problem {
+        case .regression:
+            throw .textTargetInRegression(file: fileName, line: line, column: column, text: example)
+        case nil:
+            guard sortedNames.count <= options.maximumClassCount else {
+                throw .tooManyClassNames(file: fileName, line: line, column: column, text: example,
+                                         count: sortedNames.count, maximum: options.maximumClassCount)
+            }
+            classCount = sortedNames.count
+        case .some(let problem):
+            guard problem.classCount >= 2 else { throw .invalidTask(file: fileName, problem: problem) }
+            guard sortedNames.count <= problem.classCount else {
+                throw .moreClassNamesThanClasses(file: fileName, column: column, names: sortedNames, problem: problem)
+            }
+            classCount = problem.classCount
+        }
+        guard sortedNames.count >= 2 else {
+            throw .singleClassName(file: fileName, column: column, name: sortedNames.first ?? "")
+        }
+        // With more classes asked for than named, the rest keep the default names.
+        let classNames = sortedNames + (sortedNames.count..<classCount).map { "class \($0)" }
+        return .classes(labels: labels, classNames: classNames)
     }
 }
