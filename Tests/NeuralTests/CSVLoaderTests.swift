@@ -3,21 +3,7 @@ import Testing
 @testable import Neural
 
 @Suite("CSV loading")
-struct CSVLoaderTests {
-    func parse(_ text: String, _ options: CSVOptions = CSVOptions()) throws(CSVError) -> Dataset {
-        try CSVLoader.parse(text, fileName: "data.csv", options: options)
-    }
-
-    /// The error thrown for `text`, or nil when it loads.
-    func error(_ text: String, _ options: CSVOptions = CSVOptions()) -> CSVError? {
-        do {
-            _ = try parse(text, options)
-            return nil
-        } catch {
-            return error
-        }
-    }
-
+struct CSVLoaderTests: CSVTesting {
     @Test func headerIsDetectedAndNamesTheFeatures() throws {
         let dataset = try parse("height,weight,label\n1.5,60,0\n1.8,80,1\n1.6,70,0\n")
         #expect(dataset.name == "data")

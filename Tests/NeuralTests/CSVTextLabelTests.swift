@@ -5,21 +5,7 @@ import Testing
 /// Class names written as text in the target column, and the header rule that has to tell such a first
 /// row from a header.
 @Suite("CSV text class labels")
-struct CSVTextLabelTests {
-    func parse(_ text: String, _ options: CSVOptions = CSVOptions()) throws(CSVError) -> Dataset {
-        try CSVLoader.parse(text, fileName: "data.csv", options: options)
-    }
-
-    /// The error thrown for `text`, or nil when it loads.
-    func error(_ text: String, _ options: CSVOptions = CSVOptions()) -> CSVError? {
-        do {
-            _ = try parse(text, options)
-            return nil
-        } catch {
-            return error
-        }
-    }
-
+struct CSVTextLabelTests: CSVTesting {
     /// Six iris-like rows, the classes out of order so that sorting has something to do.
     static let irisRows = """
         6.3,3.3,6.0,2.5,virginica

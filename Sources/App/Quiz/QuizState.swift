@@ -91,13 +91,8 @@ struct QuizState: Equatable, Sendable {
     }
 
     private mutating func handleMarks(_ key: Key) -> Response {
+        if moveCursor(for: key) { return .handled }
         switch key {
-        case .up, .character("k"):
-            cursor = max(0, cursor - 1)
-            return .handled
-        case .down, .character("j"):
-            cursor = min(quiz.choices.count - 1, cursor + 1)
-            return .handled
         case .character(" "):
             toggle(cursor)
             return .handled
@@ -120,6 +115,16 @@ struct QuizState: Equatable, Sendable {
         }
     }
 
+    /// `↑` `↓` (or `k` `j`) move the cursor over the choices; false for any other key.
+    private mutating func moveCursor(for key: Key) -> Bool {
+        switch key {
+        case .up, .character("k"): cursor = max(0, cursor - 1)
+        case .down, .character("j"): cursor = min(quiz.choices.count - 1, cursor + 1)
+        default: return false
+        }
+        return true
+    }
+
     /// Marks or unmarks a choice; changing the marks after an answer starts a new one.
     private mutating func toggle(_ choice: Int) {
         outcome = nil
@@ -128,13 +133,8 @@ struct QuizState: Equatable, Sendable {
     }
 
     private mutating func handleChoice(_ key: Key) -> Response {
+        if moveCursor(for: key) { return .handled }
         switch key {
-        case .up, .character("k"):
-            cursor = max(0, cursor - 1)
-            return .handled
-        case .down, .character("j"):
-            cursor = min(quiz.choices.count - 1, cursor + 1)
-            return .handled
         case .enter:
             return answer(choice: cursor)
         case .character(let digit) where digit.isWholeNumber:
