@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import _AllocationCounter
 @testable import Neural
 
 @Suite("Synthetic sequence tasks")
@@ -88,5 +89,41 @@ struct SequenceTaskTests {
         let differences = zip(noisy.inputs.elements, clean.inputs.elements).map { Double($0 - $1) }
         let deviation = (differences.map { $0 * $0 }.reduce(0, +) / Double(differences.count)).squareRoot()
         #expect(abs(deviation - 0.2) < 0.01)
+    }
+}
+
+@Suite("Sequence batches without allocation")
+struct SequenceBatchTests {
+    @Test func refillDrawsWhatThePlainReferenceDraws() {
+        for task in SequenceTaskTests.tasks + [.copy(delay: 0), .addition(digits: 1), .sort(digits: 9)] {
+            var random = RandomSource(seed: 21)
+            let reference = (0..<40).map { _ in task.sequence(using: &random) }
+            let examples = task.examples(count: 40, seed: 21)
+            for row in 0..<40 {
+                #expect(SequenceTaskTests.sequence(examples, row) == reference[row], "\(task)")
+            }
+        }
+    }
+
+    @Test func refillAndFillBatchAllocateNothing() throws {
+        let task = SequenceTask.addition(digits: 4)
+        var batch = task.examples(count: 32, seed: 1)
+        var random = RandomSource(seed: 2)
+        task.refill(&batch, using: &random)
+        let names = try SequenceExamples.lines(of: TextCorpus.names(), steps: 16)
+        var namesBatch = names.emptyBatch(capacity: 32)
+        let order = Array((0..<names.count).reversed())
+        names.fillBatch(&namesBatch, indices: order[0..<32])
+        let before = gs_thread_allocation_count()
+        for step in 1..<49 {
+            task.refill(&batch, using: &random)
+            names.fillBatch(&namesBatch, indices: order[(step * 32)..<(step * 32 + (step.isMultiple(of: 7) ? 5 : 32))])
+        }
+        let allocations = gs_thread_allocation_count() - before
+        #expect(allocations == 0, "\(allocations) allocations")
+        // The last batch (step 48, not a multiple of 7) holds names 48×32 … counted from the end.
+        #expect(namesBatch.count == 32)
+        #expect(namesBatch.inputs.row(0) == names.inputs.row(names.count - 1 - 48 * 32))
+        #expect(namesBatch.mask.row(31) == names.mask.row(names.count - 1 - (48 * 32 + 31)))
     }
 }

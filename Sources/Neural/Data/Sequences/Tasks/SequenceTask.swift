@@ -49,7 +49,8 @@ public enum SequenceTask: Sendable, Equatable, CustomStringConvertible {
         }
     }
 
-    /// One whole sequence of the task, question then answer, drawn with `random`.
+    /// One whole sequence of the task, question then answer, drawn with `random`: the plain reference
+    /// that `refill` is tested against.
     public func sequence(using random: inout RandomSource) -> [Int] {
         switch self {
         case .reverse(let digits):
@@ -86,20 +87,82 @@ public enum SequenceTask: Sendable, Equatable, CustomStringConvertible {
         let count = max(count, 0)
         let (question, answer) = layout
         let steps = question + answer - 1
+        var batch = SequenceExamples(
+            name: description, inputs: Matrix(rows: count, columns: steps), targets: Matrix(rows: count, columns: steps),
+            mask: Matrix(rows: count, columns: steps), vocabularySize: Self.vocabularySize)
         var random = RandomSource(seed: seed)
-        var inputs = Matrix(rows: count, columns: steps)
-        var targets = Matrix(rows: count, columns: steps)
-        var mask = Matrix(rows: count, columns: steps)
-        for row in 0..<count {
-            let sequence = self.sequence(using: &random)
-            for step in 0..<steps {
-                inputs[row, step] = Float(sequence[step])
-                targets[row, step] = Float(sequence[step + 1])
-                mask[row, step] = step + 1 >= question ? 1 : 0
+        refill(&batch, using: &random)
+        return batch
+    }
+
+    /// Overwrites every example of `batch` — made by `examples(count:seed:)` for this task — with a
+    /// fresh one drawn with `random`, without allocating, so a training loop can draw a new batch each
+    /// step. It draws the same random numbers in the same order as `sequence(using:)`, its plain
+    /// reference, and gives the same examples.
+    public func refill(_ batch: inout SequenceExamples, using random: inout RandomSource) {
+        let (question, answer) = layout
+        let steps = question + answer - 1
+        precondition(batch.steps == steps, "a batch of \(batch.steps) steps cannot hold \(self) (\(steps) steps)")
+        let rows = batch.count
+        batch.inputs.storage.withUnsafeMutableBufferPointer { inputs in
+            batch.targets.storage.withUnsafeMutableBufferPointer { targets in
+                batch.mask.storage.withUnsafeMutableBufferPointer { mask in
+                    withUnsafeTemporaryAllocation(of: Int.self, capacity: steps + 1) { sequence in
+                        for row in 0..<rows {
+                            write(into: sequence, using: &random)
+                            let offset = row * steps
+                            for step in 0..<steps {
+                                inputs[offset + step] = Float(sequence[step])
+                                targets[offset + step] = Float(sequence[step + 1])
+                                mask[offset + step] = step + 1 >= question ? 1 : 0
+                            }
+                        }
+                    }
+                }
             }
         }
-        return SequenceExamples(name: description, inputs: inputs, targets: targets, mask: mask,
-                                vocabularySize: Self.vocabularySize)
+    }
+
+    /// Writes one whole sequence into `sequence` (which holds `question + answer` elements), drawing
+    /// exactly what `sequence(using:)` draws.
+    private func write(into sequence: UnsafeMutableBufferPointer<Int>, using random: inout RandomSource) {
+        switch self {
+        case .reverse(let digits), .sort(let digits):
+            let width = max(digits, 1)
+            for index in 0..<width { sequence[index] = random.nextIndex(below: 10) }
+            sequence[width] = Self.equals
+            if case .reverse = self {
+                for index in 0..<width { sequence[width + 1 + index] = sequence[width - 1 - index] }
+            } else {
+                // Counting sort: the digits in increasing order, each as often as it occurs.
+                var position = width + 1
+                for digit in 0..<10 {
+                    for index in 0..<width where sequence[index] == digit {
+                        sequence[position] = digit
+                        position += 1
+                    }
+                }
+            }
+        case .copy(let delay):
+            let blanks = max(delay, 0)
+            sequence[0] = random.nextIndex(below: 10)
+            for index in 0..<blanks { sequence[1 + index] = Self.blank }
+            sequence[blanks + 1] = Self.equals
+            sequence[blanks + 2] = sequence[0]
+        case .addition(let digits):
+            let width = max(digits, 1)
+            for index in 0..<width { sequence[index] = random.nextIndex(below: 10) }
+            sequence[width] = Self.plus
+            for index in 0..<width { sequence[width + 1 + index] = random.nextIndex(below: 10) }
+            sequence[2 * width + 1] = Self.equals
+            var carry = 0
+            for place in 0..<width {
+                let total = sequence[place] + sequence[width + 1 + place] + carry
+                sequence[2 * width + 2 + place] = total % 10
+                carry = total / 10
+            }
+            sequence[3 * width + 2] = carry
+        }
     }
 
     /// Ids written as symbols, for showing an example: `[3, 8, 11, 8, 3]` is "38=83".
