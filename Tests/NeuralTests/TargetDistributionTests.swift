@@ -80,6 +80,9 @@ struct ModeCoverageTests {
         // Just inside and just outside 3σ = 0.06 of the first centre.
         let edge = ModeCoverage(points: Self.points([(2.059, 0), (2.061, 0)]), target: ring)
         #expect(edge.pointsPerMode[0] == 1)
+        // A wider radius, when asked for, takes in the point just outside.
+        let wider = ModeCoverage(points: Self.points([(2.059, 0), (2.061, 0), (2.2, 0)]), target: ring, radius: 0.15)
+        #expect(wider.pointsPerMode[0] == 2 && wider.radius == 0.15)
     }
 
     @Test func aModeNeedsAQuarterOfItsEvenShare() {

@@ -2,7 +2,8 @@
 ///
 /// The rule, for n generated points and a target with m modes:
 /// 1. each point counts for its nearest mode, if it lies within the target's `modeRadius` of it
-///    (3 standard deviations for a mixture; see `TargetDistribution`), and for no mode otherwise;
+///    (3 standard deviations for a mixture; see `TargetDistribution`) or within `radius` when one is
+///    given, and for no mode otherwise;
 /// 2. a mode is *covered* when it has at least `minimumShare` × n / m points, and at least one —
 ///    by default a quarter of the n / m points it would get if the generator spread its points evenly.
 ///
@@ -17,11 +18,15 @@ public struct ModeCoverage: Sendable, Equatable {
     public let pointCount: Int
     /// The share of a mode's even share of the points it needs to count as covered.
     public let minimumShare: Double
+    /// How far from its nearest mode a point may lie and still count for it.
+    public let radius: Float
 
-    /// Measures `points` (one per row of an `n × 2` matrix) against `target`'s modes.
-    public init(points: Matrix, target: TargetDistribution, minimumShare: Double = 0.25) {
+    /// Measures `points` (one per row of an `n × 2` matrix) against `target`'s modes; `radius`, when
+    /// given, replaces the target's `modeRadius` (a negative or NaN radius counts as 0).
+    public init(points: Matrix, target: TargetDistribution, minimumShare: Double = 0.25, radius: Float? = nil) {
         precondition(points.columns == 2, "points must be an n × 2 matrix")
         let modes = target.modes
+        let radius = radius.map { $0.isNaN ? 0 : max($0, 0) } ?? target.modeRadius
         var perMode = [Int](repeating: 0, count: modes.count)
         for row in 0..<points.rows {
             let point = SIMD2(points[row, 0], points[row, 1])
@@ -31,7 +36,7 @@ public struct ModeCoverage: Sendable, Equatable {
                 let distance = TargetDistribution.distance(point, mode)
                 if distance < nearestDistance { nearestDistance = distance; nearest = index }
             }
-            if nearest >= 0, nearestDistance <= target.modeRadius { perMode[nearest] += 1 }
+            if nearest >= 0, nearestDistance <= radius { perMode[nearest] += 1 }
         }
         let share = minimumShare.isNaN ? 0 : max(minimumShare, 0)
         let needed = max(1.0, share * Double(points.rows) / Double(max(modes.count, 1)))
@@ -39,6 +44,7 @@ public struct ModeCoverage: Sendable, Equatable {
         covered = perMode.map { Double($0) >= needed }
         pointCount = points.rows
         self.minimumShare = share
+        self.radius = radius
     }
 
     /// The number of covered modes.
