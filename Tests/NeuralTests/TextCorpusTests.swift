@@ -26,6 +26,8 @@ struct TextCorpusTests {
         let corpus = try TextCorpus(text: "ab\r\ncd\re\n", file: "t.txt")
         #expect(corpus.text == "ab\ncd\ne\n")
         #expect(corpus.lines.map(\.text) == ["ab", "cd", "e"])
+        #expect(try TextCorpus(text: "\u{FEFF}hi", file: "bom.txt").text == "hi")
+        #expect(throws: SequenceDataError.tooFewCharacters(file: "bom.txt", count: 1)) { try TextCorpus(text: "\u{FEFF}h", file: "bom.txt") }
     }
 
     @Test func emptyAndOneCharacterFilesGetASentence() throws {

@@ -2,8 +2,8 @@ import Foundation
 
 /// A plain text for a character-level model: the shipped names and sonnets, or any UTF-8 file.
 ///
-/// Line breaks are normalised to "\n" (Windows "\r\n" and old Mac "\r" alike), so the same text gives
-/// the same tokens wherever it was saved. The text is kept whole; `lines` gives it one line at a time.
+/// Line breaks are normalised to "\n" (Windows "\r\n" and old Mac "\r" alike) and a leading byte-order
+/// mark is dropped, so the same text gives the same tokens wherever it was saved. The text is kept whole; `lines` gives it one line at a time.
 public struct TextCorpus: Sendable, Equatable {
     /// The name used in messages: the file name, or "names.txt" / "sonnets.txt" for the shipped texts.
     public let file: String
@@ -14,7 +14,9 @@ public struct TextCorpus: Sendable, Equatable {
     ///
     /// - Throws: `.emptyText` when there is no character, `.tooFewCharacters` when there is just one.
     public init(text: String, file: String) throws(SequenceDataError) {
-        let normalised = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+        var normalised = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+        // A byte-order mark that some editors write at the start is not part of the text.
+        if normalised.hasPrefix("\u{FEFF}") { normalised.removeFirst() }
         let count = normalised.prefix(2).count
         if count == 0 { throw .emptyText(file: file) }
         if count == 1 { throw .tooFewCharacters(file: file, count: 1) }
