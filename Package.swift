@@ -39,7 +39,10 @@ let package = Package(
         .target(
             name: "Neural",
             dependencies: ["_VectorMath"],
-            resources: [.copy("Resources/digits.csv"), .copy("Resources/iris.csv")],
+            resources: [
+                .copy("Resources/digits.csv"), .copy("Resources/iris.csv"),
+                .copy("Resources/names.txt"), .copy("Resources/sonnets.txt"),
+            ],
             swiftSettings: engineFlags
         ),
         // Pure drawing into a buffer of cells: Foundation only.
