@@ -55,6 +55,7 @@ let package = Package(
             dependencies: [
                 "Neural", "Canvas", "Curriculum", "App", "TerminalBackend",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Yams", package: "Yams"),
             ],
             swiftSettings: engineFlags
         ),
