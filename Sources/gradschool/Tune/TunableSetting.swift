@@ -12,7 +12,7 @@ enum TunableSetting: String, CaseIterable {
     var meaning: String {
         switch self {
         case .learningRate: "the step size"
-        case .regularizationRate: "the L2 penalty on the weights (L1 when the configuration uses L1)"
+        case .regularizationRate: "the L2 penalty on the weights, or the L1 one when the configuration uses L1"
         case .dropout: "the dropout probability"
         case .neurons: "the width of every hidden layer"
         case .layers: "the number of hidden layers"

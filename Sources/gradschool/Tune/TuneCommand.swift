@@ -1,3 +1,4 @@
+import App
 import ArgumentParser
 import Foundation
 import Neural
@@ -40,7 +41,7 @@ struct TuneCommand: ParsableCommand {
                                valueName: "file.yaml"))
     var configFile: String?
 
-    @Option(help: ArgumentHelp("A built-in dataset: \(DatasetCatalog.names.joined(separator: ", ")). Example: --dataset moons",
+    @Option(help: ArgumentHelp("A built-in dataset: \((PlaygroundConfiguration.classificationDatasets + PlaygroundConfiguration.regressionDatasets).joined(separator: ", ")). Example: --dataset moons",
                                valueName: "name"))
     var dataset: String?
 
@@ -55,7 +56,7 @@ struct TuneCommand: ParsableCommand {
     @Option(help: ArgumentHelp("How many points a generated dataset draws (default 500). Example: --samples 300", valueName: "n"))
     var samples: Int?
 
-    @Option(help: ArgumentHelp("How much noise a generated dataset adds, 0 to 0.5 (default 0). Example: --noise 0.2", valueName: "x"))
+    @Option(help: ArgumentHelp("How much noise a generated dataset adds, from 0 (none, the default) to 1. Example: --noise 0.2", valueName: "x"))
     var noise: Double?
 
     @Option(help: ArgumentHelp("The optimizer every trial uses: sgd (default), momentum, nesterov, rmsprop or adam. Example: --optimizer adam",

@@ -35,7 +35,7 @@ struct TunePlan: Sendable {
         } else {
             switch (options.dataset, options.dataFile) {
             case (nil, nil):
-                throw .usage("choose the run to tune: --dataset NAME (one of \(DatasetCatalog.names.joined(separator: ", "))), --data FILE.csv or --config FILE.yaml")
+                throw .usage("choose the run to tune: --dataset NAME (one of \((PlaygroundConfiguration.classificationDatasets + PlaygroundConfiguration.regressionDatasets).joined(separator: ", "))), --data FILE.csv or --config FILE.yaml")
             case (.some, .some):
                 throw .usage("use either --dataset or --data, not both")
             case (let name?, nil):

@@ -157,4 +157,23 @@ struct SearchTests {
         #expect(results.map(\.trial.index) == [0, 1, 2, 3, 4])
         #expect(finishedFlag.isCancelled)
     }
+
+    @Test func leavingTheStreamCancelsTheSearch() async throws {
+        let search = Search(space: try space(), method: .random, trials: 1000, seed: 2)
+        let runner = SearchRunner(search: search) { trial, cancellation in
+            for _ in 0..<20 {
+                if cancellation.isCancelled { return nil }
+                Thread.sleep(forTimeInterval: 0.0005)
+            }
+            return TrialOutcome(score: Self.peak(trial))
+        }
+        var seen = 0
+        for await _ in runner.results() {
+            seen += 1
+            if seen == 3 { break }
+        }
+        let finished = runner.waitUntilFinished()
+        #expect(runner.cancellation.isCancelled)
+        #expect(finished.count >= 3 && finished.count < 1000)
+    }
 }
