@@ -24,6 +24,13 @@ public struct Search: Sendable, Hashable {
         SearchPlanner(space: space, method: method, trialBudget: trials, seed: seed).plannedTrials
     }
 
+    /// The Gaussian-process surrogate fitted to `results` (what a Bayesian search believes after them), for
+    /// drawing its mean and uncertainty with `SurrogateMap`; `nil` before any trial succeeded.
+    public func surrogate(of results: [TrialResult]) -> GaussianProcess? {
+        let kernel: GaussianProcess.Kernel = if case .bayesian(let options) = method { options.kernel } else { .matern52 }
+        return SearchPlanner(space: space, method: method, trialBudget: trials, seed: seed).surrogate(of: results, kernel: kernel)
+    }
+
     /// Runs the trials in turn, calling `onResult` after each, until all are done or `cancellation` is
     /// set. `objective` trains one trial and returns its outcome, or `nil` when it saw the cancellation
     /// part-way (that trial is then left out). Returns the finished trials.

@@ -117,8 +117,7 @@ struct SearchTests {
         let space = try space()
         let search = Search(space: space, method: .grid(pointsPerSetting: 3), trials: 9, seed: 1)
         let results = search.run { trial, _ in TrialOutcome(score: Self.peak(trial)) }
-        let planner = SearchPlanner(space: space, method: .random, trialBudget: 9, seed: 1)
-        let process = try #require(planner.surrogate(of: results))
+        let process = try #require(search.surrogate(of: results))
         let map = SurrogateMap(process: process, space: space, columnSetting: 0, rowSetting: 1, columns: 5, rows: 5,
                                fixed: try #require(results.best).trial.values)
         #expect(map.mean.count == 25 && map.standardDeviation.count == 25)
