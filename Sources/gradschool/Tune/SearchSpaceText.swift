@@ -122,9 +122,15 @@ enum SearchSpaceText {
     }
 }
 
-/// A range that cannot be searched, as a sentence without the place it came from.
-struct SearchSpaceTextError: Error, CustomStringConvertible {
-    let description: String
+/// Why a setting's range cannot be searched, as a sentence without the place it came from.
+enum SearchSpaceTextError: Error, CustomStringConvertible {
+    case invalid(String)
 
-    init(_ description: String) { self.description = description }
+    init(_ problem: String) { self = .invalid(problem) }
+
+    var description: String {
+        switch self {
+        case .invalid(let problem): problem
+        }
+    }
 }
