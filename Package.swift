@@ -45,10 +45,14 @@ let package = Package(
             ],
             swiftSettings: engineFlags
         ),
+        // The engine's own source, embedded at build time so lessons can show the code that trains.
+        .executableTarget(name: "EngineSourceEmbedder"),
+        .plugin(name: "EngineSourcePlugin", capability: .buildTool(), dependencies: ["EngineSourceEmbedder"]),
+        .target(name: "EngineSource", plugins: ["EngineSourcePlugin"]),
         // Pure drawing into a buffer of cells: Foundation only.
         .target(name: "Canvas"),
         // Lessons, quizzes and progress.
-        .target(name: "Curriculum", dependencies: ["_CMark", "Canvas", .product(name: "Yams", package: "Yams")]),
+        .target(name: "Curriculum", dependencies: ["_CMark", "Canvas", "EngineSource", .product(name: "Yams", package: "Yams")]),
         // Screens as state machines: update(message) and view(state) -> Buffer.
         .target(name: "App", dependencies: ["Neural", "Canvas", "Curriculum", .product(name: "Yams", package: "Yams")]),
         // The only code that calls ncurses.
@@ -58,6 +62,7 @@ let package = Package(
             dependencies: [
                 "Neural", "Canvas", "Curriculum", "App", "TerminalBackend",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Yams", package: "Yams"),
             ],
             swiftSettings: engineFlags
         ),
@@ -68,6 +73,7 @@ let package = Package(
         .testTarget(name: "NeuralTests", dependencies: ["Neural", "_AllocationCounter"]),
         .testTarget(name: "CanvasTests", dependencies: ["Canvas"]),
         .testTarget(name: "CurriculumTests", dependencies: ["Curriculum"]),
+        .testTarget(name: "EngineSourceTests", dependencies: ["EngineSource"]),
         .testTarget(name: "AppTests", dependencies: ["App", "Neural", "Canvas", "Curriculum"]),
         .testTarget(name: "EndToEndTests", dependencies: ["gradschool"]),
     ]

@@ -77,6 +77,9 @@ public enum LessonParser {
                             append(.quiz(quiz), line: line)
                         }
                     }
+                case "source":
+                    let name = info.count > 1 ? String(info[1]) : ""
+                    if let block = SourceBlockParser.parse(name: name, fenceLine: line, issues: &issues) { append(.markdown(block), line: line) }
                 default:
                     if let block = MarkdownConverter.block(node) { append(.markdown(block), line: line) }
                 }

@@ -40,20 +40,40 @@ struct TrainRun {
                                          plan: plan, problem: data.problem, featureCount: data.featureCount,
                                          targetColumns: data.targetColumns)
         }
-        try train(setup, on: data)
+        // A model given to --init carries on exactly as it was trained (as PyTorch would continue it).
+        let continued = if case .file = plan.model { true } else { false }
+        try train(setup, on: data, targets: continued ? .asGiven : .standardized)
+    }
+
+    /// Whether regression targets are standardised while training: a new network's are; a playground
+    /// configuration trains as the playground did, and a continued model as it was trained.
+    enum TargetScaling {
+        case asGiven
+        case standardized
     }
 
     /// Trains `setup` on `data` with progress, then evaluates, saves and reports as the plan says.
-    func train(_ setup: ModelSetup, on data: PreparedData) throws(TrainError) {
-        var trainer = Trainer(network: setup.network,
-                              training: Examples(features: data.training.features, targets: data.training.targets),
-                              validation: Examples(features: data.validation.features, targets: data.validation.targets),
+    func train(_ setup: ModelSetup, on data: PreparedData, targets: TargetScaling = .asGiven) throws(TrainError) {
+        var standardization: TargetStandardization?
+        let network = setup.network
+        var trainingTargets = data.training.targets, validationTargets = data.validation.targets
+        if case .standardized = targets, TargetStandardization.applies(to: network, problem: data.problem), data.training.count > 0 {
+            let fitted = TargetStandardization(fittedTo: data.training.targets)
+            trainingTargets = fitted.standardized(trainingTargets)
+            validationTargets = fitted.standardized(validationTargets)
+            standardization = fitted
+        }
+        var trainer = Trainer(network: network,
+                              training: Examples(features: data.training.features, targets: trainingTargets),
+                              validation: Examples(features: data.validation.features, targets: validationTargets),
                               configuration: plan.trainingConfiguration(loss: setup.loss))
         let log = try plan.logPath.map { (path: String) throws(TrainError) -> EpochLog in try EpochLog(path: path) }
 
         var progress = ProgressReporter(mode: progressMode, totalEpochs: plan.epochs, trainingCount: data.training.count,
                                         batchSize: plan.batchSize, write: progressStream)
-        progress.announce(TrainReport.header(network: setup.network, loss: setup.loss, data: data, plan: plan))
+        var header = TrainReport.header(network: setup.network, loss: setup.loss, data: data, plan: plan)
+        if let standardization { header += "\n" + TrainReport.targetNote(standardization, data: data) }
+        progress.announce(header)
         let start = DispatchTime.now().uptimeNanoseconds
         while trainer.status == .training && plan.epochs > 0 {
             if let record = trainer.step() {
@@ -66,17 +86,25 @@ struct TrainRun {
         progress.finish(trainer)
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
 
-        var summary = TrainSummary(plan: plan, data: data, network: trainer.network, loss: setup.loss, status: trainer.status,
+        // Predictions in the target's own units: the mapping back is folded into the last layer, so the
+        // metrics, the saved model and the pictures all see the numbers the data holds.
+        var evaluator = trainer
+        if let standardization {
+            evaluator = Trainer(network: standardization.folded(into: trainer.network),
+                                training: Examples(features: data.training.features, targets: data.training.targets),
+                                configuration: plan.trainingConfiguration(loss: setup.loss))
+        }
+        var summary = TrainSummary(plan: plan, data: data, network: evaluator.network, loss: setup.loss, status: trainer.status,
                                    history: Array(trainer.history), evaluations: [], seconds: seconds)
         if case .diverged(let divergence) = trainer.status {
             if plan.json { console.writeOutput(summary.json.rendered() + "\n") }
             throw .diverged(divergence)
         }
-        summary.evaluations = [SetEvaluation.evaluate(data.validation, name: "validation", trainer: &trainer),
-                               SetEvaluation.evaluate(data.test, name: "test", trainer: &trainer)].compactMap { $0 }
+        summary.evaluations = [SetEvaluation.evaluate(data.validation, name: "validation", trainer: &evaluator),
+                               SetEvaluation.evaluate(data.test, name: "test", trainer: &evaluator)].compactMap { $0 }
 
         if let savePath = plan.savePath {
-            let model = SavedModel(network: trainer.network, loss: setup.loss, scaler: data.scaler,
+            let model = SavedModel(network: evaluator.network, loss: setup.loss, scaler: data.scaler,
                                    featureNames: data.featureNames, classNames: data.classNames)
             do {
                 try model.write(to: URL(fileURLWithPath: savePath))
@@ -89,7 +117,7 @@ struct TrainRun {
             console.writeOutput(summary.json.rendered() + "\n")
         } else if !plan.quiet {
             var lines = [TrainReport.outcome(status: trainer.status, history: Array(trainer.history), patience: plan.patience, seconds: seconds)]
-            if let savePath = plan.savePath { lines.append("saved \(savePath): \(TrainReport.architecture(trainer.network))") }
+            if let savePath = plan.savePath { lines.append("saved \(savePath): \(TrainReport.architecture(evaluator.network))") }
             if let logPath = plan.logPath { lines.append("logged \(trainer.history.count) epochs to \(logPath)") }
             for evaluation in summary.evaluations {
                 lines.append("")
@@ -103,7 +131,7 @@ struct TrainRun {
                                                isTerminal: console.outputIsTerminal && console.colorsAllowed,
                                                forceASCII: plan.asciiPictures)
                 lines.append("")
-                lines.append(TrainPlots(network: trainer.network, history: Array(trainer.history), data: data)
+                lines.append(TrainPlots(network: evaluator.network, history: Array(trainer.history), data: data)
                     .render(report: report, width: max(40, min(console.width, 100))))
             }
             console.writeOutput(lines.joined(separator: "\n") + "\n")
