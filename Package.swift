@@ -13,7 +13,7 @@ let engineFlags: [SwiftSetting] = [
 // The matrix-product kernels are C, optimised in every configuration (their register tiles only exist
 // once the compiler unrolls and inlines them). Their files are compiled for a baseline CPU; each variant
 // switches on its own instruction set, so one binary holds them all and chooses where it runs.
-let kernelFlags: [CSetting] = [.unsafeFlags(["-O3"])]
+let kernelFlags: [CSetting] = [.unsafeFlags(["-O3", "-fno-builtin"])]
 
 let package = Package(
     name: "gradschool",

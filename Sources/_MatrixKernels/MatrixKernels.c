@@ -30,15 +30,15 @@ int gs_kernel_widest_supported_variant(void) {
 
 void gs_matrix_product(int variant, long rows, long inner, long columns,
                        const float *a, long rowStride, long innerStride,
-                       const float *b, float *c) {
+                       const float *b, long ldb, float *c, long ldc) {
     switch (variant) {
 #if defined(__x86_64__)
-    case GS_KERNEL_AVX512: gs_product_avx512(rows, inner, columns, a, rowStride, innerStride, b, c); return;
-    case GS_KERNEL_AVX2: gs_product_avx2(rows, inner, columns, a, rowStride, innerStride, b, c); return;
+    case GS_KERNEL_AVX512: gs_product_avx512(rows, inner, columns, a, rowStride, innerStride, b, ldb, c, ldc); return;
+    case GS_KERNEL_AVX2: gs_product_avx2(rows, inner, columns, a, rowStride, innerStride, b, ldb, c, ldc); return;
 #endif
 #if defined(__aarch64__)
-    case GS_KERNEL_NEON: gs_product_neon(rows, inner, columns, a, rowStride, innerStride, b, c); return;
+    case GS_KERNEL_NEON: gs_product_neon(rows, inner, columns, a, rowStride, innerStride, b, ldb, c, ldc); return;
 #endif
-    default: gs_product_plain(rows, inner, columns, a, rowStride, innerStride, b, c); return;
+    default: gs_product_plain(rows, inner, columns, a, rowStride, innerStride, b, ldb, c, ldc); return;
     }
 }

@@ -14,9 +14,11 @@
 //         for each tile of rows: keep the GS_ROWS × width tile of C in registers while k runs,
 //           each step loading the tile's row of B (GS_VECTORS vectors) and broadcasting one element of A
 //           per row: GS_ROWS · GS_VECTORS fused multiply-adds per GS_VECTORS loads and GS_ROWS broadcasts.
-// The panel (at most 256 × 32 floats, 32 KB) stays in the L1 cache while every row tile streams past it;
-// copying it also puts its rows next to each other, where rows of B itself may be kilobytes apart and
-// fall into the same few cache sets.
+// The panel (at most 512 × 32 floats, 64 KB) stays in the L1 and L2 caches while every row tile streams
+// past it; copying it also puts its rows next to each other, where rows of B itself may be kilobytes apart
+// and fall into the same few cache sets. A large product also copies each block of A, tile by tile, so
+// that a tile's rows are read as one stream rather than GS_ROWS streams a row of A apart.
+// Both copies live on the stack (at most 256 KB, within any thread's stack), so a product never allocates.
 
 #define GS_MIN(x, y) ((x) < (y) ? (x) : (y))
 #define GS_ALWAYS static inline __attribute__((always_inline))
@@ -132,14 +134,35 @@ static void gs_pack(long depth, long columns, long width, const float *b, long l
     }
 }
 
+/// Copies rows [0, rows) of a depth-long block of A into `packed`, tile by tile: each tile of GS_ROWS rows
+/// becomes depth groups of GS_ROWS consecutive floats (element (r, k) at k·GS_ROWS + r), missing rows zero.
+static void gs_pack_a(long rows, long depth, const float *a, long rowStride, long innerStride, float *packed) {
+    for (long i = 0; i < rows; i += GS_ROWS) {
+        const long tileRows = GS_MIN(GS_ROWS, rows - i);
+        float *out = packed + i * depth;
+        const float *in = a + i * rowStride;
+        if (innerStride == 1) {
+            for (long r = 0; r < tileRows; r++)
+                for (long k = 0; k < depth; k++) out[k * GS_ROWS + r] = in[r * rowStride + k];
+        } else {
+            for (long k = 0; k < depth; k++)
+                for (long r = 0; r < tileRows; r++) out[k * GS_ROWS + r] = in[r * rowStride + k * innerStride];
+        }
+        for (long r = tileRows; r < GS_ROWS; r++)
+            for (long k = 0; k < depth; k++) out[k * GS_ROWS + r] = 0;
+    }
+}
+
 GS_PRODUCT_SIGNATURE(GS_ENTRY) {
     if (rows <= 0 || columns <= 0) return;
     if (inner <= 0) {
-        for (long i = 0; i < rows * columns; i++) c[i] = 0;
+        for (long i = 0; i < rows; i++)
+            for (long j = 0; j < columns; j++) c[i * ldc + j] = 0;
         return;
     }
     enum { width = GS_LANES * GS_VECTORS };
     float panel[GS_DEPTH * width] __attribute__((aligned(64)));
+    float packedA[GS_BLOCK_ROWS * GS_DEPTH] __attribute__((aligned(64)));
     // B is read in place when its panel is reused by few row tiles or is small enough to stay cached where
     // it lies; otherwise a copy into contiguous rows pays for itself many times over.
     const int pack = rows > 2 * GS_ROWS && inner * columns > GS_PACK_THRESHOLD;
@@ -148,20 +171,29 @@ GS_PRODUCT_SIGNATURE(GS_ENTRY) {
         const int accumulate = k0 > 0;
         for (long i0 = 0; i0 < rows; i0 += GS_BLOCK_ROWS) {
             const long blockRows = GS_MIN(GS_BLOCK_ROWS, rows - i0);
+            const float *blockA = a + i0 * rowStride + k0 * innerStride;
+            long tileStride = GS_ROWS * rowStride, blockRowStride = rowStride, blockInnerStride = innerStride;
+            if (pack) {
+                gs_pack_a(blockRows, depth, blockA, rowStride, innerStride, packedA);
+                blockA = packedA;
+                tileStride = GS_ROWS * depth;
+                blockRowStride = 1;
+                blockInnerStride = GS_ROWS;
+            }
             for (long j0 = 0; j0 < columns; j0 += width) {
                 const long panelColumns = GS_MIN(width, columns - j0);
                 const int nv = (int)((panelColumns + GS_LANES - 1) / GS_LANES);
-                const float *panelB = b + k0 * columns + j0;
-                long ldb = columns;
+                const float *panelB = b + k0 * ldb + j0;
+                long panelStride = ldb;
                 if (pack || panelColumns % GS_LANES != 0) {
-                    ldb = nv * GS_LANES;
-                    gs_pack(depth, panelColumns, ldb, panelB, columns, panel);
+                    panelStride = nv * GS_LANES;
+                    gs_pack(depth, panelColumns, panelStride, panelB, ldb, panel);
                     panelB = panel;
                 }
-                for (long i = 0; i < blockRows; i += GS_ROWS) {
+                for (long i = 0, t = 0; i < blockRows; i += GS_ROWS, t++) {
                     const int mr = (int)GS_MIN(GS_ROWS, blockRows - i);
-                    gs_run_tile(mr, nv, depth, a + (i0 + i) * rowStride + k0 * innerStride, rowStride, innerStride,
-                                panelB, ldb, c + (i0 + i) * columns + j0, columns, panelColumns, accumulate);
+                    gs_run_tile(mr, nv, depth, blockA + t * tileStride, blockRowStride, blockInnerStride,
+                                panelB, panelStride, c + (i0 + i) * ldc + j0, ldc, panelColumns, accumulate);
                 }
             }
         }

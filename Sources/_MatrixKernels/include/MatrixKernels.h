@@ -4,7 +4,7 @@
 //
 // Every variant computes the same product C = A·B on row-major buffers:
 //   A is rows×inner, element (i, k) at a[i·rowStride + k·innerStride] (so Aᵀ is read without copying it),
-//   B is inner×columns with rows `columns` floats apart, C is rows×columns and is overwritten.
+//   B is inner×columns, C is rows×columns and is overwritten.
 // They differ in how many numbers one vector register holds and how many registers there are, and so in
 // the tile of C that stays in registers while k runs over the inner dimension:
 //   AVX-512  16 lanes, 32 registers: 12 rows × 32 columns, 24 accumulators + 2 of B + 1 broadcast
@@ -43,9 +43,10 @@ static inline int gs_kernel_compiled_variant(void) {
 /// The widest variant this CPU supports, found with CPUID: what a portable build uses.
 int gs_kernel_widest_supported_variant(void);
 
-/// `C = A·B` with the given variant; the caller checks it is supported.
+/// `C = A·B` with the given variant; the caller checks it is supported. B's rows are `ldb` floats apart and
+/// C's `ldc` (both `columns` for whole matrices; more for a block of columns, as threads take).
 void gs_matrix_product(int variant, long rows, long inner, long columns,
                        const float *a, long rowStride, long innerStride,
-                       const float *b, float *c);
+                       const float *b, long ldb, float *c, long ldc);
 
 #endif
