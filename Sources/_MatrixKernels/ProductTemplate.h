@@ -153,6 +153,18 @@ static void gs_pack_a(long rows, long depth, const float *a, long rowStride, lon
     }
 }
 
+/// Products one to three columns wide (an output neuron, a 2-D input's weight gradient) are dot products:
+/// a vector tile would be mostly padding, and padding B costs more than the arithmetic.
+static void gs_narrow(long rows, long inner, long columns, const float *a, long rowStride, long innerStride,
+                      const float *b, long ldb, float *c, long ldc) {
+    for (long i = 0; i < rows; i++)
+        for (long j = 0; j < columns; j++) {
+            float sum = 0;
+            for (long k = 0; k < inner; k++) sum += a[i * rowStride + k * innerStride] * b[k * ldb + j];
+            c[i * ldc + j] = sum;
+        }
+}
+
 GS_PRODUCT_SIGNATURE(GS_ENTRY) {
     if (rows <= 0 || columns <= 0) return;
     if (inner <= 0) {
@@ -160,6 +172,17 @@ GS_PRODUCT_SIGNATURE(GS_ENTRY) {
             for (long j = 0; j < columns; j++) c[i * ldc + j] = 0;
         return;
     }
+    if (columns < 4) {
+        gs_narrow(rows, inner, columns, a, rowStride, innerStride, b, ldb, c, ldc);
+        return;
+    }
+#ifdef GS_NARROW_ENTRY
+    // Narrower than one vector: the variant with half-width vectors wastes less of each.
+    if (columns < GS_LANES) {
+        GS_NARROW_ENTRY(rows, inner, columns, a, rowStride, innerStride, b, ldb, c, ldc);
+        return;
+    }
+#endif
     enum { width = GS_LANES * GS_VECTORS };
     float panel[GS_DEPTH * width] __attribute__((aligned(64)));
     float packedA[GS_BLOCK_ROWS * GS_DEPTH] __attribute__((aligned(64)));

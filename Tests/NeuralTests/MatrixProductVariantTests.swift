@@ -21,6 +21,9 @@ struct MatrixProductVariantTests {
     @Test(.enabled(if: Variant.neon.isSupported, "this CPU has no NEON kernels (not arm64): NOT RUN"))
     func neonAgreesOnEveryShape() { Self.checkEveryShape(.neon) }
 
+    /// What layers call: small Swift tiles for tiny products in a native build, the selected kernel otherwise.
+    @Test func enginesOwnChoiceAgreesOnEveryShape() { Self.checkEveryShape(nil) }
+
     /// Only the supported variants are arguments; the every-shape tests above report the others as skipped.
     @Test(arguments: Variant.supported)
     func layerShapesAgree(variant: Variant) {
@@ -36,7 +39,7 @@ struct MatrixProductVariantTests {
     }
 
     /// Every shape from 0 to 40 in each dimension, with A plain and A read transposed.
-    static func checkEveryShape(_ variant: Variant) {
+    static func checkEveryShape(_ variant: Variant?) {
         var wrongShapes: [String] = []
         for rows in 0...40 {
             for inner in 0...40 {
@@ -58,7 +61,8 @@ struct MatrixProductVariantTests {
                 }
             }
         }
-        #expect(wrongShapes.isEmpty, "\(variant): \(wrongShapes.count) shapes wrong, first \(wrongShapes.prefix(8))")
+        let name = variant.map { "\($0)" } ?? "the engine's own choice"
+        #expect(wrongShapes.isEmpty, "\(name): \(wrongShapes.count) shapes wrong, first \(wrongShapes.prefix(8))")
     }
 
     /// The lessons' layers (batch 10 on 2-8-8-1 networks), the digits networks at batch 32 and 256, and

@@ -1,4 +1,5 @@
 import _MatrixKernels
+import Dispatch
 
 /// Matrix products: the one operation that dominates training time.
 ///
@@ -29,11 +30,12 @@ public enum MatrixProduct {
 
     /// `C = A·B`, written into `c`, which is resized to `a.rows` rows and must have `b.columns` columns.
     public static func multiply(_ a: Matrix, _ b: Matrix, into c: inout Matrix) {
-        multiply(a, b, into: &c, variant: Variant.selected)
+        multiply(a, b, into: &c, variant: nil)
     }
 
-    /// `C = A·B` with a chosen kernel variant, which must be supported (tests and the bench compare them).
-    public static func multiply(_ a: Matrix, _ b: Matrix, into c: inout Matrix, variant: Variant) {
+    /// `C = A·B` with a chosen kernel variant, which must be supported (tests and the bench compare them);
+    /// nil makes the engine's own choice.
+    public static func multiply(_ a: Matrix, _ b: Matrix, into c: inout Matrix, variant: Variant?) {
         precondition(a.columns == b.rows && c.columns == b.columns,
                      "cannot multiply \(a.rows)×\(a.columns) by \(b.rows)×\(b.columns) into \(c.columns) columns")
         c.resize(rows: a.rows)
@@ -51,11 +53,11 @@ public enum MatrixProduct {
     /// `C = Aᵀ·B`, written into `c`, which is resized to `a.columns` rows and must have `b.columns` columns.
     /// Reads A's buffer in transposed order, so no transpose is ever stored.
     public static func multiplyTransposingA(_ a: Matrix, _ b: Matrix, into c: inout Matrix) {
-        multiplyTransposingA(a, b, into: &c, variant: Variant.selected)
+        multiplyTransposingA(a, b, into: &c, variant: nil)
     }
 
-    /// `C = Aᵀ·B` with a chosen kernel variant, which must be supported.
-    public static func multiplyTransposingA(_ a: Matrix, _ b: Matrix, into c: inout Matrix, variant: Variant) {
+    /// `C = Aᵀ·B` with a chosen kernel variant, which must be supported; nil makes the engine's own choice.
+    public static func multiplyTransposingA(_ a: Matrix, _ b: Matrix, into c: inout Matrix, variant: Variant?) {
         precondition(a.rows == b.rows && c.columns == b.columns,
                      "cannot multiply (\(a.rows)×\(a.columns))ᵀ by \(b.rows)×\(b.columns) into \(c.columns) columns")
         c.resize(rows: a.columns)
@@ -74,16 +76,72 @@ public enum MatrixProduct {
     ///
     /// Element (i, k) of A is read at `a[i·rowStride + k·innerStride]`, so `rowStride: inner, innerStride: 1`
     /// is A itself and `rowStride: 1, innerStride: rows` reads Aᵀ from A's buffer without copying it.
+    /// Small products (see ``smallProductLimit``) take inlined Swift tiles in a native build; the rest go to
+    /// the C kernel variant chosen for this CPU.
     public static func multiply(_ a: UnsafePointer<Float>, _ b: UnsafePointer<Float>, _ c: UnsafeMutablePointer<Float>,
                                 rows: Int, inner: Int, columns: Int, rowStride: Int, innerStride: Int) {
-        multiply(a, b, c, rows: rows, inner: inner, columns: columns, rowStride: rowStride, innerStride: innerStride,
-                 variant: Variant.selected)
+        if usesSmallTiles(rows: rows, inner: inner, columns: columns) {
+            smallProduct(a, b, c, rows: rows, inner: inner, columns: columns, rowStride: rowStride, innerStride: innerStride)
+        } else {
+            multiply(a, b, c, rows: rows, inner: inner, columns: columns, rowStride: rowStride, innerStride: innerStride,
+                     variant: Variant.selected)
+        }
+    }
+
+    /// The raw product with a chosen kernel variant, or the engine's own choice for nil.
+    static func multiply(_ a: UnsafePointer<Float>, _ b: UnsafePointer<Float>, _ c: UnsafeMutablePointer<Float>,
+                         rows: Int, inner: Int, columns: Int, rowStride: Int, innerStride: Int, variant: Variant?) {
+        if let variant {
+            multiply(a, b, c, rows: rows, inner: inner, columns: columns, rowStride: rowStride, innerStride: innerStride, variant: variant)
+        } else {
+            multiply(a, b, c, rows: rows, inner: inner, columns: columns, rowStride: rowStride, innerStride: innerStride)
+        }
     }
 
     /// The raw product with a chosen kernel variant, which must be supported.
+    ///
+    /// A product of at least ``parallelWork`` multiply-adds is shared among ``threads`` threads when that is
+    /// more than one: each computes its own block of rows of C (or of columns, when C has too few rows to go
+    /// round), so no two threads write the same element and each element is the same sum as on one thread.
     public static func multiply(_ a: UnsafePointer<Float>, _ b: UnsafePointer<Float>, _ c: UnsafeMutablePointer<Float>,
                                 rows: Int, inner: Int, columns: Int, rowStride: Int, innerStride: Int,
                                 variant: Variant) {
-        gs_matrix_product(variant.rawValue, rows, inner, columns, a, rowStride, innerStride, b, c)
+        let parts = rows * inner * columns >= parallelWork ? min(threads, 64) : 1
+        if parts <= 1 {
+            gs_matrix_product(variant.rawValue, rows, inner, columns, a, rowStride, innerStride, b, columns, c, columns)
+            return
+        }
+        // Blocks are whole multiples of 24 rows (or 32 columns), so every thread's share is made of full tiles.
+        let splitRows = rows >= 24 * parts
+        let unit = splitRows ? 24 : 32
+        let length = splitRows ? rows : columns
+        let block = (length + parts - 1) / parts
+        let blockLength = (block + unit - 1) / unit * unit
+        let blocks = (length + blockLength - 1) / blockLength
+        // Addresses cross into the worker threads as integers: each thread touches only its own block of C.
+        let (aAddress, bAddress, cAddress) = (Int(bitPattern: a), Int(bitPattern: b), Int(bitPattern: c))
+        let kernel = variant.rawValue
+        DispatchQueue.concurrentPerform(iterations: blocks) { index in
+            let start = index * blockLength, count = min(blockLength, length - start)
+            guard count > 0, let a = UnsafePointer<Float>(bitPattern: aAddress),
+                  let b = UnsafePointer<Float>(bitPattern: bAddress),
+                  let c = UnsafeMutablePointer<Float>(bitPattern: cAddress) else { return }
+            if splitRows {
+                gs_matrix_product(kernel, count, inner, columns, a + start * rowStride, rowStride, innerStride,
+                                  b, columns, c + start * columns, columns)
+            } else {
+                gs_matrix_product(kernel, rows, inner, count, a, rowStride, innerStride,
+                                  b + start, columns, c + start, columns)
+            }
+        }
     }
+
+    /// How many threads a large product may use: 1 unless a caller says otherwise for the work it runs,
+    /// `MatrixProduct.$threads.withValue(2) { … }` (the `--threads` option of `train` and `bench`).
+    /// A task-local value, so two trainings in one program can each choose their own.
+    @TaskLocal public static var threads: Int = 1
+
+    /// The smallest product, in multiply-adds, worth sharing among threads: 2²¹ take about 25 µs on one core,
+    /// well above the cost of waking another thread.
+    public static let parallelWork = 1 << 21
 }
