@@ -8,7 +8,12 @@ let portable = Context.environment["GRADSCHOOL_PORTABLE"] != nil
 let engineFlags: [SwiftSetting] = [
     .unsafeFlags(["-O"], .when(configuration: .debug)),
     .unsafeFlags(["-Ounchecked"], .when(configuration: .release)),
-] + (portable ? [] : [.unsafeFlags(["-target-cpu", "native"])])
+] + (portable ? [.define("GRADSCHOOL_PORTABLE")] : [.unsafeFlags(["-target-cpu", "native"])])
+
+// The matrix-product kernels are C, optimised in every configuration (their register tiles only exist
+// once the compiler unrolls and inlines them). Their files are compiled for a baseline CPU; each variant
+// switches on its own instruction set, so one binary holds them all and chooses where it runs.
+let kernelFlags: [CSetting] = [.unsafeFlags(["-O3", "-fno-builtin"])]
 
 let package = Package(
     name: "gradschool",
@@ -36,9 +41,11 @@ let package = Package(
         // The neural-network engine: Foundation only.
         // Vector helpers the engine's hot loops need as single instructions.
         .target(name: "_VectorMath"),
+        // Matrix-product kernels for each vector unit (AVX-512, AVX2+FMA, NEON, plain) and the choice between them.
+        .target(name: "_MatrixKernels", cSettings: kernelFlags),
         .target(
             name: "Neural",
-            dependencies: ["_VectorMath"],
+            dependencies: ["_VectorMath", "_MatrixKernels"],
             resources: [
                 .copy("Resources/digits.csv"), .copy("Resources/iris.csv"),
                 .copy("Resources/names.txt"), .copy("Resources/sonnets.txt"),

@@ -106,6 +106,7 @@ struct TrainPlanTests {
         (["--dataset", "circle", "--output", "tanh"], "there is no output activation called \"tanh\""),
         (["--dataset", "circle", "--test-split", "1"], "--test-split must be a fraction from 0 up to (not including) 1"),
         (["--dataset", "circle", "--print-every", "0"], "--print-every must be at least 1"),
+        (["--dataset", "circle", "--threads", "0"], "--threads must be between 1 and 64, got 0"),
         (["--dataset", "circle", "--seed=-1"], "--seed"),
     ])
     func nonsenseIsRejectedWithASentence(arguments: [String], sentence: String) {
@@ -130,7 +131,7 @@ struct TrainPlanTests {
         #expect(options == ["--config", "--dataset", "--data", "--target", "--samples", "--noise", "--seed", "--val-split", "--test-split",
                             "--no-shuffle", "--normalize", "--layers", "--activation", "--output", "--dropout", "--init", "--loss",
                             "--optimizer", "--lr", "--batch-size", "--epochs", "--l1", "--l2", "--patience", "--save", "--log",
-                            "--json", "--quiet", "--plot", "--ascii", "--print-every"])
+                            "--json", "--quiet", "--plot", "--ascii", "--print-every", "--threads"])
         for block in blocks where block.option != "-h," {
             #expect(block.text.contains("Example: \(block.option)"), "\(block.option) has no example: \(block.text)")
         }

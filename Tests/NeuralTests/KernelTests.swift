@@ -13,29 +13,6 @@ struct KernelTests {
         zip(a.elements, b.elements).map { abs($0 - $1) }.max() ?? 0
     }
 
-    // Shapes chosen to hit every tile: 8-row and 4-row blocks, single-row tails, 32/16/8-wide and
-    // scalar column tails, empty inner dimension, and the shapes of the reference workloads.
-    @Test(arguments: [(1, 1, 1), (3, 5, 7), (8, 3, 32), (13, 17, 61), (4, 8, 16), (9, 2, 8), (10, 2, 8),
-                      (32, 64, 64), (32, 64, 10), (5, 0, 6), (37, 29, 83), (256, 64, 128)])
-    func productMatchesTripleLoop(shape: (Int, Int, Int)) {
-        let (rows, inner, columns) = shape
-        let a = Self.randomMatrix(rows, inner, seed: 1), b = Self.randomMatrix(inner, columns, seed: 2)
-        var c = Matrix(rows: 0, columns: columns, capacity: rows)
-        MatrixProduct.multiply(a, b, into: &c)
-        let expected = MatrixProduct.reference(a, b)
-        #expect(c.shape == [rows, columns])
-        #expect(Self.maxDifference(c, expected) <= 1e-5 * Float(max(inner, 1)))
-    }
-
-    @Test(arguments: [(1, 1, 1), (10, 8, 2), (32, 10, 64), (7, 33, 5), (40, 17, 19)])
-    func transposedProductMatchesTripleLoop(shape: (Int, Int, Int)) {
-        let (inner, rows, columns) = shape
-        let a = Self.randomMatrix(inner, rows, seed: 3), b = Self.randomMatrix(inner, columns, seed: 4)
-        var c = Matrix(rows: rows, columns: columns)
-        MatrixProduct.multiplyTransposingA(a, b, into: &c)
-        #expect(Self.maxDifference(c, MatrixProduct.reference(a.transposed(), b)) <= 1e-5 * Float(inner))
-    }
-
     @Test func transposeWritesIntoAnExistingBuffer() {
         let a = Matrix([[1, 2, 3], [4, 5, 6]])
         var t = Matrix(rows: 3, columns: 2)

@@ -157,9 +157,13 @@ struct TrainCommand: ParsableCommand {
                                valueName: "n"))
     var printEvery: Int?
 
+    @Option(help: ArgumentHelp("Threads that large matrix products may share, 1 to 64 (default 1). Example: --threads 2", valueName: "n"))
+    var threads = 1
+
     // MARK: Running
 
     func validate() throws {
+        guard (1...64).contains(threads) else { throw ValidationError("--threads must be between 1 and 64, got \(threads)") }
         if configFile != nil {
             do {
                 try ConfiguredTraining.checkOptions(self)
@@ -176,6 +180,10 @@ struct TrainCommand: ParsableCommand {
     }
 
     func run() throws {
+        try MatrixProduct.$threads.withValue(threads) { try train() }
+    }
+
+    private func train() throws {
         let console = Console.system()
         do throws(TrainError) {
             if let configFile {

@@ -1,0 +1,81 @@
+extension MatrixProduct {
+    /// Products of at most this many multiply-adds (a lesson's batch of 10 through a layer of 8, say) take
+    /// ``smallProduct(_:_:_:rows:inner:columns:rowStride:innerStride:)`` in a native build: for them the
+    /// call into the C kernels, the choice of tile and the padding cost more than the arithmetic.
+    public static let smallProductLimit = 4096
+
+    /// Whether the default entry points take the small-product path for this shape.
+    @inline(__always)
+    static func usesSmallTiles(rows: Int, inner: Int, columns: Int) -> Bool {
+        #if GRADSCHOOL_PORTABLE
+        // Compiled for a baseline CPU, Swift's vector code has no fused multiply-add; the kernels do.
+        return false
+        #else
+        return rows * inner * columns <= smallProductLimit
+        #endif
+    }
+
+    /// `C = A·B` for small shapes, inlined Swift: tiles of 4 rows × 8 columns of `SIMD8` accumulators (4 of
+    /// the 16 or 32 vector registers), single rows, and a scalar loop for fewer than 8 columns.
+    ///
+    /// A ragged tail of 1–7 columns of a matrix at least 8 wide is done by one more 8-wide tile ending at
+    /// the last column, which overlaps columns already done. Every element is the same sum taken in the
+    /// same order whichever tile computes it, so the overlap rewrites identical values.
+    static func smallProduct(_ a: UnsafePointer<Float>, _ b: UnsafePointer<Float>, _ c: UnsafeMutablePointer<Float>,
+                             rows: Int, inner: Int, columns: Int, rowStride: Int, innerStride: Int) {
+        var column = 0
+        while column + 8 <= columns {
+            smallTiles(a, b, c, column: column, rows: rows, inner: inner, columns: columns, rowStride: rowStride, innerStride: innerStride)
+            column += 8
+        }
+        if column < columns && columns >= 8 {
+            smallTiles(a, b, c, column: columns - 8, rows: rows, inner: inner, columns: columns, rowStride: rowStride, innerStride: innerStride)
+            column = columns
+        }
+        while column < columns {
+            for row in 0..<rows {
+                var sum: Float = 0
+                let aRow = a + row * rowStride
+                for k in 0..<inner { sum += aRow[k * innerStride] * b[k * columns + column] }
+                c[row * columns + column] = sum
+            }
+            column += 1
+        }
+    }
+
+    @inline(__always)
+    static func smallTiles(_ a: UnsafePointer<Float>, _ b: UnsafePointer<Float>, _ c: UnsafeMutablePointer<Float>,
+                           column: Int, rows: Int, inner: Int, columns: Int, rowStride: Int, innerStride: Int) {
+        var row = 0
+        while row + 4 <= rows {
+            var c0 = SIMD8<Float>(), c1 = SIMD8<Float>(), c2 = SIMD8<Float>(), c3 = SIMD8<Float>()
+            let a0 = a + row * rowStride, a1 = a0 + rowStride, a2 = a1 + rowStride, a3 = a2 + rowStride
+            var bRow = b + column
+            for k in 0..<inner {
+                let b0 = UnsafeRawPointer(bRow).loadUnaligned(as: SIMD8<Float>.self)
+                c0.addProduct(SIMD8(repeating: a0[k * innerStride]), b0)
+                c1.addProduct(SIMD8(repeating: a1[k * innerStride]), b0)
+                c2.addProduct(SIMD8(repeating: a2[k * innerStride]), b0)
+                c3.addProduct(SIMD8(repeating: a3[k * innerStride]), b0)
+                bRow += columns
+            }
+            let out = UnsafeMutableRawPointer(c + row * columns + column)
+            out.storeBytes(of: c0, as: SIMD8<Float>.self)
+            out.storeBytes(of: c1, toByteOffset: 4 * columns, as: SIMD8<Float>.self)
+            out.storeBytes(of: c2, toByteOffset: 8 * columns, as: SIMD8<Float>.self)
+            out.storeBytes(of: c3, toByteOffset: 12 * columns, as: SIMD8<Float>.self)
+            row += 4
+        }
+        while row < rows {
+            var c0 = SIMD8<Float>()
+            let aRow = a + row * rowStride
+            var bRow = b + column
+            for k in 0..<inner {
+                c0.addProduct(SIMD8(repeating: aRow[k * innerStride]), UnsafeRawPointer(bRow).loadUnaligned(as: SIMD8<Float>.self))
+                bRow += columns
+            }
+            UnsafeMutableRawPointer(c + row * columns + column).storeBytes(of: c0, as: SIMD8<Float>.self)
+            row += 1
+        }
+    }
+}

@@ -1,0 +1,52 @@
+#ifndef GRADSCHOOL_MATRIX_KERNELS_H
+#define GRADSCHOOL_MATRIX_KERNELS_H
+// Matrix-product kernels written for each kind of vector unit, and the choice between them.
+//
+// Every variant computes the same product C = A·B on row-major buffers:
+//   A is rows×inner, element (i, k) at a[i·rowStride + k·innerStride] (so Aᵀ is read without copying it),
+//   B is inner×columns, C is rows×columns and is overwritten.
+// They differ in how many numbers one vector register holds and how many registers there are, and so in
+// the tile of C that stays in registers while k runs over the inner dimension:
+//   AVX-512  16 lanes, 32 registers: 12 rows × 32 columns, 24 accumulators + 2 of B + 1 broadcast
+//   AVX2+FMA  8 lanes, 16 registers:  6 rows × 16 columns, 12 accumulators + 2 of B + 1 broadcast
+//   NEON      4 lanes, 32 registers:  8 rows × 12 columns, 24 accumulators + 3 of B + 1 broadcast
+//   plain     4 lanes (SSE2 or scalar code), no fused multiply-add: 4 rows × 8 columns
+#include <stdbool.h>
+
+/// The kernel variants, narrowest first. The numbers are stable: Swift's `MatrixProduct.Variant` mirrors them.
+enum {
+    GS_KERNEL_PLAIN = 0,
+    GS_KERNEL_AVX2 = 1,
+    GS_KERNEL_AVX512 = 2,
+    GS_KERNEL_NEON = 3,
+};
+
+/// Whether this binary holds `variant` and this CPU can run it (CPUID on x86-64).
+bool gs_kernel_is_supported(int variant);
+
+/// The widest variant the compiler was told the target CPU has, whether or not the CPU running the program
+/// has more: what a native build uses. `static inline` on purpose: Swift compiles this header with its own
+/// `-target-cpu`, so the answer describes the Swift module that calls it (the kernels' own C files are
+/// compiled for baseline CPUs, each variant switching on its instruction set with a target attribute).
+static inline int gs_kernel_compiled_variant(void) {
+#if defined(__AVX512F__) && defined(__AVX512VL__) && defined(__FMA__)
+    return GS_KERNEL_AVX512;
+#elif defined(__AVX2__) && defined(__FMA__)
+    return GS_KERNEL_AVX2;
+#elif defined(__aarch64__) && defined(__ARM_NEON)
+    return GS_KERNEL_NEON;
+#else
+    return GS_KERNEL_PLAIN;
+#endif
+}
+
+/// The widest variant this CPU supports, found with CPUID: what a portable build uses.
+int gs_kernel_widest_supported_variant(void);
+
+/// `C = A·B` with the given variant; the caller checks it is supported. B's rows are `ldb` floats apart and
+/// C's `ldc` (both `columns` for whole matrices; more for a block of columns, as threads take).
+void gs_matrix_product(int variant, long rows, long inner, long columns,
+                       const float *a, long rowStride, long innerStride,
+                       const float *b, long ldb, float *c, long ldc);
+
+#endif
