@@ -7,7 +7,7 @@ struct ReviewQueueTests {
     static let now = Date(timeIntervalSince1970: 1_710_061_200)
 
     func schedule(dueInDays days: Double) -> QuestionSchedule {
-        QuestionSchedule(easiness: 2.5, streak: 1, intervalDays: 1, due: Self.now.addingTimeInterval(days * 86_400),
+        QuestionSchedule(difficulty: 5, stability: 1, due: Self.now.addingTimeInterval(days * 86_400),
                          lastAnswered: Self.now.addingTimeInterval(-86_400))
     }
 

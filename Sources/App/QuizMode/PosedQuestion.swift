@@ -18,9 +18,14 @@ struct PosedQuestion: Equatable, Sendable {
     var expected: Expected
     var explanation: String
 
-    /// Whether the answer has to be worked out rather than recalled, for the time a grade allows.
-    var needsCalculation: Bool {
-        if case .number = expected { true } else { false }
+    /// What sort of answer it asks for, which sets how long a right answer may take and still be `good`.
+    var kind: AnswerKind {
+        switch expected {
+        case .choices(_, _, .trueOrFalse): .trueOrFalse
+        case .choices(_, _, .markAll): .markAll
+        case .choices: .choice
+        case .number: .calculation
+        }
     }
 
     /// The words the learner reads before answering.

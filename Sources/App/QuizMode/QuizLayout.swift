@@ -86,7 +86,6 @@ struct QuizLayout {
             }
         case .answered:
             var keys: [(String, String)] = [("Space", quiz.queue.upcoming.isEmpty ? "finish" : "next"), ("Enter", "read the page")]
-            if let current = quiz.current, current.verdict?.correct == true, !current.isRetry { keys.append(("3 4 5", "recall")) }
             return keys + [("Esc", "end quiz"), ("q", "quit")]
         case .summary:
             let summary = QuizSummary(quiz: quiz, progress: tutor.progress, library: tutor.library, now: tutor.now, glyphs: tutor.glyphs)
@@ -193,8 +192,7 @@ private struct Lines {
                 labelled("Next review", current.comesBack ? "later in this quiz, and again \(when)" : when)
             }
         } else if verdict.correct, let grade = current.grade {
-            let how = current.gradeChosen ? "as you said" : "judged from your time"
-            labelled("Recall", "\(grade.name), \(how) (3 hard, 4 good, 5 easy to change)")
+            labelled("Recall", "\(grade.name), judged from your time")
             labelled("Next review", when)
         } else {
             labelled("Next review", current.comesBack ? "later in this quiz, and again \(when)" : when)

@@ -6,15 +6,17 @@ extension QuizScreen {
     ///
     /// Questions whose block has left its lesson are dropped from `progress` first (other questions,
     /// and those of lessons that failed to load, are left alone).
-    /// - Returns: the quiz, and whether `progress` changed and should be saved.
+    /// - Returns: the quiz, and the event that drops the questions gone from their lessons, if any.
     static func start(
         options: QuizOptions, library: LessonLibrary, progress: inout LearnerProgress, now: Date, seed: UInt64,
         scheduler: ReviewScheduler
-    ) -> (quiz: QuizScreen, progressChanged: Bool) {
+    ) -> (quiz: QuizScreen, dropped: ProgressEvent?) {
         let catalog = QuizQuestion.catalog(library)
         var idsByLesson: [String: Set<String>] = [:]
         for lesson in library.lessons { idsByLesson[lesson.id] = Set(lesson.quizzes.map(\.id)) }
-        let dropped = progress.dropQuestions(missingFrom: idsByLesson)
+        let missing = progress.questionsMissing(from: idsByLesson)
+        let dropped = missing.isEmpty ? nil : ProgressEvent.questionsDropped(missing)
+        if let dropped { progress.apply(dropped) }
 
         let eligible = catalog.filter { question in
             if let lessonID = options.lessonID { return question.lessonID == lessonID }
@@ -36,7 +38,7 @@ extension QuizScreen {
         } else {
             quiz.askNext(now: now)
         }
-        return (quiz, !dropped.isEmpty)
+        return (quiz, dropped)
     }
 
     /// Why a quiz found nothing to ask, and what the learner can do about it.
