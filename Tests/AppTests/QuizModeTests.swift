@@ -253,6 +253,22 @@ struct QuizModeTests {
         }
     }
 
+    @Test func theDailyCapOnNewQuestionsHolds() throws {
+        var progress = F.openedNeurons
+        progress.settings.newPerDay = 2
+        #expect(F.quizTutor(progress: progress).tutor.quiz?.queue.picked == 2)
+        // Two started today already: no more new ones today, and the quiz says why.
+        for id in ["sum-pick", "sum-number"] {
+            progress.apply(.answered(AnswerRecord(questionID: id, lessonID: "neurons", answeredAt: F.start, seconds: 3, correct: true,
+                                                  given: "1", grade: .good, kind: .choice, counts: true, source: .quiz)), calendar: F.utc)
+        }
+        var capped = F.quizTutor(progress: progress).tutor
+        #expect(capped.quiz?.phase == .nothingToAsk)
+        #expect(capped.paragraphText.contains("you have started 2 new questions today, the most a day"))
+        capped.press(.character("a"))
+        #expect(capped.quiz?.queue.picked == 5)
+    }
+
     @Test func lessonCountAndAllOptionsChooseTheQuestions() throws {
         // --lesson asks a lesson's questions even when it was never opened.
         let later = F.quizTutor(options: QuizOptions(lessonID: "later")).tutor

@@ -101,6 +101,46 @@ struct QuizProgressCommandTests {
         """)
     }
 
+    @Test func theReviewLogIsExportedAsCSV() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let environment = ["XDG_DATA_HOME": folder.url.path]
+        let now = Date(timeIntervalSince1970: 1_710_061_200)
+        _ = try Self.store(environment: environment, events: Self.sampleEvents(now: now))
+        let csv = folder.url.appendingPathComponent("reviews.csv")
+        let result = try GradschoolBinary.run(["progress", "--export", csv.path], in: folder.url, environment: environment)
+        #expect(result.status == 0, "\(result.error)")
+        #expect(result.output.contains("Wrote 2 answers to \(csv.path)."))
+        let lines = try String(contentsOf: csv, encoding: .utf8).split(separator: "\n").map(String.init)
+        #expect(lines.count == 3)
+        #expect(lines[0] == "number,answered_at,question,lesson,source,kind,seconds,correct,given,grade,counted,"
+                + "difficulty_before,stability_before,due_before,difficulty_after,stability_after,due_after")
+        // The wrong first answer: D₀(again) = 6.4133, S₀ = 0.212, due the next day.
+        #expect(lines[1] == "1,2024-03-07T09:00:00Z,perceptron-xor,perceptron,quiz,choice,9.0,0,1,1,1,,,,6.4133,0.2120,"
+                + ISO8601DateFormatter().string(from: Calendar.current.date(byAdding: .day, value: 1,
+                                                                            to: Calendar.current.startOfDay(for: now.addingTimeInterval(-3 * 86_400)))!))
+        #expect(lines[2].hasPrefix("2,2024-03-10T09:00:00Z,perceptron-update,perceptron,quiz,choice,5.0,1,2,3,1,,,,2.1181,2.3065,"))
+
+        let refused = try GradschoolBinary.run(["progress", "--export", folder.url.path], in: folder.url, environment: environment)
+        #expect(refused.status == 64)
+        #expect(refused.error.contains("it is not a regular file, so it is left alone"))
+    }
+
+    @Test func settingsAreCheckedAndKept() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let environment = ["XDG_DATA_HOME": folder.url.path]
+        let set = try GradschoolBinary.run(["progress", "--retention", "0.85", "--new-per-day", "5"], in: folder.url, environment: environment)
+        #expect(set.status == 0, "\(set.error)")
+        #expect(try Self.store(environment: environment, events: []).load().settings == ProgressSettings(desiredRetention: 0.85, newPerDay: 5))
+        let shown = try GradschoolBinary.run(["progress", "--lessons", Self.lessons], in: folder.url, environment: environment)
+        #expect(shown.output.contains("Reviews aim at a 85% chance of recall; at most 5 new questions a day."))
+        for bad in [["--retention", "1.5"], ["--retention", "nan"], ["--new-per-day", "-1"], ["--new-per-day", "100000"]] {
+            let result = try GradschoolBinary.run(["progress"] + bad, in: folder.url, environment: environment)
+            #expect(result.status == 64, "\(bad)")
+        }
+    }
+
     @Test func resetAsksFirstAndOnlyYesErases() throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }

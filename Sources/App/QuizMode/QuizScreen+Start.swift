@@ -22,8 +22,13 @@ extension QuizScreen {
             if let lessonID = options.lessonID { return question.lessonID == lessonID }
             return progress.hasOpened(question.lessonID)
         }
-        let candidates = eligible.map { ReviewQueue.Candidate(id: $0.id, schedule: progress.questions[$0.id]?.schedule) }
-        let ids = ReviewQueue.pick(from: candidates, now: now, limit: options.limit, ignoringSchedule: options.ignoresSchedule)
+        let candidates = eligible.map {
+            ReviewQueue.Candidate(id: $0.id, lessonID: $0.lessonID, schedule: progress.questions[$0.id]?.schedule)
+        }
+        let startedToday = progress.newQuestionsStarted(onDayOf: now, calendar: scheduler.calendar)
+        let newAllowance = max(0, progress.settings.newPerDay - startedToday)
+        let ids = ReviewQueue.pick(from: candidates, now: now, limit: options.limit, ignoringSchedule: options.ignoresSchedule,
+                                   newAllowance: newAllowance)
 
         var quiz = QuizScreen(
             options: options, phase: .asking,
@@ -35,6 +40,10 @@ extension QuizScreen {
             let openedAny = library.lessons.contains { progress.hasOpened($0.id) }
             quiz.emptyReason = Self.emptyReason(options: options, library: library, eligible: candidates, openedAny: openedAny,
                                                 now: now, calendar: scheduler.calendar)
+            if newAllowance == 0, candidates.contains(where: { $0.schedule == nil }), options.limit != 0 {
+                quiz.emptyReason = "Nothing is due, and you have started \(startedToday) new questions today, the most a day "
+                    + "('gradschool progress --new-per-day N' changes it). Press a to go over them anyway."
+            }
         } else {
             quiz.askNext(now: now)
         }
