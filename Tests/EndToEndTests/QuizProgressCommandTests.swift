@@ -126,6 +126,45 @@ struct QuizProgressCommandTests {
         #expect(refused.error.contains("it is not a regular file, so it is left alone"))
     }
 
+    @Test func checkNamesEveryQuizBlockMistakeWithItsFileAndLine() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let lesson = folder.url.appendingPathComponent("01-bad.md")
+        try Data("""
+        ---
+        id: bad
+        title: Bad
+        summary: s
+        order: 1
+        ---
+        ## Page
+
+        ```quiz
+        id: bad-q
+        question: Q?
+        choices:
+          - a
+          - b
+        answer: c
+        feedback:
+          z: no such choice
+        explanation: E.
+        ```
+
+        ```quiz
+        id: bad-template
+        template: sigmoid-value
+        range: [2, 1]
+        ```
+
+        """.utf8).write(to: lesson)
+        let result = try GradschoolBinary.run(["check", folder.url.path], in: folder.url, environment: [:])
+        #expect(result.status == 65)
+        #expect(result.output.contains("\(lesson.path):15: quiz 'answer' 'c' is not one of the choices"), "\(result.output)")
+        #expect(result.output.contains("\(lesson.path):17: quiz 'feedback' for 'z', which is not one of the choices"), "\(result.output)")
+        #expect(result.output.contains("\(lesson.path):24: template 'range' must be two numbers"), "\(result.output)")
+    }
+
     @Test func settingsAreCheckedAndKept() throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }

@@ -22,6 +22,8 @@ struct QuizState: Equatable, Sendable {
     private(set) var askedAt: Date?
     /// Whether an answer has been given (and the right one shown) on this visit.
     private(set) var hasAnswered = false
+    /// Whether the learner asked for the author's hint.
+    private(set) var showsHint = false
 
     /// How the learner's answer went.
     enum Outcome: Equatable, Sendable {
@@ -88,6 +90,10 @@ struct QuizState: Equatable, Sendable {
         if askedAt == nil { askedAt = now }
         if key == .character("r") {
             askAgain()
+            return .handled
+        }
+        if key == .character("h"), posed.hint != nil {
+            showsHint = true
             return .handled
         }
         if marksAll { return handleMarks(key, now: now) }

@@ -36,6 +36,10 @@ extension QuizScreen {
             return finish()
         case .character("d"):
             return submit(Verdict.gaveUp(on: current.posed), progress: &progress, now: now)
+        case .character("h") where current.posed.hint != nil:
+            current.showsHint = true
+            self.current = current
+            return []
         default:
             break
         }

@@ -27,6 +27,8 @@ public struct QuizScreen: Equatable, Sendable {
         var isRetry: Bool
         var askedAt: Date
         var entry = AnswerEntry()
+        /// Whether the learner asked for the author's hint.
+        var showsHint = false
         var verdict: Verdict?
         var grade: RecallGrade?
         var answeredAt: Date?
