@@ -128,9 +128,10 @@ struct TutorLauncher {
                 return [.progressSaveFailed("\(store.file.path) cannot be written, so this is not saved; see the note on home")]
             }
             do {
+                // The tutor applied the event already; what other tutors record is read when the
+                // store's change counter says they wrote something.
                 try store.record(event)
-                // The store's view includes what other tutors on this profile recorded.
-                return [.progressSaved] + ((try? store.load()).map { [.progressLoaded($0)] } ?? [])
+                return [.progressSaved]
             } catch {
                 return [.progressSaveFailed(error.description)]
             }
