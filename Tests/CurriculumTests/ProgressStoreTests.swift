@@ -178,6 +178,8 @@ struct ProgressStoreTests {
         ("a newer format", #"{"version": 3}"#, "written in format 3 by a newer gradschool"),
         ("a bad date", #"{"version": 2, "lessons": {"p": {"pagesRead": [0], "finishedAt": "yesterday"}}}"#, "lessons.p.finishedAt should be a date"),
         ("a boolean page", #"{"version": 2, "lessons": {"p": {"pagesRead": [true]}}}"#, "lessons.p.pagesRead[0] should be a number"),
+        ("deep nesting", String(repeating: "[", count: 200_000), "it is not valid JSON"),
+        ("deep objects", #"{"version": 2, "lessons": "# + String(repeating: #"{"a": "#, count: 50_000), "it is not valid JSON"),
     ]
 
     @Test(arguments: hostile.indices)

@@ -73,6 +73,11 @@ struct QuizTwoTutorsInTerminalTests {
         try lesson.press("n")
         try #require(try lesson.waitFor("The last page.").found)
 
+        // The lesson's tutor sees the quiz's answers too: home, read again from the store, says so.
+        try lesson.press("Escape")
+        let home = try lesson.waitFor { screen in screen.contains { $0.contains("Drill") && $0.contains("quiz 2/3") } }
+        #expect(home.found, "home did not show the other tutor's answers:\n\(home.screen.joined(separator: "\n"))")
+
         for terminal in [quiz, lesson] {
             try terminal.press("q")
             #expect(try terminal.waitFor("ready$").found, "q did not return to the shell")

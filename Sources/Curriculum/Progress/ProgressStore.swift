@@ -29,7 +29,7 @@ public struct ProgressStore: Sendable {
 
     /// Opens (or creates) the store at `file`, importing `legacyFile` the first time. Never fails: when
     /// the file cannot be used the store keeps progress in memory only, and `notices` say so.
-    public init(file: URL, legacyFile: URL? = nil, now: Date = Date(), calendar: Calendar = .current) {
+    public init(file: URL, legacyFile: URL? = nil, calendar: Calendar = .current) {
         self.file = file
         self.legacyFile = legacyFile
         var notices: [String] = []
