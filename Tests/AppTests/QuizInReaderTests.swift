@@ -61,6 +61,22 @@ struct QuizInReaderTests {
         #expect(tutor.progress.questions["pick"]?.history.map(\.correct) == [false, true])
         #expect(tutor.progress.knownCount(among: ["pick"]) == 0)
         #expect(tutor.progress.questions["pick"]?.schedule?.lapses == 1)
+
+        // Nor does leaving the page and coming back the same day to answer again.
+        tutor.press(.escape, .escape)
+        tutor.openLesson(id: "scratch")
+        tutor.press(.tab)
+        let third = try #require(Self.answers(tutor.press(.character("1"))).last)
+        #expect(third.correct && !third.counts)
+        #expect(tutor.progress.knownCount(among: ["pick"]) == 0)
+        // The next day it counts again.
+        tutor.press(.escape, .escape)
+        tutor.now = asked.addingTimeInterval(86_400)
+        tutor.openLesson(id: "scratch")
+        tutor.press(.tab)
+        let nextDay = try #require(Self.answers(tutor.press(.character("1"))).last)
+        #expect(nextDay.counts)
+        #expect(tutor.progress.knownCount(among: ["pick"]) == 1)
     }
 
     static let markAll = """

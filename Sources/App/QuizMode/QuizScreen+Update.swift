@@ -182,7 +182,8 @@ extension QuizScreen {
         let event = ProgressEvent.answered(AnswerRecord(
             questionID: question.id, lessonID: question.lessonID, answeredAt: now, seconds: (seconds * 10).rounded() / 10,
             correct: verdict.correct, given: String(verdict.givenShort.prefix(ProgressLimits.givenLength)), grade: grade,
-            kind: current.posed.kind, counts: !current.isRetry, source: .quiz))
+            kind: current.posed.kind,
+            counts: !current.isRetry && !progress.answerWasShown(question.id, onDayOf: now, calendar: scheduler.calendar), source: .quiz))
         progress.apply(event, calendar: scheduler.calendar)
         if !verdict.correct { current.comesBack = queue.retryLater(question.id) }
         current.verdict = verdict

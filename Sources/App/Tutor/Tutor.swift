@@ -90,7 +90,7 @@ public struct Tutor: Equatable, Sendable {
         let event = ProgressEvent.answered(AnswerRecord(
             questionID: quizID, lessonID: reader.lesson.id, answeredAt: answer.answeredAt, seconds: (answer.seconds * 10).rounded() / 10,
             correct: answer.verdict.correct, given: String(answer.verdict.givenShort.prefix(ProgressLimits.givenLength)), grade: grade,
-            kind: answer.kind, counts: answer.counts, source: .page))
+            kind: answer.kind, counts: answer.counts && !progress.answerWasShown(quizID, onDayOf: answer.answeredAt), source: .page))
         progress.apply(event)
         return [.record(event)]
     }

@@ -39,6 +39,12 @@ public struct LearnerProgress: Equatable, Sendable {
         questionIDs.filter { questions[$0]?.lastAnswerWasRight == true }.count
     }
 
+    /// Whether the right answer to `questionID` was shown on the day of `date` (after a wrong answer or
+    /// giving up): an answer given after that the same day is a second try and never counts as right.
+    public func answerWasShown(_ questionID: String, onDayOf date: Date, calendar: Calendar = .current) -> Bool {
+        questions[questionID]?.history.contains { !$0.correct && calendar.isDate($0.date, inSameDayAs: date) } ?? false
+    }
+
     /// Questions never answered before that were first answered on the day of `date`.
     public func newQuestionsStarted(onDayOf date: Date, calendar: Calendar = .current) -> Int {
         questions.values.filter { review in
