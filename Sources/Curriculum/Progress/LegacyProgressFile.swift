@@ -164,6 +164,7 @@ public enum LegacyProgressFile {
                         streak: try whole(schedule["streak"], "\(schedulePath).streak", in: 0...100_000),
                         due: try date(schedule["due"], "\(schedulePath).due"),
                         lastAnswered: try date(schedule["lastAnswered"], "\(schedulePath).lastAnswered"))
+                    if let problem = review.schedule?.problem { throw Refusal(reason: "\(schedulePath): \(problem)") }
                 }
                 contents.questions[questionID] = review
             }
