@@ -130,8 +130,8 @@ public struct ProgressStore: Sendable {
             return (try openWritable(file), true)
         } catch let error as DatabaseError where [.SQLITE_NOTADB, .SQLITE_CORRUPT].contains(error.resultCode) || error.message == damagedMessage {
             let aside = setAside(file)
-            let where_ = aside.map { "it was moved to \($0.path)" } ?? "it could not be moved aside, so it is left as it was"
-            notices.append("Your progress file \(file.path) is damaged (\(error.message ?? "not a database")): \(where_), "
+            let outcome = aside.map { "it was moved to \($0.path)" } ?? "it could not be moved aside, so it is left as it was"
+            notices.append("Your progress file \(file.path) is damaged (\(error.message ?? "not a database")): \(outcome), "
                            + "and a fresh one was started.")
             if aside == nil { return (inMemory(), false) }
             do {
@@ -217,15 +217,14 @@ public struct ProgressStore: Sendable {
 
     /// The file's progress copied into memory, to show what it holds without writing to it.
     private static func readOnlyCopy(of file: URL, notices: inout [String]) -> DatabaseQueue {
-        let copy = inMemory()
         do {
             let source = try DatabaseQueue(path: file.path, configuration: configuration(readOnly: true))
-            let fresh = try DatabaseQueue(configuration: configuration(readOnly: false))
-            try source.backup(to: fresh)
-            return fresh
+            let copy = try DatabaseQueue(configuration: configuration(readOnly: false))
+            try source.backup(to: copy)
+            return copy
         } catch {
             notices.append("Its progress could not be read either (\(error)); starting with none.")
-            return copy
+            return inMemory()
         }
     }
 
