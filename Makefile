@@ -4,7 +4,7 @@
 #   make bench  build in release mode and measure the engine's speed
 
 SWIFT ?= swift
-SYSTEM_PACKAGES := libncurses-dev libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config tmux
+SYSTEM_PACKAGES := libncurses-dev libcmark-gfm-dev libcmark-gfm-extensions-dev libsqlite3-dev pkg-config tmux
 ARGS ?=
 
 .PHONY: run test bench build release deps check-lessons clean

@@ -24,6 +24,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
     ],
     targets: [
         // System-library shims: the only places C headers enter the package.
@@ -59,7 +60,9 @@ let package = Package(
         // Pure drawing into a buffer of cells: Foundation only.
         .target(name: "Canvas"),
         // Lessons, quizzes and progress.
-        .target(name: "Curriculum", dependencies: ["_CMark", "Canvas", "EngineSource", .product(name: "Yams", package: "Yams")]),
+        .target(name: "Curriculum", dependencies: [
+            "_CMark", "Canvas", "EngineSource", .product(name: "Yams", package: "Yams"), .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
         // Screens as state machines: update(message) and view(state) -> Buffer.
         .target(name: "App", dependencies: ["Neural", "Canvas", "Curriculum", .product(name: "Yams", package: "Yams")]),
         // The only code that calls ncurses.
@@ -79,7 +82,7 @@ let package = Package(
 
         .testTarget(name: "NeuralTests", dependencies: ["Neural", "_AllocationCounter"]),
         .testTarget(name: "CanvasTests", dependencies: ["Canvas"]),
-        .testTarget(name: "CurriculumTests", dependencies: ["Curriculum"]),
+        .testTarget(name: "CurriculumTests", dependencies: ["Curriculum", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "EngineSourceTests", dependencies: ["EngineSource"]),
         .testTarget(name: "AppTests", dependencies: ["App", "Neural", "Canvas", "Curriculum"]),
         .testTarget(name: "EndToEndTests", dependencies: ["gradschool"]),

@@ -8,11 +8,13 @@ struct QuizCommand: AsyncParsableCommand {
         commandName: "quiz",
         abstract: "Review questions from the lessons you have opened, each coming back when it is due.",
         discussion: """
-        Asks the questions that are due, then new ones from lessons you have opened. Each answer is \
-        graded from whether it was right and how long it took (press 3, 4 or 5 after a right answer to \
-        say it was hard, good or easy), and the SM-2 spaced-repetition rule sets when it comes back: \
-        tomorrow, in 6 days, then ever longer. Wrong answers come back later in the same quiz. \
-        Every answer is saved at once, so quitting loses nothing.
+        Asks the questions that are due and new ones from lessons you have opened, one lesson after \
+        another in turn (at most 20 new questions a day; 'gradschool progress --new-per-day N' changes \
+        it). Each answer is graded from whether it was right and how long it took, allowing more time \
+        for a calculation than for a true-or-false, and the FSRS-6 scheduler brings it back when your \
+        chance of recalling it has fallen to 90 % ('gradschool progress --retention R' changes it). \
+        Wrong answers come back later in the same quiz. Every answer is saved at once, so quitting loses \
+        nothing, and a quiz and a lesson may be open in two terminals at once.
 
         Examples:
           gradschool quiz                        the questions due now, at most 10

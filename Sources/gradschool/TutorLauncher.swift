@@ -30,8 +30,14 @@ struct TutorLauncher {
                 throw ValidationError(error.description)
             }
         }
-        let store = ProgressStore(file: file)
-        let loaded = store.load()
+        let store = ProgressStore(file: ProgressStore.databaseFile(besideJSON: file), legacyFile: file)
+        var notices = store.notices
+        var progress = LearnerProgress()
+        do {
+            progress = try store.load()
+        } catch {
+            notices.append(error.description)
+        }
         let session: TerminalSession
         do {
             session = try TerminalSession(environment: environment, captureMouse: true)
@@ -42,7 +48,7 @@ struct TutorLauncher {
         defer { session.close() }
 
         var tutor = Tutor(
-            library: library, progress: loaded.progress, notices: loaded.notice.map { [$0] } ?? [],
+            library: library, progress: progress, notices: notices,
             width: session.width, height: session.height, colors: session.colorMode,
             glyphs: session.isUnicode ? .unicode : .ascii
         )
@@ -57,14 +63,23 @@ struct TutorLauncher {
 
         var needsDrawing = true
         var lastPoll: UInt64 = 0
+        var storeVersion = store.changeCounter()
         while !tutor.hasQuit {
             // Effects first, so a failed save is on screen in the same frame.
             while !pending.isEmpty {
                 let effect = pending.removeFirst()
-                if let result = perform(effect, store: store, mayOverwrite: loaded.mayOverwrite, session: session, live: live) {
+                for result in perform(effect, store: store, session: session, live: live) {
                     pending += tutor.update(result)
                 }
                 needsDrawing = true
+            }
+            // Another tutor or quiz on this profile recorded something: read the progress again.
+            let version = store.changeCounter()
+            if version != storeVersion {
+                storeVersion = version
+                if let stored = try? store.load() { pending += tutor.update(.progressLoaded(stored)) }
+                needsDrawing = true
+                continue
             }
             if tutor.hasQuit { break }
             if needsDrawing {
@@ -105,30 +120,31 @@ struct TutorLauncher {
 
     /// Carries out one effect; the message it produces, if any, goes back to the tutor.
     @MainActor
-    private func perform(_ effect: Effect, store: ProgressStore, mayOverwrite: Bool, session: TerminalSession,
-                         live: LiveTrainingHost) -> Message? {
+    private func perform(_ effect: Effect, store: ProgressStore, session: TerminalSession, live: LiveTrainingHost) -> [Message] {
         switch effect {
-        case .saveProgress(let progress):
-            // An unreadable file that could not be copied aside is the only copy: never save over it.
-            guard mayOverwrite else {
-                return .progressSaveFailed("the unreadable progress file \(store.file.path) is kept as it was; move it away to save again")
+        case .record(let event):
+            // A file that cannot be written (read-only, a directory in the way) is never replaced.
+            guard store.isWritable else {
+                return [.progressSaveFailed("\(store.file.path) cannot be written, so this is not saved; see the note on home")]
             }
             do {
-                try store.save(progress)
-                return .progressSaved
+                // The tutor applied the event already; what other tutors record is read when the
+                // store's change counter says they wrote something.
+                try store.record(event)
+                return [.progressSaved]
             } catch {
-                return .progressSaveFailed(error.description)
+                return [.progressSaveFailed(error.description)]
             }
         case .captureMouse(let on):
             session.setMouseCapture(on)
-            return nil
+            return []
         case .live(let request):
             live.perform(request)
-            return nil
+            return []
         case .playground(let request):
-            return .playground(PlaygroundFiles.perform(request))
+            return [.playground(PlaygroundFiles.perform(request))]
         case .quit:
-            return nil
+            return []
         }
     }
 

@@ -31,10 +31,12 @@ struct HomeScreenTests {
     @Test func showsPagesReadAndQuizScore() {
         var progress = LearnerProgress()
         progress["first"].pagesRead = [0, 2]
-        progress["first"].quizAnswers["first-question"] = QuizAnswer(choice: 1, correct: true, answeredAt: Date(timeIntervalSince1970: 0))
+        progress.apply(.answered(AnswerRecord(questionID: "first-question", lessonID: "first", answeredAt: Date(timeIntervalSince1970: 0),
+                                              seconds: 3, correct: true, given: "2", grade: .good, kind: .choice, counts: true, source: .page)))
         let lines = Fixtures.tutor(progress: progress).screenLines
         let firstLine = lines.first { $0.contains("First steps") } ?? ""
-        #expect(firstLine.hasSuffix("2/3 pages · quiz 1/1"))
+        // Known (latest answer right), and due: answered long ago.
+        #expect(firstLine.hasSuffix("2/3 pages · quiz 1/1 · 1 due"))
         let secondLine = lines.first { $0.contains("Second steps") } ?? ""
         #expect(secondLine.hasSuffix("not started"))
     }
@@ -52,10 +54,9 @@ struct HomeScreenTests {
         }
         #expect(reader.lesson.id == "first")
         #expect(reader.page == 0)
-        // Opening a page records it as read and asks for the progress to be saved.
-        var expected = LearnerProgress()
-        expected["first"].pagesRead = [0]
-        #expect(effects == [.saveProgress(expected)])
+        // Opening a page records it as read, as one event for the store.
+        #expect(effects == [.record(.pageRead(lessonID: "first", page: 0, pageCount: reader.lesson.pages.count, at: tutor.now))])
+        #expect(tutor.progress["first"].pagesRead == [0])
     }
 
     @Test func digitsOpenLessonsByTheirNumber() {

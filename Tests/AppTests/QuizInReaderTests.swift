@@ -29,21 +29,54 @@ struct QuizInReaderTests {
     ```
     """
 
-    @Test func aChoiceIsAnsweredWithItsNumberAndSaved() throws {
+    /// The answers recorded by `effects`.
+    static func answers(_ effects: [Effect]) -> [AnswerRecord] {
+        effects.compactMap { effect in
+            if case .record(.answered(let answer)) = effect { return answer } else { return nil }
+        }
+    }
+
+    @Test func aChoiceIsAnsweredWithItsNumberAndRecordedWithTheScreensClock() throws {
         var tutor = WidgetTesting.tutor(page: Self.choice)
+        let asked = Date(timeIntervalSince1970: 1_710_061_200)
+        tutor.now = asked
         #expect(tutor.screenText.contains("Tab answer this question"))
         tutor.press(.tab)
+        tutor.press(.down)
+        tutor.now = asked.addingTimeInterval(4)
         let effects = tutor.press(.character("2"))
         #expect(tutor.screenText.contains("✗ Not quite: the answer is 1."))
         #expect(tutor.screenText.contains("Weights are written w."))
-        let saved = try #require(effects.compactMap { effect -> LearnerProgress? in
-            if case .saveProgress(let progress) = effect { return progress } else { return nil }
-        }.last)
-        #expect(saved["scratch"].quizAnswers["pick"]?.choice == 1)
-        #expect(saved["scratch"].quizAnswers["pick"]?.correct == false)
-        tutor.press(.up, .enter)
+        let first = try #require(Self.answers(effects).last)
+        // Stamped from the screen's `now`, timed from the first key that reached the question.
+        #expect(first.answeredAt == asked.addingTimeInterval(4))
+        #expect(first.seconds == 4)
+        #expect((first.questionID, first.lessonID, first.given, first.correct) == ("pick", "scratch", "2", false))
+        #expect(first.counts && first.source == .page && first.grade == .again)
+
+        // B6: answering again after the right one was shown is kept but never counts as right.
+        let second = try #require(Self.answers(tutor.press(.up, .enter)).last)
         #expect(tutor.screenText.contains("✓ Right."))
-        #expect(tutor.progress["scratch"].quizAnswers["pick"]?.correct == true)
+        #expect(second.correct && !second.counts)
+        #expect(tutor.progress.questions["pick"]?.history.map(\.correct) == [false, true])
+        #expect(tutor.progress.knownCount(among: ["pick"]) == 0)
+        #expect(tutor.progress.questions["pick"]?.schedule?.lapses == 1)
+
+        // Nor does leaving the page and coming back the same day to answer again.
+        tutor.press(.escape, .escape)
+        tutor.openLesson(id: "scratch")
+        tutor.press(.tab)
+        let third = try #require(Self.answers(tutor.press(.character("1"))).last)
+        #expect(third.correct && !third.counts)
+        #expect(tutor.progress.knownCount(among: ["pick"]) == 0)
+        // The next day it counts again.
+        tutor.press(.escape, .escape)
+        tutor.now = asked.addingTimeInterval(86_400)
+        tutor.openLesson(id: "scratch")
+        tutor.press(.tab)
+        let nextDay = try #require(Self.answers(tutor.press(.character("1"))).last)
+        #expect(nextDay.counts)
+        #expect(tutor.progress.knownCount(among: ["pick"]) == 1)
     }
 
     static let markAll = """
@@ -67,10 +100,10 @@ struct QuizInReaderTests {
         #expect(tutor.screenText.contains("Mark every right choice"), "Enter with nothing marked explains what to do")
         tutor.press(.character("1"))
         #expect(tutor.screenText.contains("[x] 1. sigmoid"), "a number marks its choice without answering")
-        #expect(tutor.progress["scratch"].quizAnswers["every"] == nil)
+        #expect(tutor.progress.questions["every"] == nil)
         tutor.press(.enter)
         #expect(tutor.screenText.contains("✗ Not quite: the right choices are 1 and 3."), "the first right choice alone is not enough")
-        #expect(tutor.progress["scratch"].quizAnswers["every"]?.correct == false)
+        #expect(tutor.progress.questions["every"]?.history.last?.correct == false)
 
         tutor.press(.down, .down, .character(" "))
         #expect(tutor.screenText.contains("[x] 3. ReLU"), "Space marks the choice under the cursor")
@@ -79,7 +112,8 @@ struct QuizInReaderTests {
         #expect(tutor.screenText.contains("✗ Not quite"), "a wrong extra mark is wrong")
         tutor.press(.character("2"), .enter)
         #expect(tutor.screenText.contains("✓ Right: exactly these."))
-        #expect(tutor.progress["scratch"].quizAnswers["every"]?.correct == true)
+        #expect(tutor.progress.questions["every"]?.history.last?.correct == true)
+        #expect(tutor.progress.questions["every"]?.history.map(\.isRetry) == [false, true, true])
         tutor.press(.character("r"))
         #expect(tutor.screenText.contains("[ ] 1. sigmoid") && tutor.screenText.contains("[ ] 3. ReLU"), "r clears the marks")
     }
@@ -90,9 +124,12 @@ struct QuizInReaderTests {
         #expect(tutor.screenText.contains("Type a number first"))
         tutor.press(.character("1"), .character("."), .character("0"), .character("0"), .character("5"), .enter)
         #expect(tutor.screenText.contains("✓ Right: the answer is 1."), "1.005 is within 0.01 of 1")
-        #expect(tutor.progress["scratch"].quizAnswers["typed"]?.correct == true)
+        #expect(tutor.progress.questions["typed"]?.history.last?.correct == true)
         tutor.press(.character("1"), .character(","), .character("1"), .enter)
         #expect(tutor.screenText.contains("✗ Not quite: you typed 1.1; the answer is 1."), "a comma reads as a point")
+        // A1: the page reads numbers as quiz mode does, fractions included.
+        tutor.press(.character("2"), .character("/"), .character("2"), .enter)
+        #expect(tutor.screenText.contains("✓ Right: the answer is 1."), "2/2 is a fraction, as in quiz mode")
         tutor.press(.character("x"))
         #expect(tutor.pageElements?.focus == 0, "letters are not numbers, and nothing happens")
     }

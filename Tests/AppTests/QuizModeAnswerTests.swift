@@ -127,7 +127,7 @@ struct QuizModeAnswerTests {
             // The engine's value is right, one just beyond the tolerance is not.
             #expect(NumberEntry.isClose(engine, to: value, tolerance: tolerance))
             #expect(!NumberEntry.isClose(engine + tolerance * 1.01, to: value, tolerance: tolerance))
-            #expect(posed.needsCalculation)
+            #expect(posed.kind == .calculation)
         }
         // Fresh numbers each time: forty seeds give many different questions.
         #expect(prompts.count > 10, "\(template) drew only \(prompts.count) different questions")

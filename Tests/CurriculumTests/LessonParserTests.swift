@@ -155,7 +155,7 @@ struct LessonParserTests {
         #expect(byLine[13]?.first?.contains("'learningRate' of widget 'perceptron' must be a number from") == true)
         #expect(byLine[16]?.first?.contains("unknown widget 'teleporter'") == true)
         #expect(byLine[19]?.first?.contains("quiz without a right answer") == true)
-        #expect(byLine[30]?.first?.contains("'answer' must be the number of the right choice, from 1 to 2") == true)
+        #expect(byLine[30]?.first?.contains("'answer' '3' is not one of the choices: write the right choice exactly as in 'choices'") == true)
         #expect(byLine[35]?.first?.hasPrefix("bad YAML") == true, "\(result.issues)")
         #expect(result.issues.count == 9)
     }

@@ -47,7 +47,7 @@ struct LessonQuizContentTests {
     @Test func everyQuizFormInTheAuthorsGuideParses() throws {
         let guide = try String(contentsOf: AuthorsGuideTests.guide, encoding: .utf8)
         let blocks = guide.components(separatedBy: "```quiz\n").dropFirst().compactMap { $0.components(separatedBy: "\n```").first }
-        #expect(blocks.count == 5, "one example of each form: one choice, every right choice, true or false, a number, a template")
+        #expect(blocks.count == 6, "one example of each form: one choice, every right choice, true or false, a number, a template, and a template with parameters")
         var forms: [QuizForm] = []
         for block in blocks {
             let result = Self.parse(block)

@@ -31,13 +31,14 @@ struct ProgressModelTests {
 
     @Test func questionsThatLeftTheirLessonAreDroppedAndNoOthers() {
         var progress = LearnerProgress()
-        let schedule = QuestionSchedule(easiness: 2.5, streak: 1, intervalDays: 1, due: day, lastAnswered: day)
+        let schedule = QuestionSchedule(difficulty: 5, stability: 2, due: day, lastAnswered: day)
         for (id, lesson) in [("kept", "perceptron"), ("removed", "perceptron"), ("other-kept", "forward"), ("broken-lesson", "backprop")] {
             progress.questions[id] = QuestionReview(lessonID: lesson, schedule: schedule)
         }
         // `backprop` failed to load, so it is absent: its question must survive.
-        let dropped = progress.dropQuestions(missingFrom: ["perceptron": ["kept", "new-one"], "forward": ["other-kept"]])
+        let dropped = progress.questionsMissing(from: ["perceptron": ["kept", "new-one"], "forward": ["other-kept"]])
         #expect(dropped == ["removed"])
+        progress.apply(.questionsDropped(dropped))
         #expect(Set(progress.questions.keys) == ["kept", "other-kept", "broken-lesson"])
         #expect(progress.questions["kept"]?.schedule == schedule)
     }
@@ -54,5 +55,23 @@ struct ProgressModelTests {
         // The retry does not count as the last first try: 58 was right.
         #expect(review.lastAnswerWasRight == true)
         #expect(review.firstTries.count == 49)
+    }
+
+    /// B6: answering again after being shown the answer is kept, but never makes a question known.
+    @Test func anAnswerAfterTheRightOneWasShownNeverCountsAsRight() {
+        var progress = LearnerProgress()
+        func answer(_ correct: Bool, counts: Bool, at offset: Double) {
+            progress.apply(.answered(AnswerRecord(questionID: "q", lessonID: "l", answeredAt: day.addingTimeInterval(offset), seconds: 3,
+                                                  correct: correct, given: "1", grade: correct ? .good : .again, kind: .choice,
+                                                  counts: counts, source: .page)))
+        }
+        answer(false, counts: true, at: 0)
+        answer(true, counts: false, at: 10)
+        #expect(progress.knownCount(among: ["q"]) == 0)
+        #expect(progress.questions["q"]?.history.count == 2)
+        #expect(progress.questions["q"]?.schedule?.reviews == 1)
+        #expect(progress.questions["q"]?.schedule?.lapses == 1)
+        answer(true, counts: true, at: 86_400)
+        #expect(progress.knownCount(among: ["q"]) == 1)
     }
 }

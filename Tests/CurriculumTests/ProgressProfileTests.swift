@@ -8,7 +8,7 @@ struct ProgressProfileTests {
 
     @Test func theDefaultLearnerKeepsTheUsualFile() throws {
         #expect(try ProgressProfile.file(profile: nil, environment: environment).path == "/data/gradschool/progress.json")
-        #expect(ProgressStore.defaultFile(environment: environment).path == "/data/gradschool/progress.json")
+        #expect(try ProgressProfile.databaseFile(profile: nil, environment: environment).path == "/data/gradschool/progress.sqlite")
         #expect(ProgressProfile.name(explicit: "default", environment: [:]) == nil)
         #expect(ProgressProfile.name(explicit: nil, environment: [:]) == nil)
         #expect(ProgressProfile.name(explicit: "", environment: [:]) == nil)
@@ -39,7 +39,7 @@ struct ProgressProfileTests {
         defer { try? FileManager.default.removeItem(at: root) }
         let environment = ["XDG_DATA_HOME": root.path]
         for name in ["zoe", "ada"] {
-            try ProgressStore(file: ProgressProfile.file(profile: name, environment: environment)).save(LearnerProgress())
+            _ = ProgressStore(file: try ProgressProfile.databaseFile(profile: name, environment: environment))
         }
         try FileManager.default.createDirectory(at: root.appendingPathComponent("gradschool/profiles/empty"), withIntermediateDirectories: true)
         #expect(ProgressProfile.existing(environment: environment) == ["ada", "zoe"])

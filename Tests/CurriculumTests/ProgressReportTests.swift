@@ -21,14 +21,14 @@ struct ProgressReportTests {
     let now = Date(timeIntervalSince1970: 1_710_061_200)
 
     func review(_ lesson: String, dueInDays days: Double, answers: [Bool], retry: Bool = false) -> QuestionReview {
-        let schedule = QuestionSchedule(easiness: 2.5, streak: 1, intervalDays: 1, due: now.addingTimeInterval(days * 86_400), lastAnswered: now)
+        let schedule = QuestionSchedule(difficulty: 5, stability: 1, due: now.addingTimeInterval(days * 86_400), lastAnswered: now)
         var review = QuestionReview(lessonID: lesson, schedule: schedule)
-        for correct in answers { review.record(Attempt(date: now, correct: correct, grade: correct ? .good : .wrong, seconds: 3, given: "1")) }
+        for correct in answers { review.record(Attempt(date: now, correct: correct, grade: correct ? .good : .again, seconds: 3, given: "1")) }
         if retry { review.record(Attempt(date: now, correct: true, grade: .good, seconds: 3, given: "1", isRetry: true)) }
         return review
     }
 
-    @Test func linesPerLessonWithPagesAccuracyAndDueQuestions() throws {
+    @Test func linesPerLessonWithPagesKnownRecallAndDueQuestions() throws {
         #expect(Self.library.issues.isEmpty)
         var progress = LearnerProgress()
         progress["alpha"].markRead(page: 0, of: 3, at: now)
@@ -45,20 +45,25 @@ struct ProgressReportTests {
         #expect(alpha.title == "Lesson alpha")
         #expect((alpha.pagesRead, alpha.pageCount) == (2, 3))
         #expect(alpha.questionCount == 3)
-        // First tries only: right, wrong (alpha-one) and right (alpha-two); the retry is not counted.
-        #expect((alpha.answers, alpha.rightAnswers) == (3, 2))
+        // Known: the latest counted answer is right. alpha-one's was wrong (the retry after it does not
+        // count); alpha-two's was right.
+        #expect((alpha.answered, alpha.known) == (2, 1))
         #expect(alpha.due == 1)
-        #expect(report.lessons[1].accuracy == nil)
+        // Both answered just now with S = 1 day: R(0, 1) = 1.
+        #expect(alpha.recall == 1)
+        #expect(report.lessons[1].recall == nil)
         #expect(report.lessons[1].pagesRead == 0)
         let gamma = report.lessons[2]
         #expect(!gamma.isLoaded)
-        #expect((gamma.answers, gamma.rightAnswers, gamma.questionCount) == (1, 0, 1))
+        #expect((gamma.answered, gamma.known, gamma.questionCount) == (1, 0, 1))
 
         #expect(report.dueNow == 1)
         // alpha-three is new in an opened lesson; beta was never opened, so its question is not counted.
         #expect(report.newInOpenedLessons == 1)
         #expect(report.upcoming.map(\.count) == [1, 1])
         #expect(report.upcoming.first?.day == now.addingTimeInterval(86_400))
-        #expect(report.totalAnswers == (4, 2))
+        #expect(report.totalKnown == (1, 5))
+        // alpha-two (in 6 days) and gamma-one (tomorrow) fall due within the week.
+        #expect(report.dueThisWeek == 2)
     }
 }

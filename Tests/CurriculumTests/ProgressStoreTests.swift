@@ -1,206 +1,281 @@
 import Foundation
+import GRDB
 import Testing
 @testable import Curriculum
 
+/// The SQLite progress store: events in, progress out; importing the old JSON file once; and every
+/// way a file can be unusable, each met with a sentence and never with lost data.
 @Suite("Progress store")
 struct ProgressStoreTests {
-    func temporaryFile() -> URL {
-        FileManager.default.temporaryDirectory
-            .appendingPathComponent("progress-\(UUID().uuidString)/gradschool/progress.json")
+    /// A fresh folder with the paths of `progress.sqlite` and `progress.json` in it.
+    struct Scratch {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("progress-\(UUID().uuidString)/gradschool")
+        var database: URL { folder.appendingPathComponent("progress.sqlite") }
+        var json: URL { folder.appendingPathComponent("progress.json") }
+
+        init() throws { try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true) }
+
+        func open() -> ProgressStore { ProgressStore(file: database, legacyFile: json, calendar: ReviewSchedulerTests.utc) }
+        func names() throws -> [String] { try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() }
+        func remove() {
+            _ = chmod(folder.path, 0o755)
+            try? FileManager.default.removeItem(at: folder.deletingLastPathComponent())
+        }
     }
 
-    func removeScratch(_ store: ProgressStore) {
-        try? FileManager.default.removeItem(at: store.file.deletingLastPathComponent().deletingLastPathComponent())
+    let day = Date(timeIntervalSince1970: 1_710_061_200)
+
+    func answer(_ id: String, correct: Bool, at date: Date, counts: Bool = true) -> ProgressEvent {
+        .answered(AnswerRecord(questionID: id, lessonID: "perceptron", answeredAt: date, seconds: 4, correct: correct, given: "2",
+                               grade: correct ? .good : .again, kind: .choice, counts: counts, source: .quiz))
     }
 
-    func write(_ text: String, to store: ProgressStore) throws {
-        try FileManager.default.createDirectory(at: store.file.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try Data(text.utf8).write(to: store.file)
+    @Test func eventsAreStoredAndReadBack() throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        let store = scratch.open()
+        #expect(store.notices.isEmpty)
+        #expect(store.isWritable)
+        #expect(try store.load() == LearnerProgress())
+        for page in [0, 2, 1] { try store.record(.pageRead(lessonID: "perceptron", page: page, pageCount: 3, at: day.addingTimeInterval(Double(page)))) }
+        try store.record(answer("xor", correct: true, at: day))
+        try store.record(answer("xor", correct: true, at: day.addingTimeInterval(60), counts: false))
+
+        let loaded = try scratch.open().load()
+        #expect(loaded["perceptron"].pagesRead == [0, 1, 2])
+        #expect(loaded["perceptron"].lastPage == 1)
+        // The last missing page (1, read at day + 1 s) finished the lesson.
+        #expect(loaded["perceptron"].finishedAt == day.addingTimeInterval(1))
+        let xor = try #require(loaded.questions["xor"])
+        // A first right answer: S = w₂ = 2.3065 days, due two days later; the second try is kept but moves nothing.
+        #expect(xor.schedule?.stability == 2.3065)
+        #expect(xor.schedule?.reviews == 1)
+        #expect(xor.schedule?.due == ReviewSchedulerTests.utc.startOfDay(for: day).addingTimeInterval(2 * 86_400))
+        #expect(xor.history.map(\.isRetry) == [false, true])
+        let log = try store.reviewLog()
+        #expect(log.count == 2)
+        #expect(log[0].before == nil && log[0].after?.stability == 2.3065)
+        #expect(log[1].counted == false && log[1].after == nil)
     }
 
-    func directoryNames(_ store: ProgressStore) throws -> [String] {
-        try FileManager.default.contentsOfDirectory(atPath: store.file.deletingLastPathComponent().path).sorted()
+    @Test func outOfRangeValuesAreRefusedAtTheBoundary() throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        let store = scratch.open()
+        let refused: [ProgressEvent] = [
+            .pageRead(lessonID: "perceptron", page: Int.max, pageCount: 3, at: day),
+            .pageRead(lessonID: "perceptron", page: -1, pageCount: 3, at: day),
+            .pageRead(lessonID: "", page: 0, pageCount: 3, at: day),
+            .pageRead(lessonID: "perceptron", page: 0, pageCount: 3, at: Date(timeIntervalSince1970: 1e30)),
+            .answered(AnswerRecord(questionID: "q", lessonID: "l", answeredAt: day, seconds: .nan, correct: true, given: "",
+                                   grade: .good, kind: .choice, counts: true, source: .quiz)),
+            .answered(AnswerRecord(questionID: "q", lessonID: "l", answeredAt: day, seconds: 3, correct: false, given: "",
+                                   grade: .good, kind: .choice, counts: true, source: .quiz)),
+            .setting(ProgressSettings(desiredRetention: 1e308)),
+            .setting(ProgressSettings(newPerDay: Int.max)),
+        ]
+        for event in refused {
+            #expect(throws: ProgressStoreError.self, "\(event)") { try store.record(event) }
+        }
+        #expect(try store.load() == LearnerProgress())
+        #expect(try store.reviewLog().isEmpty)
     }
 
-    @Test func defaultFileFollowsXDG() {
-        #expect(ProgressStore.defaultFile(environment: ["XDG_DATA_HOME": "/data", "HOME": "/home/ada"]).path
-                == "/data/gradschool/progress.json")
-        #expect(ProgressStore.defaultFile(environment: ["HOME": "/home/ada"]).path
-                == "/home/ada/.local/share/gradschool/progress.json")
-        // A relative XDG_DATA_HOME is invalid by the specification and ignored.
-        #expect(ProgressStore.defaultFile(environment: ["XDG_DATA_HOME": "data", "HOME": "/home/ada"]).path
-                == "/home/ada/.local/share/gradschool/progress.json")
+    @Test func theReviewLogIsAppendOnly() throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        try scratch.open().record(answer("xor", correct: false, at: day))
+        let queue = try DatabaseQueue(path: scratch.database.path)
+        #expect(throws: DatabaseError.self) { try queue.write { db in try db.execute(sql: "UPDATE review SET correct = 1") } }
+        #expect(try queue.read { db in try Int.fetchOne(db, sql: "SELECT correct FROM review") } == 0)
+        #expect(try queue.read { db in try Int.fetchOne(db, sql: "PRAGMA user_version") } == ProgressStore.schemaVersion)
+        #expect(try queue.read { db in try String.fetchOne(db, sql: "PRAGMA journal_mode") } == "wal")
     }
 
-    @Test func savedProgressLoadsBack() throws {
-        let store = ProgressStore(file: temporaryFile())
-        defer { try? FileManager.default.removeItem(at: store.file.deletingLastPathComponent().deletingLastPathComponent()) }
-        #expect(store.load().progress == LearnerProgress())
-        var progress = LearnerProgress()
-        progress["perceptron"].pagesRead = [0, 2]
-        progress["perceptron"].lastPage = 2
-        progress["perceptron"].quizAnswers["xor"] = QuizAnswer(choice: 1, correct: true, answeredAt: Date(timeIntervalSince1970: 1_700_000_000))
-        try store.save(progress)
-        let loaded = store.load()
-        #expect(loaded.notice == nil)
-        #expect(loaded.progress == progress)
-        #expect(loaded.progress["perceptron"].correctAnswers(among: ["xor", "other"]) == 1)
-        // Nothing but the progress file is left behind in its directory.
-        let names = try FileManager.default.contentsOfDirectory(atPath: store.file.deletingLastPathComponent().path)
-        #expect(names == ["progress.json"])
-    }
-
-    @Test func aCorruptFileIsKeptAsideAndTheLearnerTold() throws {
-        let store = ProgressStore(file: temporaryFile())
-        defer { try? FileManager.default.removeItem(at: store.file.deletingLastPathComponent().deletingLastPathComponent()) }
-        try FileManager.default.createDirectory(at: store.file.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try Data("{\"version\": 1, \"lessons\": {\"x\": 12".utf8).write(to: store.file)
-        let loaded = store.load()
-        #expect(loaded.progress == LearnerProgress())
-        let notice = try #require(loaded.notice)
-        #expect(notice.contains("could not be used"))
-        let names = try FileManager.default.contentsOfDirectory(atPath: store.file.deletingLastPathComponent().path)
-        let aside = try #require(names.first { $0.hasPrefix("progress.json.unreadable-") })
-        #expect(notice.contains(aside))
-        let copied = try Data(contentsOf: store.file.deletingLastPathComponent().appendingPathComponent(aside))
-        #expect(String(decoding: copied, as: UTF8.self) == "{\"version\": 1, \"lessons\": {\"x\": 12")
-    }
-
-    /// A file written by the first tutor (format 1: lessons only, no questions, no finishing dates).
-    static let versionOneFile = """
+    static let currentFormat = """
     {
       "lessons" : {
         "perceptron" : {
-          "lastPage" : 3,
-          "pagesRead" : [0, 1, 2, 3],
+          "finishedAt" : "2024-03-08T10:00:00Z",
+          "lastPage" : 7,
+          "pagesRead" : [0, 1, 2, 3, 4, 5, 6, 7],
           "quizAnswers" : {
-            "perceptron-xor" : { "answeredAt" : "2024-03-01T10:00:00Z", "choice" : 2, "correct" : true }
+            "perceptron-xor" : { "answeredAt" : "2024-03-09T10:00:00Z", "choice" : 2, "correct" : true },
+            "perceptron-page-only" : { "answeredAt" : "2024-03-09T11:00:00Z", "choice" : 0, "correct" : false }
           }
+        },
+        "forward" : { "lastPage" : 1, "pagesRead" : [0, 1], "quizAnswers" : {} }
+      },
+      "questions" : {
+        "perceptron-xor" : {
+          "history" : [
+            { "correct" : false, "date" : "2024-03-03T10:00:00Z", "given" : "1", "grade" : 1, "isRetry" : false, "seconds" : 12.5 },
+            { "correct" : true, "date" : "2024-03-03T10:01:00Z", "given" : "3", "grade" : 4, "isRetry" : true, "seconds" : 4 },
+            { "correct" : true, "date" : "2024-03-09T10:00:00Z", "given" : "3", "grade" : 5, "isRetry" : false, "seconds" : 3 }
+          ],
+          "lessonID" : "perceptron",
+          "schedule" : { "due" : "2024-03-15T00:00:00Z", "easiness" : 2.5, "intervalDays" : 6, "lastAnswered" : "2024-03-09T10:00:00Z", "streak" : 2 }
         }
       },
-      "version" : 1
+      "version" : 2
     }
     """
 
-    @Test func aVersionOneFileLoadsAndIsWrittenBackAsTheCurrentVersion() throws {
-        let store = ProgressStore(file: temporaryFile())
-        defer { removeScratch(store) }
-        try write(Self.versionOneFile, to: store)
-        let loaded = store.load()
-        #expect(loaded.notice == nil)
-        #expect(loaded.progress.version == LearnerProgress.currentVersion)
-        #expect(loaded.progress["perceptron"].pagesRead == [0, 1, 2, 3])
-        #expect(loaded.progress["perceptron"].lastPage == 3)
-        #expect(loaded.progress["perceptron"].quizAnswers["perceptron-xor"]?.correct == true)
-        #expect(loaded.progress["perceptron"].finishedAt == nil)
-        #expect(loaded.progress.questions.isEmpty)
+    @Test func aProgressFileOfTheCurrentFormatImportsExactlyOnceAndIsKept() throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        try Data(Self.currentFormat.utf8).write(to: scratch.json)
+        let store = scratch.open()
+        #expect(store.notices.count == 1)
+        #expect(store.notices.first?.contains("imported from \(scratch.json.path)") == true)
+        #expect(store.notices.first?.contains("kept unchanged as a backup") == true)
+        let progress = try store.load()
+        let iso = ISO8601DateFormatter()
+        #expect(progress["perceptron"] == LessonProgress(pagesRead: Set(0..<8), lastPage: 7, finishedAt: iso.date(from: "2024-03-08T10:00:00Z")))
+        #expect(progress["forward"] == LessonProgress(pagesRead: [0, 1], lastPage: 1))
+        let xor = try #require(progress.questions["perceptron-xor"])
+        #expect(xor.lessonID == "perceptron")
+        // The SM-2 schedule (EF 2.5, I = 6) converted: S = 6, D = 11 − 1.5/0.399723 = 7.247398; due date kept.
+        let schedule = try #require(xor.schedule)
+        #expect(schedule.stability == 6)
+        #expect(abs(schedule.difficulty - 7.247398) < 1e-5)
+        #expect(schedule.due == iso.date(from: "2024-03-15T00:00:00Z"))
+        #expect(schedule.lastAnswered == iso.date(from: "2024-03-09T10:00:00Z"))
+        // History: SM-2 grades 1 (wrong), 4 and 5 become again, good and easy.
+        #expect(xor.history.map(\.grade) == [.again, .good, .easy])
+        #expect(xor.history.map(\.isRetry) == [false, true, false])
+        #expect(xor.history.map(\.seconds) == [12.5, 4, 3])
+        #expect(xor.history.map(\.given) == ["1", "3", "3"])
+        #expect(progress.knownCount(among: ["perceptron-xor", "perceptron-page-only"]) == 1)
+        // A page answer without a schedule is kept in the log, never as a known question.
+        #expect(try store.reviewLog().map(\.questionID).sorted() == ["perceptron-page-only", "perceptron-xor", "perceptron-xor", "perceptron-xor"])
 
-        try store.save(loaded.progress)
-        let text = try String(contentsOf: store.file, encoding: .utf8)
-        #expect(text.contains("\"version\" : 2"))
-        #expect(store.load().progress == loaded.progress)
+        // The old file is untouched, and opening again imports nothing twice.
+        #expect(try String(contentsOf: scratch.json, encoding: .utf8) == Self.currentFormat)
+        let again = scratch.open()
+        #expect(again.notices.isEmpty)
+        #expect(try again.reviewLog().count == 4)
+        #expect(try again.load() == progress)
     }
 
-    @Test func schedulesAndHistoriesRoundTrip() throws {
-        let store = ProgressStore(file: temporaryFile())
-        defer { removeScratch(store) }
-        let day = Date(timeIntervalSince1970: 1_710_028_800)
-        var progress = LearnerProgress()
-        progress["perceptron"].markRead(page: 0, of: 1, at: day)
-        let schedule = QuestionSchedule(easiness: 2.36, streak: 3, intervalDays: 15, due: day.addingTimeInterval(15 * 86_400), lastAnswered: day)
-        progress.questions["perceptron-xor"] = QuestionReview(lessonID: "perceptron", schedule: schedule, history: [
-            Attempt(date: day, correct: false, grade: .wrong, seconds: 12.5, given: "1"),
-            Attempt(date: day.addingTimeInterval(60), correct: true, grade: .good, seconds: 4, given: "3", isRetry: true),
-        ])
-        try store.save(progress)
-        let loaded = store.load()
-        #expect(loaded.notice == nil)
-        #expect(loaded.progress == progress)
-        #expect(loaded.progress["perceptron"].finishedAt == day)
+    static let hostile: [(name: String, json: String, says: String)] = [
+        ("lastPage 1e30", #"{"version": 2, "lessons": {"perceptron": {"pagesRead": [0], "lastPage": 1e30}}}"#,
+         "lessons.perceptron.lastPage is 1e+30; it must be a whole number from 0 to 9999"),
+        ("intervalDays Int.max", #"{"version": 2, "questions": {"q": {"lessonID": "l", "history": [], "schedule": {"easiness": 2.5, "streak": 1, "intervalDays": 9223372036854775807, "due": "2024-03-15T00:00:00Z", "lastAnswered": "2024-03-09T10:00:00Z"}}}}"#,
+         "questions.q.schedule.intervalDays is 9.22337e+18"),
+        ("intervalDays -Int.max", #"{"version": 2, "questions": {"q": {"lessonID": "l", "history": [], "schedule": {"easiness": 2.5, "streak": 1, "intervalDays": -9223372036854775807, "due": "2024-03-15T00:00:00Z", "lastAnswered": "2024-03-09T10:00:00Z"}}}}"#,
+         "questions.q.schedule.intervalDays is -9.22337e+18"),
+        ("easiness 1e308", #"{"version": 2, "questions": {"q": {"lessonID": "l", "schedule": {"easiness": 1e308, "streak": 1, "intervalDays": 1, "due": "2024-03-15T00:00:00Z", "lastAnswered": "2024-03-09T10:00:00Z"}}}}"#,
+         "questions.q.schedule.easiness is 1e+308; SM-2 keeps it from 1.3 to 5"),
+        ("easiness -1e308", #"{"version": 2, "questions": {"q": {"lessonID": "l", "schedule": {"easiness": -1e308, "streak": 1, "intervalDays": 1, "due": "2024-03-15T00:00:00Z", "lastAnswered": "2024-03-09T10:00:00Z"}}}}"#,
+         "questions.q.schedule.easiness is -1e+308"),
+        ("streak Int.max", #"{"version": 2, "questions": {"q": {"lessonID": "l", "schedule": {"easiness": 2.5, "streak": 9223372036854775807, "intervalDays": 1, "due": "2024-03-15T00:00:00Z", "lastAnswered": "2024-03-09T10:00:00Z"}}}}"#,
+         "questions.q.schedule.streak is 9.22337e+18"),
+        ("pages as text", #"{"version": 2, "lessons": {"perceptron": {"pagesRead": "all"}}}"#, "lessons.perceptron.pagesRead should be a list"),
+        ("version as text", #"{"version": "2"}"#, "version should be a number"),
+        ("a list", #"[1, 2, 3]"#, "the file should be an object"),
+        ("truncated", #"{"version": 2, "lessons": {"perceptron""#, "it is not valid JSON"),
+        ("a newer format", #"{"version": 3}"#, "written in format 3 by a newer gradschool"),
+        ("a bad date", #"{"version": 2, "lessons": {"p": {"pagesRead": [0], "finishedAt": "yesterday"}}}"#, "lessons.p.finishedAt should be a date"),
+        ("a boolean page", #"{"version": 2, "lessons": {"p": {"pagesRead": [true]}}}"#, "lessons.p.pagesRead[0] should be a number"),
+        ("deep nesting", String(repeating: "[", count: 200_000), "it is not valid JSON"),
+        ("deep objects", #"{"version": 2, "lessons": "# + String(repeating: #"{"a": "#, count: 50_000), "it is not valid JSON"),
+    ]
+
+    @Test(arguments: hostile.indices)
+    func aHostileProgressFileIsSetAsideWithASentence(_ index: Int) throws {
+        let (name, json, says) = Self.hostile[index]
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        try Data(json.utf8).write(to: scratch.json)
+        let store = scratch.open()
+        #expect(store.notices.count == 1, "\(name)")
+        let notice = store.notices.first ?? ""
+        #expect(notice.contains("\(scratch.json.path) was not imported"), "\(name): \(notice)")
+        #expect(notice.contains(says), "\(name): \(notice)")
+        #expect(notice.contains("It is left as it was"), "\(name): \(notice)")
+        #expect(try store.load() == LearnerProgress(), "\(name)")
+        #expect(try String(contentsOf: scratch.json, encoding: .utf8) == json, "\(name)")
+        // Said once: the next start is quiet and copies nothing.
+        #expect(scratch.open().notices.isEmpty, "\(name)")
+        #expect(try scratch.names() == ["progress.json", "progress.sqlite", "progress.sqlite-shm", "progress.sqlite-wal"].filter {
+            FileManager.default.fileExists(atPath: scratch.folder.appendingPathComponent($0).path)
+        })
     }
 
-    @Test func aFileFromANewerVersionIsKeptAsideNotOverwritten() throws {
-        let store = ProgressStore(file: temporaryFile())
-        defer { removeScratch(store) }
-        let newer = "{\"version\": 9, \"lessons\": {}, \"badges\": []}"
-        try write(newer, to: store)
-        let loaded = store.load()
-        #expect(loaded.progress == LearnerProgress())
-        #expect(loaded.mayOverwrite)
-        let notice = try #require(loaded.notice)
-        #expect(notice.contains("newer gradschool (format 9)"))
-        let backup = try #require(loaded.backup)
-        #expect(try String(contentsOf: backup, encoding: .utf8) == newer)
-        #expect(notice.contains(backup.path))
+    @Test func aHundredMegabyteProgressFileIsRefusedWithoutReadingIt() throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        #expect(FileManager.default.createFile(atPath: scratch.json.path, contents: nil))
+        let handle = try FileHandle(forWritingTo: scratch.json)
+        try handle.truncate(atOffset: 100 << 20)
+        try handle.close()
+        let started = Date()
+        let store = scratch.open()
+        #expect(Date().timeIntervalSince(started) < 5)
+        #expect(store.notices.first?.contains("it is 100 MB, far larger than any progress file") == true, "\(store.notices)")
+        #expect(try store.load() == LearnerProgress())
     }
 
-    @Test(arguments: ["", "   ", "\u{0}\u{1}binary", "[1, 2, 3]", "{\"lessons\": {}}", "{\"version\": \"two\"}"])
-    func everyKindOfBrokenFileIsBackedUpAndTheTutorStartsFresh(_ contents: String) throws {
-        let store = ProgressStore(file: temporaryFile())
-        defer { removeScratch(store) }
-        try write(contents, to: store)
-        let loaded = store.load()
-        #expect(loaded.progress == LearnerProgress())
-        #expect(loaded.notice?.contains("not valid progress JSON") == true)
-        let backup = try #require(loaded.backup)
-        #expect(try Data(contentsOf: backup) == Data(contents.utf8))
-        // The broken file itself is untouched until the next save replaces it.
-        #expect(try Data(contentsOf: store.file) == Data(contents.utf8))
+    /// Issue 19: a progress file that is a directory was copied aside again on every run.
+    @Test func aProgressFileThatIsADirectoryIsLeftAloneAndReportedOnce() throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        try FileManager.default.createDirectory(at: scratch.json, withIntermediateDirectories: true)
+        let first = scratch.open()
+        #expect(first.notices == ["The old progress file \(scratch.json.path) is a directory, not a file: it was left alone and nothing was imported from it."])
+        for _ in 0..<3 { #expect(scratch.open().notices.isEmpty) }
+        #expect(try scratch.names().filter { $0.hasPrefix("progress.json") } == ["progress.json"])
+
+        // The database's own path taken by a directory: nothing is saved, and it says so.
+        let other = try Scratch()
+        defer { other.remove() }
+        try FileManager.default.createDirectory(at: other.database, withIntermediateDirectories: true)
+        let blocked = other.open()
+        #expect(!blocked.isWritable)
+        #expect(blocked.notices.first?.contains("is a directory, not a database") == true)
+        #expect(try other.names() == ["progress.sqlite"])
     }
 
-    @Test func twoBrokenLoadsInOneSecondKeepTwoBackups() throws {
-        let store = ProgressStore(file: temporaryFile())
-        defer { removeScratch(store) }
-        try write("first broken", to: store)
-        let first = try #require(store.load().backup)
-        try write("second broken", to: store)
-        let second = try #require(store.load().backup)
-        #expect(first != second)
-        #expect(try String(contentsOf: first, encoding: .utf8) == "first broken")
-        #expect(try String(contentsOf: second, encoding: .utf8) == "second broken")
+    /// Issue 19: `chmod 444` on the progress file was silently undone by the next save.
+    @Test func aReadOnlyProgressFileStaysReadOnlyAndIsStillShown() throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        try scratch.open().record(.pageRead(lessonID: "perceptron", page: 3, pageCount: 8, at: day))
+        #expect(chmod(scratch.database.path, 0o444) == 0)
+        let store = scratch.open()
+        #expect(!store.isWritable)
+        #expect(store.notices.first?.contains("is read-only, so nothing you do now will be saved") == true, "\(store.notices)")
+        #expect(try store.load()["perceptron"].pagesRead == [3])
+        var status = stat()
+        #expect(stat(scratch.database.path, &status) == 0)
+        #expect(status.st_mode & 0o777 == 0o444)
     }
 
-    @Test func aFileThatCannotEvenBeCopiedAsideIsLeftAloneAndMustNotBeSavedOver() throws {
-        // Reading /proc/self/mem from its start fails (even for root), and nothing can be created
-        // beside it, so the store can neither use the file nor keep a copy of it.
-        let store = ProgressStore(file: URL(fileURLWithPath: "/proc/self/mem"))
-        let loaded = store.load()
-        #expect(loaded.progress == LearnerProgress())
-        #expect(!loaded.mayOverwrite)
-        #expect(loaded.backup == nil)
-        let notice = try #require(loaded.notice)
-        #expect(notice.contains("could not be read"))
-        #expect(notice.contains("nothing will be saved"))
+    @Test func aDamagedDatabaseIsSetAsideAndAFreshOneStarted() throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        let garbage = Data((0..<8_192).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ 7) })
+        try garbage.write(to: scratch.database)
+        let store = scratch.open()
+        #expect(store.isWritable)
+        let notice = try #require(store.notices.first)
+        #expect(notice.contains("Your progress file \(scratch.database.path) is damaged"))
+        let aside = try #require(try scratch.names().first { $0.hasPrefix("progress.sqlite.damaged-") })
+        #expect(notice.contains(aside))
+        #expect(try Data(contentsOf: scratch.folder.appendingPathComponent(aside)) == garbage)
+        try store.record(.pageRead(lessonID: "perceptron", page: 0, pageCount: 8, at: day))
+        #expect(try scratch.open().load().hasOpened("perceptron"))
     }
 
-    @Test func temporaryFilesOfKilledWritersAreRemovedAndThoseOfLiveOnesKept() throws {
-        let store = ProgressStore(file: temporaryFile())
-        defer { removeScratch(store) }
-        try store.save(LearnerProgress())
-        // A process id no process has: look for one that kill(pid, 0) reports as missing.
-        var deadID: pid_t = 4_000_000
-        while kill(deadID, 0) == 0 || errno != ESRCH { deadID -= 1 }
-        let abandoned = store.temporaryFile(for: deadID)
-        let live = store.temporaryFile(for: getppid())
-        try Data("half a fi".utf8).write(to: abandoned)
-        try Data("being written".utf8).write(to: live)
-        _ = store.load()
-        #expect(!FileManager.default.fileExists(atPath: abandoned.path))
-        #expect(FileManager.default.fileExists(atPath: live.path))
-    }
-
-    @Test func erasingRemovesTheFileAndErasingNothingIsFine() throws {
-        let store = ProgressStore(file: temporaryFile())
-        defer { removeScratch(store) }
-        try store.erase()
-        try store.save(LearnerProgress(lessons: ["perceptron": LessonProgress(pagesRead: [0])]))
-        try store.erase()
-        #expect(!FileManager.default.fileExists(atPath: store.file.path))
-        #expect(store.load().progress == LearnerProgress())
-    }
-
-    @Test func savingWhereNoDirectoryCanBeMadeThrowsATypedError() {
-        let store = ProgressStore(file: URL(fileURLWithPath: "/proc/gradschool-cannot-exist/progress.json"))
-        #expect(throws: ProgressStoreError.self) { try store.save(LearnerProgress()) }
+    @Test func aDatabaseFromANewerVersionIsShownButNotWritten() throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        try scratch.open().record(.pageRead(lessonID: "perceptron", page: 2, pageCount: 8, at: day))
+        try DatabaseQueue(path: scratch.database.path).write { db in try db.execute(sql: "PRAGMA user_version = 99") }
+        let store = scratch.open()
+        #expect(!store.isWritable)
+        #expect(store.notices.first?.contains("written by a newer gradschool (schema 99)") == true, "\(store.notices)")
+        #expect(try store.load()["perceptron"].pagesRead == [2])
     }
 }

@@ -37,10 +37,10 @@ struct ReviewQuestionFormatTests {
         #expect(single.answers == [1])
     }
 
-    @Test(arguments: ["[1, 1]", "[1, 5]", "[]", "[a, 2]"])
+    @Test(arguments: ["[1, 1]", "[1, 5]", "[]", "[e, 2]", "[a, 1]"])
     func aBadListOfAnswersIsReportedOnItsLine(_ list: String) {
         let issues = problems("id: bad\nquestion: Which?\nchoices: [a, b, c, d]\nanswer: \(list)\nexplanation: e")
-        #expect(issues == ["kinds.md:13: quiz 'answer' lists the numbers of every right choice, each once, from 1 to 4, e.g. [1, 3]"])
+        #expect(issues == ["kinds.md:13: quiz 'answer' lists every right choice once, each written exactly as in 'choices' (or its number from 1 to 4)"])
     }
 
     @Test func trueOrFalseHasNoChoicesToWrite() throws {
@@ -59,9 +59,9 @@ struct ReviewQuestionFormatTests {
                 == ["kinds.md:13: a true-or-false quiz has no 'tolerance': remove it"])
     }
 
-    @Test func trueWithChoicesIsNotAChoiceNumber() {
+    @Test func trueWithChoicesIsNotAChoice() {
         #expect(problems("id: t\nquestion: q\nchoices: [a, b]\nanswer: true\nexplanation: e")
-                == ["kinds.md:13: quiz 'answer' must be the number of the right choice, from 1 to 2, or a list of them, e.g. [1, 3]"])
+                == ["kinds.md:13: quiz 'answer' 'true' is not one of the choices: write the right choice exactly as in 'choices', e.g. 'answer: a'"])
     }
 
     @Test func numbersStayNumericQuestions() throws {

@@ -63,7 +63,7 @@ struct LessonPerceptronTests {
         #expect(step.found)
         try tmux.press("q")
         #expect(try tmux.waitFor("ready$").found, "q did not return to the shell")
-        let progress = try String(contentsOf: scratch.appendingPathComponent("gradschool/progress.json"), encoding: .utf8)
-        #expect(progress.contains("\"perceptron\""))
+        let progress = try QuizProgressCommandTests.store(environment: ["XDG_DATA_HOME": scratch.path], events: []).load()
+        #expect(progress.hasOpened("perceptron"))
     }
 }

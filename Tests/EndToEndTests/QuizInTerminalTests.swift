@@ -52,11 +52,9 @@ struct QuizInTerminalTests {
         defer { try? FileManager.default.removeItem(at: scratch) }
         try Data(Self.lesson.utf8).write(to: lessons.appendingPathComponent("01-drill.md"))
         let environment = ["XDG_DATA_HOME": scratch.path, "LANG": "C.UTF-8"]
-        let file = try ProgressProfile.file(profile: nil, environment: environment)
         // The learner has opened the lesson, so its questions are new and due.
-        var progress = LearnerProgress()
-        progress["drill"].markRead(page: 0, of: 1, at: Date())
-        try ProgressStore(file: file).save(progress)
+        _ = try QuizProgressCommandTests.store(environment: environment,
+                                               events: [.pageRead(lessonID: "drill", page: 0, pageCount: 1, at: Date())])
 
         let tmux = try Tmux(width: 80, height: 24, environment: environment)
         try tmux.type("PS1='ready$ '; clear", enter: true)
@@ -114,15 +112,17 @@ struct QuizInTerminalTests {
         #expect(step.found, "q did not return to the shell")
 
         // Everything is on disk: three schedules, the missed question's two answers.
-        let loaded = ProgressStore(file: file).load()
-        #expect(loaded.notice == nil)
-        let questions = loaded.progress.questions
+        let store = try QuizProgressCommandTests.store(environment: environment, events: [])
+        #expect(store.notices.isEmpty)
+        let questions = try store.load().questions
         #expect(Set(questions.keys) == ["drill-bias", "drill-step", "drill-sum"])
-        #expect(questions.values.allSatisfy { $0.schedule?.intervalDays == 1 && $0.lessonID == "drill" })
+        #expect(questions.values.allSatisfy { $0.schedule?.reviews == 1 && $0.lessonID == "drill" })
         #expect(questions["drill-bias"]?.history.map(\.correct) == [false, true])
         #expect(questions["drill-bias"]?.history.map(\.isRetry) == [false, true])
-        #expect(questions["drill-bias"]?.schedule?.streak == 0)
-        #expect(questions["drill-step"]?.schedule?.streak == 1)
+        // A missed first answer: S = w₀ = 0.212 days, so it is due tomorrow and counts one lapse.
+        #expect(questions["drill-bias"]?.schedule?.lapses == 1)
+        #expect(questions["drill-bias"]?.schedule?.intervalDays == 1)
+        #expect(questions["drill-step"]?.schedule?.lapses == 0)
         #expect(questions["drill-sum"]?.history.first?.given == "1,5")
     }
 }

@@ -82,9 +82,9 @@ struct TutorInTerminalTests {
         #expect(flags.contains("echo") && !flags.contains("-echo"), "\(settings)")
 
         // Reading two pages was saved.
-        let progress = try String(contentsOf: scratch.appendingPathComponent("gradschool/progress.json"), encoding: .utf8)
-        #expect(progress.contains("\"perceptron\""))
-        #expect(progress.contains("\"lastPage\" : 1"))
+        let progress = try QuizProgressCommandTests.store(environment: ["XDG_DATA_HOME": scratch.path], events: []).load()
+        #expect(progress.hasOpened("perceptron"))
+        #expect(progress["perceptron"].lastPage == 1)
     }
 
     @Test(.enabled(if: Tmux.isAvailable, "needs tmux; `make test` installs it"))

@@ -10,9 +10,10 @@ struct GeneratedQuestion: Equatable, Sendable {
     var tolerance: Double
     var explanation: String
 
-    /// The question `template` asks for the numbers drawn from `seed`; the same seed gives the same question.
-    init(template: QuizTemplate, seed: UInt64) {
-        var draw = NumberDraw(seed: seed)
+    /// The question `template` asks for the numbers drawn from `seed` within what `parameters` allow;
+    /// the same seed gives the same question.
+    init(template: QuizTemplate, parameters: TemplateParameters = TemplateParameters(), seed: UInt64) {
+        var draw = NumberDraw(seed: seed, parameters: parameters)
         switch template {
         case .weightedSum: self = Self.weightedSum(&draw)
         case .neuronOutput: self = Self.neuronOutput(&draw)
@@ -38,7 +39,37 @@ struct GeneratedQuestion: Equatable, Sendable {
 struct NumberDraw {
     var random: RandomSource
 
-    init(seed: UInt64) { random = RandomSource(seed: seed) }
+    /// What the author set for this question; the templates' own ranges where nothing is set.
+    var parameters = TemplateParameters()
+
+    init(seed: UInt64, parameters: TemplateParameters = TemplateParameters()) {
+        random = RandomSource(seed: seed)
+        self.parameters = parameters
+    }
+
+    /// The template's main number: from the author's `range` and `step` when given, else from its own.
+    mutating func main(_ range: ClosedRange<Float>, step: Float, excluding excluded: Set<Float> = []) -> Float {
+        let chosen = parameters.range.map { Float($0.lowerBound)...Float($0.upperBound) } ?? range
+        return value(chosen, step: parameters.step.map(Float.init) ?? step, excluding: excluded)
+    }
+
+    /// A learning rate: one of the author's, else one of `defaults`.
+    mutating func learningRate(_ defaults: [Float]) -> Float {
+        pick(parameters.learningRates.map { $0.map(Float.init) } ?? defaults)
+    }
+
+    /// An activation function: one the author named, else one of `defaults`.
+    mutating func activation(_ defaults: [Activation]) -> Activation {
+        let named = parameters.activations?.compactMap { name -> Activation? in
+            switch name {
+            case "sigmoid": .sigmoid
+            case "tanh": .tanh
+            case "relu": .relu
+            default: nil
+            }
+        }
+        return pick(named.flatMap { $0.isEmpty ? nil : $0 } ?? defaults)
+    }
 
     /// A multiple of `step` in `range`, never `excluded`.
     mutating func value(_ range: ClosedRange<Float>, step: Float, excluding excluded: Set<Float> = []) -> Float {
@@ -83,7 +114,7 @@ extension GeneratedQuestion {
     }
 
     static func weightedSum(_ draw: inout NumberDraw) -> GeneratedQuestion {
-        let inputs = [draw.value(-2...2, step: 0.5), draw.value(-2...2, step: 0.5)]
+        let inputs = [draw.main(-2...2, step: 0.5), draw.main(-2...2, step: 0.5)]
         let weights = [draw.value(-1.5...1.5, step: 0.5, excluding: [0]), draw.value(-1.5...1.5, step: 0.5, excluding: [0])]
         let bias = draw.value(-1...1, step: 0.5)
         let z = neuron(weights: weights, bias: bias, activation: nil).predict(Matrix([inputs]))[0, 0]
@@ -94,7 +125,7 @@ extension GeneratedQuestion {
     }
 
     static func neuronOutput(_ draw: inout NumberDraw) -> GeneratedQuestion {
-        let inputs = [draw.value(0...2, step: 0.5), draw.value(-2...2, step: 0.5)]
+        let inputs = [draw.main(0...2, step: 0.5), draw.main(-2...2, step: 0.5)]
         let weights = [draw.value(-1.5...1.5, step: 0.5, excluding: [0]), draw.value(-1.5...1.5, step: 0.5, excluding: [0])]
         let bias = draw.value(-1...1, step: 0.5)
         var network = neuron(weights: weights, bias: bias, activation: .sigmoid)
@@ -107,7 +138,7 @@ extension GeneratedQuestion {
     }
 
     static func sigmoidValue(_ draw: inout NumberDraw) -> GeneratedQuestion {
-        let z = draw.value(-3...3, step: 0.5, excluding: [0])
+        let z = draw.main(-3...3, step: 0.5, excluding: [0])
         let a = Activation.sigmoid.value(at: z)
         let exponential = Float(Foundation.exp(Double(-z)))
         return GeneratedQuestion(
@@ -117,8 +148,8 @@ extension GeneratedQuestion {
     }
 
     static func activationSlope(_ draw: inout NumberDraw) -> GeneratedQuestion {
-        let function = draw.pick([Activation.sigmoid, .tanh, .relu])
-        let z = draw.value(-2...2, step: 0.5, excluding: [0])
+        let function = draw.activation([Activation.sigmoid, .tanh, .relu])
+        let z = draw.main(-2...2, step: 0.5, excluding: [0])
         let slope = function.derivative(at: z)
         let value = function.value(at: z)
         let explanation: String
@@ -137,7 +168,7 @@ extension GeneratedQuestion {
     }
 
     static func softmaxProbability(_ draw: inout NumberDraw) -> GeneratedQuestion {
-        let scores = (0..<3).map { _ in draw.value(-1...2, step: 0.5) }
+        let scores = (0..<3).map { _ in draw.main(-1...2, step: 0.5) }
         let chosen = draw.random.nextIndex(below: 3)
         let probabilities = Activation.softmax(scores)
         let exponentials = scores.map { Float(Foundation.exp(Double($0))) }
@@ -180,7 +211,7 @@ extension GeneratedQuestion {
     }
 
     static func perceptronUpdate(_ draw: inout NumberDraw) -> GeneratedQuestion {
-        let learningRate = draw.pick([Float(0.1), 0.5, 1])
+        let learningRate = draw.learningRate([0.1, 0.5, 1])
         var perceptron = Perceptron(weights: [draw.value(-1...1, step: 0.5), draw.value(-1...1, step: 0.5)],
                                     bias: draw.value(-1...1, step: 0.5), learningRate: learningRate)
         let input: [Float] = [1, draw.pick([0, 1])]
@@ -199,9 +230,9 @@ extension GeneratedQuestion {
     }
 
     static func descentStep(_ draw: inout NumberDraw) -> GeneratedQuestion {
-        let weight = draw.value(-1...1, step: 0.1)
+        let weight = draw.main(-1...1, step: 0.1)
         let gradient = draw.value(-3...3, step: 0.5, excluding: [0])
-        let learningRate = draw.pick([Float(0.01), 0.1, 0.5])
+        let learningRate = draw.learningRate([0.01, 0.1, 0.5])
         var optimizer = Optimizer(.sgd, learningRate: learningRate)
         optimizer.prepare(tensorSizes: [1])
         optimizer.beginStep()

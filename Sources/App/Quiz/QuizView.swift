@@ -18,6 +18,10 @@ struct QuizView {
         } else {
             body += entryLines(width: inner, style: style)
         }
+        if state.showsHint, let hint = state.posed.hint {
+            body.append([])
+            body += wrap("Hint: " + hint, width: inner).map { [Span($0, style.accent)] }
+        }
         if let outcome = state.outcome {
             body.append([])
             body += outcomeLines(outcome, width: inner, style: style)
@@ -82,6 +86,7 @@ struct QuizView {
             headline = correct ? "Right: the answer is \(answer)." : "Not quite: you typed \(Self.show(value)); the answer is \(answer)."
         }
         var lines = wrap(mark + " " + headline, width: width).map { [Span($0, outcome.isCorrect ? style.done : style.warning)] }
+        if let feedback = state.verdict?.feedback { lines += wrap(feedback, width: width).map { [Span($0)] } }
         lines += wrap(state.explanation, width: width).map { [Span($0)] }
         return lines
     }
@@ -105,6 +110,7 @@ struct QuizView {
             if case .generated = state.quiz.form { hints.append(("r", "new numbers")) } else if state.outcome != nil { hints.append(("r", "clear")) }
             hints.append(("Esc", "leave"))
         }
+        if isFocused, state.posed.hint != nil, !state.showsHint, state.outcome == nil { hints.insert(("h", "hint"), at: min(1, hints.count)) }
         var spans: [Span] = []
         for (keys, action) in hints {
             let piece = (spans.isEmpty ? "" : "  ") + keys + " " + action

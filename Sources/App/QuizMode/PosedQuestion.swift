@@ -17,10 +17,19 @@ struct PosedQuestion: Equatable, Sendable {
     var prompt: String
     var expected: Expected
     var explanation: String
+    /// The author's note for each wrong choice, by index.
+    var feedback: [Int: String] = [:]
+    /// A nudge the learner may ask for before answering.
+    var hint: String?
 
-    /// Whether the answer has to be worked out rather than recalled, for the time a grade allows.
-    var needsCalculation: Bool {
-        if case .number = expected { true } else { false }
+    /// What sort of answer it asks for, which sets how long a right answer may take and still be `good`.
+    var kind: AnswerKind {
+        switch expected {
+        case .choices(_, _, .trueOrFalse): .trueOrFalse
+        case .choices(_, _, .markAll): .markAll
+        case .choices: .choice
+        case .number: .calculation
+        }
     }
 
     /// The words the learner reads before answering.
@@ -45,11 +54,13 @@ struct PosedQuestion: Equatable, Sendable {
         case .numeric(let answer, let tolerance):
             self.init(prompt: block.question, expected: .number(value: answer, tolerance: tolerance), explanation: block.explanation)
         case .generated(let template):
-            let generated = GeneratedQuestion(template: template, seed: seed)
+            let generated = GeneratedQuestion(template: template, parameters: block.templateParameters, seed: seed)
             let prompt = block.question.isEmpty ? generated.question : block.question + " " + generated.question
             let explanation = block.explanation.isEmpty ? generated.explanation : generated.explanation + " " + block.explanation
             self.init(prompt: prompt, expected: .number(value: generated.answer, tolerance: generated.tolerance),
                       explanation: explanation)
         }
+        feedback = block.feedback
+        hint = block.hint
     }
 }

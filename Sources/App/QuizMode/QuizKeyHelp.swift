@@ -8,7 +8,7 @@ enum QuizKeyHelp {
         KeyHelp.Binding(keys: "d", action: "don't know: show the answer"),
         KeyHelp.Binding(keys: "Space  →", action: "after an answer: next question"),
         KeyHelp.Binding(keys: "Enter", action: "after an answer: its page; Esc back"),
-        KeyHelp.Binding(keys: "3 4 5", action: "after a right answer: hard, good, easy"),
+        KeyHelp.Binding(keys: "h", action: "a hint, where the question has one"),
         KeyHelp.Binding(keys: "Esc", action: "end the quiz and see the summary"),
     ]
 }

@@ -73,6 +73,21 @@ struct QuizLayout {
         switch quiz.phase {
         case .asking:
             guard let current = quiz.current else { return [] }
+            let keys = askingKeys(current, unicode: unicode)
+            guard current.posed.hint != nil, !current.showsHint else { return keys }
+            return [keys[0], ("h", "hint")] + keys.dropFirst()
+        case .answered:
+            var keys: [(String, String)] = [("Space", quiz.queue.upcoming.isEmpty ? "finish" : "next"), ("Enter", "read the page")]
+            return keys + [("Esc", "end quiz"), ("q", "quit")]
+        case .summary:
+            let summary = QuizSummary(quiz: quiz, progress: tutor.progress, library: tutor.library, now: tutor.now, glyphs: tutor.glyphs)
+            return [("Enter", "home")] + (summary.stillDue > 0 ? [("r", "another round")] : []) + [("?", "help"), ("q", "quit")]
+        case .nothingToAsk:
+            return (quiz.canAskAll ? [("a", "ask all anyway")] : []) + [("Enter", "home"), ("?", "help"), ("q", "quit")]
+        }
+    }
+
+    private static func askingKeys(_ current: QuizScreen.Current, unicode: Bool) -> [(keys: String, action: String)] {
             switch current.posed.expected {
             case .choices(let choices, _, .markAll):
                 return [("1\(unicode ? "–" : "-")\(choices.count) Space", "mark"), ("Enter", "answer"), ("d", "don't know"), ("Esc", "end quiz"), ("q", "quit")]
@@ -84,16 +99,6 @@ struct QuizLayout {
             case .number:
                 return [("Enter", "answer"), ("d", "don't know"), ("Esc", "end quiz"), ("?", "help"), ("q", "quit")]
             }
-        case .answered:
-            var keys: [(String, String)] = [("Space", quiz.queue.upcoming.isEmpty ? "finish" : "next"), ("Enter", "read the page")]
-            if let current = quiz.current, current.verdict?.correct == true, !current.isRetry { keys.append(("3 4 5", "recall")) }
-            return keys + [("Esc", "end quiz"), ("q", "quit")]
-        case .summary:
-            let summary = QuizSummary(quiz: quiz, progress: tutor.progress, library: tutor.library, now: tutor.now, glyphs: tutor.glyphs)
-            return [("Enter", "home")] + (summary.stillDue > 0 ? [("r", "another round")] : []) + [("?", "help"), ("q", "quit")]
-        case .nothingToAsk:
-            return (quiz.canAskAll ? [("a", "ask all anyway")] : []) + [("Enter", "home"), ("?", "help"), ("q", "quit")]
-        }
     }
 }
 
@@ -157,6 +162,10 @@ private struct Lines {
             paragraph("Type a number (0.25, \(glyphs.isUnicode ? "−" : "-")1.5 or 1/4) and press Enter.", style.secondary)
         }
         if let problem = current.entry.problem { paragraph(problem, style.warning) }
+        if current.showsHint, let hint = current.posed.hint {
+            blank()
+            labelled("Hint", hint, style.accent)
+        }
     }
 
     // MARK: Answered
@@ -175,6 +184,7 @@ private struct Lines {
         if !verdict.gaveUp { labelled("Your answer", verdict.given, verdict.correct ? style.done : style.warning) }
         if !verdict.correct {
             labelled("The answer", verdict.rightAnswer, Style(bold: true))
+            if let feedback = verdict.feedback { labelled("Why not", feedback) }
         } else if let exact = verdict.exactValue {
             labelled("Exact value", exact)
         }
@@ -193,8 +203,7 @@ private struct Lines {
                 labelled("Next review", current.comesBack ? "later in this quiz, and again \(when)" : when)
             }
         } else if verdict.correct, let grade = current.grade {
-            let how = current.gradeChosen ? "as you said" : "judged from your time"
-            labelled("Recall", "\(grade.name), \(how) (3 hard, 4 good, 5 easy to change)")
+            labelled("Recall", "\(grade.name), judged from your time")
             labelled("Next review", when)
         } else {
             labelled("Next review", current.comesBack ? "later in this quiz, and again \(when)" : when)

@@ -6,22 +6,29 @@ extension QuizScreen {
     ///
     /// Questions whose block has left its lesson are dropped from `progress` first (other questions,
     /// and those of lessons that failed to load, are left alone).
-    /// - Returns: the quiz, and whether `progress` changed and should be saved.
+    /// - Returns: the quiz, and the event that drops the questions gone from their lessons, if any.
     static func start(
         options: QuizOptions, library: LessonLibrary, progress: inout LearnerProgress, now: Date, seed: UInt64,
         scheduler: ReviewScheduler
-    ) -> (quiz: QuizScreen, progressChanged: Bool) {
+    ) -> (quiz: QuizScreen, dropped: ProgressEvent?) {
         let catalog = QuizQuestion.catalog(library)
         var idsByLesson: [String: Set<String>] = [:]
         for lesson in library.lessons { idsByLesson[lesson.id] = Set(lesson.quizzes.map(\.id)) }
-        let dropped = progress.dropQuestions(missingFrom: idsByLesson)
+        let missing = progress.questionsMissing(from: idsByLesson)
+        let dropped = missing.isEmpty ? nil : ProgressEvent.questionsDropped(missing)
+        if let dropped { progress.apply(dropped) }
 
         let eligible = catalog.filter { question in
             if let lessonID = options.lessonID { return question.lessonID == lessonID }
             return progress.hasOpened(question.lessonID)
         }
-        let candidates = eligible.map { ReviewQueue.Candidate(id: $0.id, schedule: progress.questions[$0.id]?.schedule) }
-        let ids = ReviewQueue.pick(from: candidates, now: now, limit: options.limit, ignoringSchedule: options.ignoresSchedule)
+        let candidates = eligible.map {
+            ReviewQueue.Candidate(id: $0.id, lessonID: $0.lessonID, schedule: progress.questions[$0.id]?.schedule)
+        }
+        let startedToday = progress.newQuestionsStarted(onDayOf: now, calendar: scheduler.calendar)
+        let newAllowance = max(0, progress.settings.newPerDay - startedToday)
+        let ids = ReviewQueue.pick(from: candidates, now: now, limit: options.limit, ignoringSchedule: options.ignoresSchedule,
+                                   newAllowance: newAllowance)
 
         var quiz = QuizScreen(
             options: options, phase: .asking,
@@ -33,10 +40,14 @@ extension QuizScreen {
             let openedAny = library.lessons.contains { progress.hasOpened($0.id) }
             quiz.emptyReason = Self.emptyReason(options: options, library: library, eligible: candidates, openedAny: openedAny,
                                                 now: now, calendar: scheduler.calendar)
+            if newAllowance == 0, candidates.contains(where: { $0.schedule == nil }), options.limit != 0 {
+                quiz.emptyReason = "Nothing is due, and you have started \(startedToday) new questions today, the most a day "
+                    + "('gradschool progress --new-per-day N' changes it). Press a to go over them anyway."
+            }
         } else {
             quiz.askNext(now: now)
         }
-        return (quiz, !dropped.isEmpty)
+        return (quiz, dropped)
     }
 
     /// Why a quiz found nothing to ask, and what the learner can do about it.

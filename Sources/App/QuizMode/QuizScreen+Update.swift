@@ -36,6 +36,10 @@ extension QuizScreen {
             return finish()
         case .character("d"):
             return submit(Verdict.gaveUp(on: current.posed), progress: &progress, now: now)
+        case .character("h") where current.posed.hint != nil:
+            current.showsHint = true
+            self.current = current
+            return []
         default:
             break
         }
@@ -96,9 +100,6 @@ extension QuizScreen {
             return []
         case .enter:
             return [.openPage(lessonID: current.question.lessonID, page: current.question.page)]
-        case .character(let digit) where ["3", "4", "5"].contains(digit):
-            guard let value = digit.wholeNumberValue, let grade = RecallGrade(rawValue: value) else { return [] }
-            return regrade(to: grade, progress: &progress)
         case .escape:
             return finish()
         case .up, .character("k"):
@@ -156,7 +157,7 @@ extension QuizScreen {
         let started = QuizScreen.start(options: options, library: library, progress: &progress, now: now,
                                        seed: seed &+ 1, scheduler: scheduler)
         self = started.quiz
-        return started.progressChanged ? [.save] : []
+        return started.dropped.map { [.record($0)] } ?? []
     }
 
     private mutating func judgeAndSubmit(progress: inout LearnerProgress, now: Date) -> [QuizAction] {
@@ -169,27 +170,21 @@ extension QuizScreen {
         return submit(verdict, progress: &progress, now: now)
     }
 
-    /// Records an answer: its grade (inferred from right or wrong and the time taken), the new schedule
-    /// for a first try, the history entry, and a second try later in this quiz when it was wrong.
+    /// Records an answer: its grade (judged from right or wrong and the time taken against what the kind
+    /// of question allows), the new schedule for a first try, the history entry, and a second try later
+    /// in this quiz when it was wrong. The clock is the screen's `now`.
     private mutating func submit(_ verdict: Verdict, progress: inout LearnerProgress, now: Date) -> [QuizAction] {
         guard var current else { return [] }
         let question = current.question
-        let seconds = min(max(0, now.timeIntervalSince(current.askedAt)), 3600)
-        var review = progress.questions[question.id] ?? QuestionReview(lessonID: question.lessonID)
-        review.lessonID = question.lessonID
-        let grade: RecallGrade
-        if current.isRetry {
-            grade = verdict.correct ? .good : (verdict.gaveUp ? .blackout : .wrong)
-        } else {
-            grade = RecallInference.grade(correct: verdict.correct, gaveUp: verdict.gaveUp, seconds: seconds,
-                                          words: current.posed.wordCount, needsCalculation: current.posed.needsCalculation)
-            current.scheduleBefore = review.schedule
-            review.schedule = scheduler.schedule(after: review.schedule, grade: grade, at: now)
-            progress[question.lessonID].quizAnswers[question.id] = QuizAnswer(choice: verdict.choice, correct: verdict.correct, answeredAt: now)
-        }
-        review.record(Attempt(date: now, correct: verdict.correct, grade: grade, seconds: (seconds * 10).rounded() / 10,
-                              given: verdict.givenShort, isRetry: current.isRetry))
-        progress.questions[question.id] = review
+        let seconds = min(max(0, now.timeIntervalSince(current.askedAt)), ProgressLimits.seconds.upperBound)
+        let grade = RecallInference.grade(correct: verdict.correct, seconds: seconds, words: current.posed.wordCount,
+                                          kind: current.posed.kind)
+        let event = ProgressEvent.answered(AnswerRecord(
+            questionID: question.id, lessonID: question.lessonID, answeredAt: now, seconds: (seconds * 10).rounded() / 10,
+            correct: verdict.correct, given: String(verdict.givenShort.prefix(ProgressLimits.givenLength)), grade: grade,
+            kind: current.posed.kind,
+            counts: !current.isRetry && !progress.answerWasShown(question.id, onDayOf: now, calendar: scheduler.calendar), source: .quiz))
+        progress.apply(event, calendar: scheduler.calendar)
         if !verdict.correct { current.comesBack = queue.retryLater(question.id) }
         current.verdict = verdict
         current.grade = grade
@@ -198,21 +193,6 @@ extension QuizScreen {
         self.current = current
         phase = .answered
         scroll = 0
-        return [.save]
-    }
-
-    /// The learner says how well they recalled a right first answer: the schedule is worked out again
-    /// from the one before the answer, as if that grade had been given.
-    private mutating func regrade(to grade: RecallGrade, progress: inout LearnerProgress) -> [QuizAction] {
-        guard var current, let answeredAt = current.answeredAt, current.verdict?.correct == true, !current.isRetry,
-              current.grade != grade, var review = progress.questions[current.question.id], !review.history.isEmpty else { return [] }
-        review.schedule = scheduler.schedule(after: current.scheduleBefore, grade: grade, at: answeredAt)
-        review.history[review.history.count - 1].grade = grade
-        progress.questions[current.question.id] = review
-        current.grade = grade
-        current.gradeChosen = true
-        if let index = answers.lastIndex(where: { $0.questionID == current.question.id }) { answers[index].grade = grade }
-        self.current = current
-        return [.save]
+        return [.record(event)]
     }
 }

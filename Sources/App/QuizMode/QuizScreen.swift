@@ -27,13 +27,11 @@ public struct QuizScreen: Equatable, Sendable {
         var isRetry: Bool
         var askedAt: Date
         var entry = AnswerEntry()
+        /// Whether the learner asked for the author's hint.
+        var showsHint = false
         var verdict: Verdict?
         var grade: RecallGrade?
-        /// Whether the learner chose the grade (3, 4 or 5) rather than it being judged from the time.
-        var gradeChosen = false
         var answeredAt: Date?
-        /// The schedule before this answer, to work it out again when the learner changes the grade.
-        var scheduleBefore: QuestionSchedule?
         /// Whether a missed question comes back in this quiz (false once it has come back three times).
         var comesBack = false
     }

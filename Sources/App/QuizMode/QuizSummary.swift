@@ -73,7 +73,7 @@ struct QuizSummary: Equatable {
             if let lessonID = quiz.options.lessonID { return question.lessonID == lessonID }
             return progress.hasOpened(question.lessonID)
         }
-        let candidates = eligible.map { ReviewQueue.Candidate(id: $0.id, schedule: progress.questions[$0.id]?.schedule) }
+        let candidates = eligible.map { ReviewQueue.Candidate(id: $0.id, lessonID: $0.lessonID, schedule: progress.questions[$0.id]?.schedule) }
         stillDue = ReviewQueue.pick(from: candidates, now: now, limit: nil, ignoringSchedule: false).count
         var days: [Date: Int] = [:]
         for candidate in candidates {

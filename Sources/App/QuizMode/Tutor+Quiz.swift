@@ -11,11 +11,11 @@ extension Tutor {
     public mutating func openQuiz(_ options: QuizOptions = QuizOptions(), calendar: Calendar = .current, seed: UInt64? = nil) -> [Effect] {
         let started = QuizScreen.start(
             options: options, library: library, progress: &progress, now: now,
-            seed: seed ?? UInt64(bitPattern: Int64(now.timeIntervalSince1970 * 1000)), scheduler: ReviewScheduler(calendar: calendar))
+            seed: seed ?? UInt64(bitPattern: Int64(now.timeIntervalSince1970 * 1000)), scheduler: progress.scheduler(calendar: calendar))
         screen = .quiz(started.quiz)
         overlay = nil
         quizAwaitingReturn = nil
-        return started.progressChanged ? [.saveProgress(progress)] : []
+        return started.dropped.map { [.record($0)] } ?? []
     }
 
     /// Passes a key to the quiz on screen and carries out what it asks for.
@@ -45,8 +45,8 @@ extension Tutor {
 
     private mutating func applyQuiz(_ action: QuizAction) -> [Effect] {
         switch action {
-        case .save:
-            return [.saveProgress(progress)]
+        case .record(let event):
+            return [.record(event)]
         case .openPage(let lessonID, let page):
             guard case .quiz(let quiz) = screen, let lesson = library.lesson(id: lessonID) else { return [] }
             quizAwaitingReturn = quiz

@@ -15,6 +15,8 @@ struct Verdict: Equatable, Sendable {
     var choice: Int
     /// The engine's value, when a number was typed that differs from it (right or not).
     var exactValue: String?
+    /// The author's note for the wrong choice picked, if any.
+    var feedback: String?
 
     /// Judges `entry` against `question`; nil when there is nothing to judge yet, with the reason put
     /// in `entry.problem`.
@@ -36,7 +38,8 @@ struct Verdict: Equatable, Sendable {
                 given: chosen.map { "\($0 + 1). \(choices[$0])" }.joined(separator: "; "),
                 givenShort: chosen.map { "\($0 + 1)" }.joined(separator: ", "),
                 rightAnswer: right.map { "\($0 + 1). \(choices[$0])" }.joined(separator: "; "),
-                choice: chosen.first ?? -1, exactValue: nil)
+                choice: chosen.first ?? -1, exactValue: nil,
+                feedback: chosen == right ? nil : chosen.lazy.filter { !right.contains($0) }.compactMap { question.feedback[$0] }.first)
         case .number(let value, let tolerance):
             guard !entry.typed.isEmpty else {
                 entry.problem = "Type a number first, e.g. 0.25, then press Enter."
@@ -49,7 +52,7 @@ struct Verdict: Equatable, Sendable {
             let exact = typed == value ? nil : NumberEntry.show(value, decimals: NumberEntry.decimals(for: tolerance) + 1)
             return Verdict(correct: NumberEntry.isClose(typed, to: value, tolerance: tolerance), gaveUp: false,
                            given: entry.typed, givenShort: entry.typed,
-                           rightAnswer: rightNumber(value, tolerance: tolerance), choice: -1, exactValue: exact)
+                           rightAnswer: rightNumber(value, tolerance: tolerance), choice: -1, exactValue: exact, feedback: nil)
         }
     }
 
@@ -62,7 +65,8 @@ struct Verdict: Equatable, Sendable {
         case .number(let value, let tolerance):
             right = rightNumber(value, tolerance: tolerance)
         }
-        return Verdict(correct: false, gaveUp: true, given: "(no answer)", givenShort: "", rightAnswer: right, choice: -1, exactValue: nil)
+        return Verdict(correct: false, gaveUp: true, given: "(no answer)", givenShort: "", rightAnswer: right, choice: -1, exactValue: nil,
+                       feedback: nil)
     }
 
     /// `0.6225 (any answer within 0.01 of it counts)`: the engine's value and how close an answer must be.

@@ -2,8 +2,8 @@ import Curriculum
 
 /// Work the tutor asks its runner to do after an update; results come back as messages.
 public enum Effect: Equatable, Sendable {
-    /// Write the learner's progress to disk.
-    case saveProgress(LearnerProgress)
+    /// Record what the learner did in the progress store, as its own small transaction.
+    case record(ProgressEvent)
     /// Turn the terminal's mouse reporting on or off (off lets the terminal select text).
     case captureMouse(Bool)
     /// Start, command or stop a live training run; its snapshots come back as `Message.live`.

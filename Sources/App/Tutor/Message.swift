@@ -1,3 +1,5 @@
+import Curriculum
+
 /// Everything that can happen to the tutor: the only way its state changes is `Tutor.update(_:)`.
 public enum Message: Equatable, Sendable {
     case key(Key)
@@ -13,6 +15,8 @@ public enum Message: Equatable, Sendable {
     case progressSaveFailed(String)
     /// Progress was saved (clears an earlier failure).
     case progressSaved
+    /// The progress as the store holds it now, with what other tutors on the same profile recorded.
+    case progressLoaded(LearnerProgress)
     /// The latest state of a live training run (sent each frame while it changes).
     case live(LiveSnapshot)
     /// The answer to a playground file request.

@@ -44,6 +44,9 @@ extension Tutor {
         case .progressSaved:
             saveFailure = nil
             return []
+        case .progressLoaded(let stored):
+            progress = stored
+            return []
         case .progressSaveFailed(let reason):
             saveFailure = reason
             return []
@@ -90,7 +93,7 @@ extension Tutor {
             screen = .home(home)
             return actions.flatMap { apply($0) }
         case .reader(var reader):
-            let action = reader.handle(key, width: width, height: height, glyphs: glyphs)
+            let action = reader.handle(key, width: width, height: height, glyphs: glyphs, now: now)
             screen = .reader(reader)
             return apply(action)
         case .quiz:
@@ -200,6 +203,6 @@ enum ScreenAction: Equatable {
     case showContents
     case openQuiz
     /// The learner answered the quiz with this id.
-    case answeredQuiz(String, QuizAnswer)
+    case answeredQuiz(String, QuizState.Answer)
     case openPlayground
 }

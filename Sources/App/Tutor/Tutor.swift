@@ -78,19 +78,21 @@ public struct Tutor: Equatable, Sendable {
     /// Records the reader's page as read and remembers it as the place to come back to.
     mutating func markCurrentPageRead() -> [Effect] {
         guard case .reader(let reader) = screen else { return [] }
-        var lessonProgress = progress[reader.lesson.id]
-        let before = lessonProgress
-        lessonProgress.markRead(page: reader.page, of: reader.lesson.pages.count, at: now)
-        guard lessonProgress != before else { return [] }
-        progress[reader.lesson.id] = lessonProgress
-        return [.saveProgress(progress)]
+        let event = ProgressEvent.pageRead(lessonID: reader.lesson.id, page: reader.page, pageCount: reader.lesson.pages.count, at: now)
+        progress.apply(event)
+        return [.record(event)]
     }
 
-    /// Remembers the learner's answer to a quiz.
-    mutating func recordAnswer(_ answer: QuizAnswer, toQuiz quizID: String) -> [Effect] {
+    /// Records an answer to a quiz on the page, through the same grading and scheduling as quiz mode.
+    mutating func recordAnswer(_ answer: QuizState.Answer, toQuiz quizID: String) -> [Effect] {
         guard case .reader(let reader) = screen else { return [] }
-        progress[reader.lesson.id].quizAnswers[quizID] = answer
-        return [.saveProgress(progress)]
+        let grade = RecallInference.grade(correct: answer.verdict.correct, seconds: answer.seconds, words: answer.words, kind: answer.kind)
+        let event = ProgressEvent.answered(AnswerRecord(
+            questionID: quizID, lessonID: reader.lesson.id, answeredAt: answer.answeredAt, seconds: (answer.seconds * 10).rounded() / 10,
+            correct: answer.verdict.correct, given: String(answer.verdict.givenShort.prefix(ProgressLimits.givenLength)), grade: grade,
+            kind: answer.kind, counts: answer.counts && !progress.answerWasShown(quizID, onDayOf: answer.answeredAt), source: .page))
+        progress.apply(event)
+        return [.record(event)]
     }
 
     /// Quits, or asks first when unsaved progress would be lost.

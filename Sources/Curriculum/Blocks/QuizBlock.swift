@@ -21,6 +21,13 @@ public struct QuizBlock: Equatable, Sendable {
     public var answers: [Int]
     /// The line of the opening fence in the lesson file.
     public var line: Int
+    /// What to tell a learner who picked a wrong choice, by the choice's index; the author keys it by
+    /// the choice's text, so reordering the choices keeps each note with its choice.
+    public var feedback: [Int: String] = [:]
+    /// A nudge the learner may ask for before answering.
+    public var hint: String?
+    /// What a generated question's template draws from, when the author varies it.
+    public var templateParameters = TemplateParameters()
 
     /// A multiple-choice question.
     public init(id: String, question: String, choices: [String], answer: Int, explanation: String, line: Int) {

@@ -1,11 +1,12 @@
 import Foundation
 
-/// Where each learner's progress file lives when several learners share one account.
+/// Where each learner's progress lives when several learners share one account.
 ///
-/// The default learner's file is `$XDG_DATA_HOME/gradschool/progress.json`
-/// (`~/.local/share/gradschool/progress.json` when `XDG_DATA_HOME` is unset or not absolute).
-/// A named profile, chosen with `--profile NAME` or `GRADSCHOOL_PROFILE=NAME`, has its own file at
-/// `…/gradschool/profiles/NAME/progress.json`. The name `default` is the default learner.
+/// The default learner's database is `$XDG_DATA_HOME/gradschool/progress.sqlite`
+/// (`~/.local/share/gradschool/` when `XDG_DATA_HOME` is unset or not absolute), beside the
+/// `progress.json` of earlier versions that it imports once. A named profile, chosen with
+/// `--profile NAME` or `GRADSCHOOL_PROFILE=NAME`, has its own at `…/gradschool/profiles/NAME/`.
+/// The name `default` is the default learner.
 public enum ProgressProfile {
     /// The environment variable that names the profile when `--profile` is not given.
     public static let environmentKey = "GRADSCHOOL_PROFILE"
@@ -19,7 +20,7 @@ public enum ProgressProfile {
         return chosen
     }
 
-    /// The progress file of `profile` (nil for the default learner).
+    /// The JSON progress file of earlier versions for `profile` (nil for the default learner).
     public static func file(profile: String?, environment: [String: String]) throws(ProgressProfileError) -> URL {
         let directory = dataDirectory(environment: environment)
         guard let profile else { return directory.appendingPathComponent("progress.json") }
@@ -27,12 +28,19 @@ public enum ProgressProfile {
         return directory.appendingPathComponent("profiles/\(profile)/progress.json")
     }
 
-    /// The names of the profiles that have a progress file, sorted.
+    /// The progress database of `profile` (nil for the default learner).
+    public static func databaseFile(profile: String?, environment: [String: String]) throws(ProgressProfileError) -> URL {
+        ProgressStore.databaseFile(besideJSON: try file(profile: profile, environment: environment))
+    }
+
+    /// The names of the profiles that have progress, sorted.
     public static func existing(environment: [String: String]) -> [String] {
         let profiles = dataDirectory(environment: environment).appendingPathComponent("profiles")
         let names = (try? FileManager.default.contentsOfDirectory(atPath: profiles.path)) ?? []
         return names.filter { name in
-            isValid(name) && FileManager.default.fileExists(atPath: profiles.appendingPathComponent("\(name)/progress.json").path)
+            isValid(name) && ["progress.sqlite", "progress.json"].contains { file in
+                FileManager.default.fileExists(atPath: profiles.appendingPathComponent("\(name)/\(file)").path)
+            }
         }.sorted()
     }
 

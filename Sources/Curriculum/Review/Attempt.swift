@@ -12,8 +12,8 @@ public struct Attempt: Codable, Equatable, Sendable {
     public var seconds: Double
     /// What the learner answered, as shown back to them (e.g. `2`, `0.62`, `1, 3`).
     public var given: String
-    /// Whether this was a second try within the same quiz, after a wrong answer; second tries are
-    /// recorded but do not move the schedule (SM-2 repeats failed items until they are right).
+    /// Whether the answer was given again after the right one was shown (a second try within a sitting):
+    /// it is kept in the history but neither moves the schedule nor counts in the score.
     public var isRetry: Bool
 
     public init(date: Date, correct: Bool, grade: RecallGrade, seconds: Double, given: String, isRetry: Bool = false) {

@@ -2,7 +2,7 @@ import Foundation
 
 /// Everything kept about one question: the lesson it belongs to, its schedule and its history.
 public struct QuestionReview: Codable, Equatable, Sendable {
-    /// The most answers kept per question; older ones are dropped so the file stays small.
+    /// The most answers kept in memory per question (the review log in the store keeps every one).
     public static let historyLimit = 50
 
     /// The lesson the question belongs to, so progress can be summed per lesson without the lesson files.

@@ -1,30 +1,24 @@
-/// How well a question was recalled, on SM-2's scale from 0 (no idea) to 5 (instant and sure).
+/// How well a question was recalled, on FSRS's four-point scale.
 ///
-/// Grades 3 to 5 are right answers and move the question further into the future; grades 0 to 2 are
-/// wrong answers and bring it back tomorrow (and again later in the same quiz).
+/// The learner never has to pick one: `RecallInference` judges it from whether the answer was right and
+/// how long it took, as reported recall predicts better from right/wrong than from four buttons.
 public enum RecallGrade: Int, Codable, CaseIterable, Comparable, Sendable {
-    /// No idea at all: the learner gave up without answering.
-    case blackout = 0
-    /// A wrong answer.
-    case wrong = 1
-    /// A wrong answer, but the right one looked familiar once shown.
-    case almost = 2
-    /// Right, after a real struggle.
-    case hard = 3
-    /// Right, after some thought.
-    case good = 4
-    /// Right at once, without doubt.
-    case easy = 5
+    /// Forgotten: a wrong answer, or giving up.
+    case again = 1
+    /// Right, but only after a long struggle.
+    case hard = 2
+    /// Right.
+    case good = 3
+    /// Right at once (only ever given for answers converted from older grades).
+    case easy = 4
 
-    /// Whether the grade is a right answer (3 and above), which lengthens the interval.
-    public var isPassing: Bool { rawValue >= 3 }
+    /// Whether the grade is a right answer, which lengthens the interval.
+    public var isPassing: Bool { self != .again }
 
     /// The word shown to the learner, e.g. `good`.
     public var name: String {
         switch self {
-        case .blackout: "no idea"
-        case .wrong: "wrong"
-        case .almost: "almost"
+        case .again: "forgotten"
         case .hard: "hard"
         case .good: "good"
         case .easy: "easy"

@@ -1,35 +1,56 @@
-/// Guesses how well a question was recalled from whether the answer was right and how long it took,
-/// so the learner is not asked to grade every answer (they may still change the guess).
+/// Judges how well a question was recalled from whether the answer was right and how long it took,
+/// so the learner is never asked to grade an answer.
 ///
-/// A right answer within the time needed to read the question and think briefly is `easy`, within two
-/// and a half times that `good`, and slower `hard`. Reading is counted at 200 words a minute (0.3 s a
-/// word); thinking is 5 s for a question to recall and 30 s for one that needs a calculation.
-/// A wrong answer is `wrong`, and giving up without answering is `blackout`.
+/// Each kind of question has its own thinking time: a true-or-false is answered in moments, a
+/// calculation takes a minute. A right answer within the reading time (0.3 s a word, 200 words a
+/// minute) plus three times the thinking time is `good`; slower than that it is `hard`. A wrong answer,
+/// or giving up, is `again`.
 public enum RecallInference {
     /// Seconds to read one word.
     public static let secondsPerWord = 0.3
-    /// Seconds to think about a question answered from memory.
-    public static let recallSeconds = 5.0
-    /// Seconds to think about a question that needs a calculation.
-    public static let calculationSeconds = 30.0
+    /// How many times a kind's thinking time a right answer may take and still be `good`.
+    public static let slowFactor = 3.0
 
     /// The inferred grade for one answer.
     /// - Parameters:
     ///   - correct: whether the answer was right.
-    ///   - gaveUp: whether the learner asked for the answer instead of answering.
     ///   - seconds: from the question appearing to the answer.
     ///   - words: the words in the question and its choices.
-    ///   - needsCalculation: whether the answer has to be worked out (numeric questions).
-    public static func grade(correct: Bool, gaveUp: Bool = false, seconds: Double, words: Int, needsCalculation: Bool) -> RecallGrade {
-        guard correct else { return gaveUp ? .blackout : .wrong }
-        let allowance = Double(words) * secondsPerWord + (needsCalculation ? calculationSeconds : recallSeconds)
-        if seconds <= allowance { return .easy }
-        if seconds <= allowance * 2.5 { return .good }
-        return .hard
+    ///   - kind: what sort of answer the question asks for.
+    public static func grade(correct: Bool, seconds: Double, words: Int, kind: AnswerKind) -> RecallGrade {
+        guard correct else { return .again }
+        return seconds <= allowance(words: words, kind: kind) ? .good : .hard
+    }
+
+    /// The longest a right answer may take and still be `good`.
+    public static func allowance(words: Int, kind: AnswerKind) -> Double {
+        Double(max(0, words)) * secondsPerWord + kind.thinkingSeconds * slowFactor
     }
 
     /// The number of words in `text`, for the reading allowance.
     public static func wordCount(_ text: String) -> Int {
         text.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" }).count
+    }
+}
+
+/// What sort of answer a question asks for, which sets how long thinking about it may take.
+public enum AnswerKind: String, Codable, CaseIterable, Sendable {
+    /// True or false: recognised at once.
+    case trueOrFalse
+    /// One choice among several.
+    case choice
+    /// Every right choice among several.
+    case markAll
+    /// A number to work out.
+    case calculation
+
+    /// Seconds a learner who knows the answer needs to think, reading aside.
+    public var thinkingSeconds: Double {
+        switch self {
+        case .trueOrFalse: 3
+        case .choice: 5
+        case .markAll: 8
+        case .calculation: 30
+        }
     }
 }

@@ -2,20 +2,26 @@ import Foundation
 
 /// The questions of one quiz, in the order they are asked, with wrong answers coming back later.
 ///
-/// Picking: questions already due come first, the longest overdue first; then questions never answered,
-/// in course order; `ignoringSchedule` (the quiz's `--all`) adds the rest by due date. A wrong answer puts
-/// the question back `retryGap` questions later (or last), up to `maximumRetries` times, so it is seen
-/// again while the right answer is fresh but not straight away.
+/// Picking interleaves the lessons: each lesson has its own line (its due questions, the longest overdue
+/// first, then its questions never answered, in course order), and the quiz takes one from each lesson
+/// in turn, so a first session reaches lessons 4 and 5 instead of spending itself on lesson 1, and new
+/// material is never starved by reviews. Questions never answered are capped per day (`newAllowance`).
+/// `ignoringSchedule` (the quiz's `--all`) adds the rest by due date, uncapped. A wrong answer puts the
+/// question back `retryGap` questions later (or last), up to `maximumRetries` times, so it is seen again
+/// within the session while the right answer is fresh but not straight away.
 public struct ReviewQueue: Equatable, Sendable {
     /// A question the quiz may ask.
     public struct Candidate: Equatable, Sendable {
         /// The question's stable id.
         public var id: String
+        /// The lesson it belongs to.
+        public var lessonID: String
         /// Its schedule, nil when it was never answered.
         public var schedule: QuestionSchedule?
 
-        public init(id: String, schedule: QuestionSchedule?) {
+        public init(id: String, lessonID: String, schedule: QuestionSchedule?) {
             self.id = id
+            self.lessonID = lessonID
             self.schedule = schedule
         }
     }
@@ -41,17 +47,38 @@ public struct ReviewQueue: Equatable, Sendable {
     /// - Parameters:
     ///   - now: due questions are those due at this moment.
     ///   - limit: at most this many (nil for no limit).
-    ///   - ignoringSchedule: also take questions that are not due yet.
-    public static func pick(from candidates: [Candidate], now: Date, limit: Int?, ignoringSchedule: Bool) -> [String] {
+    ///   - ignoringSchedule: also take questions that are not due yet, and new ones beyond the day's cap.
+    ///   - newAllowance: how many questions never answered may be taken (nil for no cap).
+    public static func pick(from candidates: [Candidate], now: Date, limit: Int?, ignoringSchedule: Bool,
+                            newAllowance: Int? = nil) -> [String] {
+        var lessonOrder: [String] = []
+        var lines: [String: [Candidate]] = [:]
+        var newTaken = 0
         let due = candidates.filter { $0.schedule?.isDue(at: now) == true }
             .sorted { ($0.schedule?.due ?? now) < ($1.schedule?.due ?? now) }
-        let new = candidates.filter { $0.schedule == nil }
-        var chosen = due + new
-        if ignoringSchedule {
-            chosen += candidates.filter { $0.schedule.map { !$0.isDue(at: now) } ?? false }
-                .sorted { ($0.schedule?.due ?? now) < ($1.schedule?.due ?? now) }
+        for candidate in due + candidates.filter({ $0.schedule == nil }) {
+            if candidate.schedule == nil {
+                if !ignoringSchedule, let newAllowance, newTaken >= newAllowance { continue }
+                newTaken += 1
+            }
+            if lines[candidate.lessonID] == nil { lessonOrder.append(candidate.lessonID) }
+            lines[candidate.lessonID, default: []].append(candidate)
         }
-        let ids = chosen.map(\.id)
+        // Lessons in course order, not in the order their first due question happened to come.
+        let courseOrder = candidates.map(\.lessonID).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
+        lessonOrder.sort { (courseOrder.firstIndex(of: $0) ?? 0) < (courseOrder.firstIndex(of: $1) ?? 0) }
+        var ids: [String] = []
+        var round = 0
+        while ids.count < lines.values.map(\.count).reduce(0, +) {
+            for lesson in lessonOrder where round < lines[lesson, default: []].count {
+                ids.append(lines[lesson, default: []][round].id)
+            }
+            round += 1
+        }
+        if ignoringSchedule {
+            ids += candidates.filter { $0.schedule.map { !$0.isDue(at: now) } ?? false }
+                .sorted { ($0.schedule?.due ?? now) < ($1.schedule?.due ?? now) }.map(\.id)
+        }
         guard let limit else { return ids }
         return Array(ids.prefix(max(0, limit)))
     }

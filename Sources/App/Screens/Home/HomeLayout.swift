@@ -35,8 +35,9 @@ struct HomeLayout {
             switch entry {
             case .lesson(let lesson):
                 let number = "\(index + 1)".leftPadded(to: 2) + "  "
-                var progress = Self.progressText(lesson, tutor.progress[lesson.id], glyphs: tutor.glyphs)
-                if let due = report.lessons.first(where: { $0.id == lesson.id })?.due, due > 0 {
+                let reportLine = report.lessons.first(where: { $0.id == lesson.id })
+                var progress = Self.progressText(lesson, tutor.progress[lesson.id], known: reportLine?.known ?? 0, glyphs: tutor.glyphs)
+                if let due = reportLine?.due, due > 0 {
                     progress += (tutor.glyphs.isUnicode ? " · " : " - ") + "\(due) due"
                 }
                 let titleWidth = contentWidth - 2 - displayWidth(of: number) - displayWidth(of: progress) - 2
@@ -52,8 +53,7 @@ struct HomeLayout {
             case .playground:
                 lines.append(Self.toolLine(pointer, "Playground", "build and train a network of your own", "", isSelected, contentWidth, style, tutor.glyphs))
             case .quiz:
-                let waiting = report.dueNow + report.newInOpenedLessons
-                lines.append(Self.toolLine(pointer, "Quiz", "review questions from lessons you read", waiting == 0 ? "nothing due" : "\(waiting) due",
+                lines.append(Self.toolLine(pointer, "Quiz", "review questions from lessons you read", Self.quizNote(report),
                                            isSelected, contentWidth, style, tutor.glyphs))
             }
             entryLines.append(start..<lines.count)
@@ -92,15 +92,23 @@ struct HomeLayout {
     }
 
     /// Pages read and quiz score, e.g. `3/7 pages · quiz 1/2`.
-    static func progressText(_ lesson: Lesson, _ progress: LessonProgress, glyphs: GlyphSet) -> String {
+    static func progressText(_ lesson: Lesson, _ progress: LessonProgress, known: Int, glyphs: GlyphSet) -> String {
         let read = progress.pagesRead.filter { $0 < lesson.pages.count }.count
         var text = read == 0 ? "not started" : "\(read)/\(lesson.pages.count) pages"
         let quizIDs = lesson.quizzes.map(\.id)
         if !quizIDs.isEmpty {
             let separator = glyphs.isUnicode ? " · " : " - "
-            text += separator + "quiz \(progress.correctAnswers(among: quizIDs))/\(quizIDs.count)"
+            text += separator + "quiz \(known)/\(quizIDs.count)"
         }
         return text
+    }
+
+    /// What waits in the quiz, in the words `gradschool progress` uses: `3 due · 5 new`, or `nothing due`.
+    static func quizNote(_ report: ProgressReport) -> String {
+        var parts: [String] = []
+        if report.dueNow > 0 { parts.append("\(report.dueNow) due") }
+        if report.newInOpenedLessons > 0 { parts.append("\(report.newInOpenedLessons) new") }
+        return parts.isEmpty ? "nothing due" : parts.joined(separator: ", ")
     }
 
     private static func toolLine(_ pointer: String, _ name: String, _ summary: String, _ note: String, _ isSelected: Bool, _ width: Int, _ style: TutorStyle, _ glyphs: GlyphSet) -> [Span] {

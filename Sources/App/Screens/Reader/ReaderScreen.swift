@@ -1,3 +1,4 @@
+import Foundation
 import Canvas
 import Curriculum
 
@@ -64,7 +65,7 @@ public struct ReaderScreen: Equatable, Sendable {
         scroll = 0
     }
 
-    mutating func handle(_ key: Key, width: Int, height: Int, glyphs: GlyphSet) -> ScreenAction {
+    mutating func handle(_ key: Key, width: Int, height: Int, glyphs: GlyphSet, now: Date) -> ScreenAction {
         // Tab moves the focus among widgets and quizzes; the focused one gets keys first.
         switch key {
         case .tab, .backTab:
@@ -78,7 +79,7 @@ public struct ReaderScreen: Equatable, Sendable {
             break
         }
         if elements.focus != nil {
-            switch elements.handle(key) {
+            switch elements.handle(key, now: now) {
             case .handled:
                 revealFocused(width: width, height: height, glyphs: glyphs, toTop: false)
                 return .none

@@ -1,3 +1,4 @@
+import Foundation
 import Curriculum
 
 /// One interactive part of a page: a live widget or a quiz.
@@ -55,11 +56,11 @@ struct PageElements: Equatable, Sendable {
         case ignored
         case handled
         /// A quiz was answered; its answer should be saved under its id.
-        case answered(quizID: String, QuizAnswer)
+        case answered(quizID: String, QuizState.Answer)
     }
 
     /// Offers `key` to the focused element.
-    mutating func handle(_ key: Key) -> Response {
+    mutating func handle(_ key: Key, now: Date) -> Response {
         guard let focus, items.indices.contains(focus) else { return .ignored }
         switch items[focus] {
         case .widget(var host):
@@ -67,7 +68,7 @@ struct PageElements: Equatable, Sendable {
             items[focus] = .widget(host)
             return used ? .handled : .ignored
         case .quiz(var quiz):
-            let response = quiz.handle(key)
+            let response = quiz.handle(key, now: now)
             items[focus] = .quiz(quiz)
             switch response {
             case .ignored: return .ignored
