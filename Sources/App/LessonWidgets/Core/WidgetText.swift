@@ -10,24 +10,12 @@ enum WidgetText {
     }
 
     static func number(_ value: Double, decimals: Int = 2, glyphs: GlyphSet) -> String {
-        if value.isNaN { return "NaN" }
-        if value.isInfinite { return (value < 0 ? minus(glyphs) : "") + (glyphs.isUnicode ? "∞" : "inf") }
-        if abs(value) >= 1e6 { return (value < 0 ? minus(glyphs) : "") + NumberLabel.compact(abs(value)) }
-        var text = String(format: "%.\(max(0, decimals))f", value)
-        if text.hasPrefix("-") {
-            let digits = text.dropFirst()
-            text = digits.allSatisfy({ $0 == "0" || $0 == "." }) ? String(digits) : minus(glyphs) + digits
-        }
-        return text
+        NumberText.fixed(value, decimals: decimals, unicode: glyphs.isUnicode)
     }
 
     /// `value` with at most `decimals` decimals and no trailing zeros: `0.1`, `−0.25`, `2`.
     static func short(_ value: Float, decimals: Int = 2, glyphs: GlyphSet) -> String {
-        var text = number(value, decimals: decimals, glyphs: glyphs)
-        guard text.contains("."), !text.contains("e") else { return text }
-        while text.hasSuffix("0") { text.removeLast() }
-        if text.hasSuffix(".") { text.removeLast() }
-        return text == minus(glyphs) + "0" ? "0" : text
+        NumberText.trimmed(Double(value), decimals: decimals, unicode: glyphs.isUnicode)
     }
 
     /// `short(value)` in brackets when it is negative, as it reads inside a sum.

@@ -1,3 +1,4 @@
+import Canvas
 import Curriculum
 import Foundation
 import Neural
@@ -61,13 +62,7 @@ struct NumberDraw {
 extension GeneratedQuestion {
     /// Text for a number in a question: `0.5`, `−1.5` (at most `decimals` decimals, no trailing zeros).
     static func show(_ value: Float, decimals: Int = 2) -> String {
-        var text = String(format: "%.\(decimals)f", Double(value))
-        if text.contains(".") {
-            while text.hasSuffix("0") { text.removeLast() }
-            if text.hasSuffix(".") { text.removeLast() }
-        }
-        if text == "-0" { text = "0" }
-        return text.hasPrefix("-") ? "−" + text.dropFirst() : text
+        NumberText.trimmed(Double(value), decimals: decimals)
     }
 
     /// A number as a term of a sum: negative ones in brackets.

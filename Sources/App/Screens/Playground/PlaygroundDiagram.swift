@@ -144,7 +144,7 @@ struct PlaygroundDiagram {
         }
         let middle = layout.nodeHeight / 2
         if fancy {
-            var canvas = BrailleCanvas(columns: area.width, rows: area.height)
+            var canvas = BrailleLineCanvas(columns: area.width, rows: area.height)
             for link in links {
                 let strength = largestWeight > 0 && link.weight.isFinite ? Double(abs(link.weight) / largestWeight) : 0
                 let signed = link.weight < 0 ? -strength : strength
@@ -165,7 +165,7 @@ struct PlaygroundDiagram {
             }
             canvas.draw(into: &buffer, x: area.x, y: area.y)
         } else {
-            var canvas = GlyphCanvas(columns: area.width, rows: area.height)
+            var canvas = GlyphLineCanvas(columns: area.width, rows: area.height)
             for link in links {
                 let position = largestWeight > 0 && link.weight.isFinite ? Double(link.weight / largestWeight) : 0
                 var glyph = Palette.divergingGlyph(position)
