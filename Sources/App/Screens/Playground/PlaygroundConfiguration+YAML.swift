@@ -1,6 +1,6 @@
+import Curriculum
 import Foundation
 import Neural
-import Yams
 
 /// The configuration as a YAML file: one `key: value` line per setting, with a comment saying how to use it.
 ///
@@ -71,16 +71,16 @@ extension PlaygroundConfiguration {
     /// Reads a configuration from YAML text; `file` names it in errors.
     public init(yaml text: String, file: String) throws(PlaygroundConfigurationError) {
         self.init()
-        let root: Node?
+        let settings: SettingsFile
         do {
-            root = try Yams.compose(yaml: text)
+            settings = try SettingsFile(yaml: text)
         } catch {
-            throw .invalid(file: file, line: Self.line(of: error), problem: "this is not valid YAML (\(Self.reason(of: error))): "
-                           + "write one 'key: value' setting per line")
-        }
-        guard let root else { return }
-        guard let mapping = root.mapping else {
-            throw .invalid(file: file, line: root.mark?.line ?? 1, problem: "expected 'key: value' settings, such as 'dataset: spiral'")
+            switch error {
+            case .notYAML(let line, let reason):
+                throw .invalid(file: file, line: line, problem: "this is not valid YAML (\(reason)): write one 'key: value' setting per line")
+            case .notSettings(let line):
+                throw .invalid(file: file, line: line, problem: "expected 'key: value' settings, such as 'dataset: spiral'")
+            }
         }
         var reader = SettingReader(file: file)
         var seen = Set<String>()
@@ -88,12 +88,12 @@ extension PlaygroundConfiguration {
         var activationsLine = 1
         var layers: [Int]?
         var layersLine = 1
-        for (keyNode, value) in mapping {
-            let line = keyNode.mark?.line ?? 1
+        for entry in settings.entries {
+            let line = entry.line, value = entry.value
             reader.line = line
-            guard let key = keyNode.string, Self.keys.contains(key) else {
-                let suggestion = Self.keys.first { $0.lowercased() == keyNode.string?.lowercased() }
-                throw .invalid(file: file, line: line, problem: "unknown setting '\(keyNode.string ?? "?")'"
+            guard let key = entry.key, Self.keys.contains(key) else {
+                let suggestion = Self.keys.first { $0.lowercased() == entry.key?.lowercased() }
+                throw .invalid(file: file, line: line, problem: "unknown setting '\(entry.key ?? "?")'"
                                + (suggestion.map { ": did you mean '\($0)'?" } ?? "; the settings are \(Self.keys.joined(separator: ", "))"))
             }
             guard seen.insert(key).inserted else {
@@ -232,37 +232,9 @@ extension PlaygroundConfiguration {
         if plain { return text }
         return "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
     }
-
-    private static func line(of error: Error) -> Int {
-        if let error = error as? YamlError {
-            switch error {
-            case .scanner(let context, _, let mark, _), .parser(let context, _, let mark, _), .composer(let context, _, let mark, _):
-                return context?.mark.line ?? mark.line
-            case .duplicatedKeysInMapping(_, let context):
-                return context.mark.line
-            default:
-                return 1
-            }
-        }
-        return 1
-    }
-
-    private static func reason(of error: Error) -> String {
-        if let error = error as? YamlError {
-            switch error {
-            case .scanner(_, let problem, _, _), .parser(_, let problem, _, _), .composer(_, let problem, _, _):
-                return problem
-            case .duplicatedKeysInMapping(let duplicates, _):
-                return "\(duplicates.joined(separator: ", ")) set twice"
-            default:
-                break
-            }
-        }
-        return "\(error)"
-    }
 }
 
-/// Reads typed values out of YAML nodes, turning every mismatch into an error on the right line.
+/// Reads typed values out of settings, turning every mismatch into an error on the right line.
 private struct SettingReader {
     let file: String
     var line = 1
@@ -271,16 +243,16 @@ private struct SettingReader {
         .invalid(file: file, line: line, problem: text)
     }
 
-    func text(_ node: Node, _ key: String) throws(PlaygroundConfigurationError) -> String {
-        guard let scalar = node.scalar, !scalar.string.isEmpty else { throw problem("'\(key)' needs a value, such as '\(key): …'") }
-        return scalar.string
+    func text(_ node: SettingValue, _ key: String) throws(PlaygroundConfigurationError) -> String {
+        guard let text = node.string, !text.isEmpty else { throw problem("'\(key)' needs a value, such as '\(key): …'") }
+        return text
     }
 
-    func word(_ node: Node, _ key: String) throws(PlaygroundConfigurationError) -> String {
+    func word(_ node: SettingValue, _ key: String) throws(PlaygroundConfigurationError) -> String {
         try text(node, key).lowercased()
     }
 
-    func integer(_ node: Node, _ key: String, in range: ClosedRange<Int>) throws(PlaygroundConfigurationError) -> Int {
+    func integer(_ node: SettingValue, _ key: String, in range: ClosedRange<Int>) throws(PlaygroundConfigurationError) -> Int {
         let raw = try text(node, key)
         guard let value = Int(raw), range.contains(value) else {
             throw problem("'\(key)' must be a whole number from \(range.lowerBound) to \(range.upperBound), not '\(raw)'")
@@ -288,7 +260,7 @@ private struct SettingReader {
         return value
     }
 
-    func number(_ node: Node, _ key: String, in range: ClosedRange<Double>, positive: Bool = false) throws(PlaygroundConfigurationError) -> Double {
+    func number(_ node: SettingValue, _ key: String, in range: ClosedRange<Double>, positive: Bool = false) throws(PlaygroundConfigurationError) -> Double {
         let raw = try text(node, key)
         guard let value = Double(raw), value.isFinite, range.contains(value), !positive || value > 0 else {
             let bounds = positive ? "a positive number up to \(PlaygroundConfiguration.number(range.upperBound))"
@@ -299,18 +271,18 @@ private struct SettingReader {
     }
 
     /// A list written `[a, b]` or as `- a` lines, each item with its line; one plain value counts as a list of one.
-    func list(_ node: Node, _ key: String) throws(PlaygroundConfigurationError) -> [(String, Int)] {
-        if let sequence = node.sequence {
-            var items: [(String, Int)] = []
-            for item in sequence {
-                guard let scalar = item.scalar else { throw problem("'\(key)' takes a list of plain values, such as [8, 8]") }
-                items.append((scalar.string, item.mark?.line ?? line))
+    func list(_ node: SettingValue, _ key: String) throws(PlaygroundConfigurationError) -> [(String, Int)] {
+        switch node {
+        case .list(let sequence):
+            return try sequence.map { (item) throws(PlaygroundConfigurationError) -> (String, Int) in
+                guard let text = item.text else { throw problem("'\(key)' takes a list of plain values, such as [8, 8]") }
+                return (text, item.line)
             }
-            return items
-        }
-        if let scalar = node.scalar {
-            if scalar.string.isEmpty || scalar.string.lowercased() == "none" { return [] }
-            return [(scalar.string, line)]
+        case .text(let text):
+            if text.isEmpty || text.lowercased() == "none" { return [] }
+            return [(text, line)]
+        case .nested:
+            break
         }
         throw problem("'\(key)' takes a list, such as [8, 8]")
     }
