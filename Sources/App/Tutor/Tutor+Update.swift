@@ -2,14 +2,21 @@ import Curriculum
 
 extension Tutor {
     /// Applies one message and returns the effects the runner should carry out.
+    ///
+    /// Screens and widgets report back the same way the tutor does, with effects: the requests they make
+    /// of the tutor (`Effect.screen`) are carried out here, in order, and the rest go to the runner.
     public mutating func update(_ message: Message) -> [Effect] {
-        let effects = process(message)
-        // Widgets ask for live training runs as they go; the requests leave with this update's effects.
-        guard case .reader(var reader) = screen else { return effects }
-        let requests = reader.takeLiveRequests()
-        guard !requests.isEmpty else { return effects }
-        screen = .reader(reader)
-        return effects + requests.map(Effect.live)
+        var pending = process(message)
+        var effects: [Effect] = []
+        while !pending.isEmpty {
+            let effect = pending.removeFirst()
+            if case .screen(let request) = effect {
+                pending.insert(contentsOf: carryOut(request), at: 0)
+            } else {
+                effects.append(effect)
+            }
+        }
+        return effects
     }
 
     private mutating func process(_ message: Message) -> [Effect] {
@@ -25,9 +32,9 @@ extension Tutor {
         case .tick:
             switch screen {
             case .reader(var reader) where reader.isAnimating:
-                reader.tick()
+                let effects = reader.tick()
                 screen = .reader(reader)
-                return []
+                return effects
             case .playground:
                 return tickPlayground()
             default:
@@ -36,9 +43,10 @@ extension Tutor {
         case .playground(let result):
             return receivePlayground(result)
         case .live(let snapshot):
-            if case .reader(var reader) = screen, reader.receive(snapshot) {
+            if case .reader(var reader) = screen, reader.owns(snapshot.run) {
+                let effects = reader.receive(snapshot)
                 screen = .reader(reader)
-                return []
+                return effects
             }
             return receive(snapshot)
         case .progressSaved:
@@ -58,7 +66,7 @@ extension Tutor {
             guard case .home(var home) = screen else { return [] }
             let effects = home.click(x: x, y: y, in: self)
             screen = .home(home)
-            return effects.flatMap { apply($0) }
+            return effects
         }
     }
 
@@ -86,13 +94,13 @@ extension Tutor {
         }
         switch screen {
         case .home(var home):
-            let actions = home.handle(key, in: self)
+            let effects = home.handle(key, in: self)
             screen = .home(home)
-            return actions.flatMap { apply($0) }
+            return effects
         case .reader(var reader):
-            let action = reader.handle(key, width: width, height: height, glyphs: glyphs)
+            let effects = reader.handle(key, width: width, height: height, glyphs: glyphs)
             screen = .reader(reader)
-            return apply(action)
+            return effects
         case .quiz:
             return handleQuiz(key)
         case .playground:
@@ -131,9 +139,9 @@ extension Tutor {
             case .end, .character("G"): overlay = .contents(selected: pageCount - 1)
             case .enter, .right, .character("l"):
                 overlay = nil
-                reader.go(to: selected)
+                let stops = reader.go(to: selected)
                 screen = .reader(reader)
-                return markCurrentPageRead()
+                return stops + markCurrentPageRead()
             case .escape, .character("t"), .left, .backspace:
                 overlay = nil
             default:
@@ -159,10 +167,10 @@ extension Tutor {
         return []
     }
 
-    /// Carries out what a screen asked for.
-    private mutating func apply(_ action: ScreenAction) -> [Effect] {
-        switch action {
-        case .none:
+    /// Carries out what a screen or widget asked of the tutor.
+    private mutating func carryOut(_ request: ScreenRequest) -> [Effect] {
+        switch request {
+        case .keyNotUsed:
             return []
         case .openLesson(let id):
             return openLesson(id: id)
@@ -170,9 +178,9 @@ extension Tutor {
             if returnToQuiz() { return [] }
             var home = HomeScreen()
             var stops: [Effect] = []
-            if case .reader(var reader) = screen {
+            if case .reader(let reader) = screen {
                 home.selected = library.lessons.firstIndex { $0.id == reader.lesson.id } ?? 0
-                stops = reader.closingRequests().map(Effect.live)
+                stops = reader.closingEffects()
             }
             screen = .home(home)
             return stops
@@ -187,19 +195,9 @@ extension Tutor {
             return recordAnswer(answer, toQuiz: quizID)
         case .openPlayground:
             return openPlayground()
+        case .leavePlayground:
+            screen = .home(HomeScreen(selected: library.lessons.count))
+            return []
         }
     }
-}
-
-/// What a screen asks the tutor to do in response to a key.
-enum ScreenAction: Equatable {
-    case none
-    case openLesson(String)
-    case goHome
-    case pageChanged
-    case showContents
-    case openQuiz
-    /// The learner answered the quiz with this id.
-    case answeredQuiz(String, QuizAnswer)
-    case openPlayground
 }

@@ -5,7 +5,7 @@ import Neural
 ///
 /// Values and slopes come from the engine's `Activation.value(at:)` and `derivative(at:)`; softmax from
 /// `Activation.softmax(_:)`.
-struct ActivationWidget: InteractiveWidget, Equatable {
+struct ActivationWidget: InstantWidget, Equatable {
     /// One entry of the list: a function of one number, or softmax on a row.
     enum Entry: Equatable, Sendable {
         case function(Activation)

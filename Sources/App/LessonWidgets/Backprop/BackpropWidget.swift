@@ -7,7 +7,7 @@ import Neural
 /// the loss says about the neuron's output, then ∂L/∂z = ∂L/∂a · f′(z) together with the gradients of the
 /// weights that feed it. Every number comes from one engine forward and backward pass (`BackpropPass`);
 /// `c` sets each of them beside the engine's finite-difference estimate (`GradientCheck`).
-struct BackpropWidget: InteractiveWidget, Equatable {
+struct BackpropWidget: InstantWidget, Equatable {
     /// One stop of the walk: a neuron's ∂L/∂a or its ∂L/∂z (with its weights' gradients).
     struct Step: Equatable, Sendable {
         enum Kind: Equatable, Sendable { case activation, preActivation }

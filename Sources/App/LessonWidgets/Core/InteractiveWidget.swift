@@ -13,12 +13,10 @@ protocol InteractiveWidget: Sendable {
     /// Whether something moves on its own, so the tutor should keep ticking.
     var isAnimating: Bool { get }
 
-    /// Applies a key; returns whether the widget used it (unused keys go on to the reader).
-    mutating func handle(_ key: Key) -> Bool
-    /// Advances an animation by one frame (about 1/30 s).
-    mutating func tick()
-    /// Back to the state the lesson placed it in.
-    mutating func reset()
+    /// The one way the widget changes: a key, a tick, a snapshot of one of its runs, or a reset.
+    /// A key the widget does not use comes back as `.screen(.keyNotUsed)`, for the page beneath;
+    /// training runs are started, commanded and stopped with `.live` effects.
+    mutating func update(_ message: WidgetMessage) -> [Effect]
 
     /// The content rows the widget would like at `width` columns, given at most `available` rows;
     /// the frame and key line come on top.
@@ -32,17 +30,42 @@ protocol InteractiveWidget: Sendable {
     /// The live training runs the widget has started; their snapshots come to it, and they stop when
     /// the page goes.
     var liveRuns: [LiveRunID] { get }
-    /// Takes the latest snapshot of one of its runs; returns whether the run was one of its own.
-    mutating func receive(_ snapshot: LiveSnapshot) -> Bool
-    /// The requests (start, command, stop a run) the widget made since it was last asked.
-    mutating func takeRequests() -> [LiveTrainingRequest]
 }
 
-extension InteractiveWidget {
-    /// Most widgets compute instantly with the engine and train nothing in the background.
+/// What a lesson widget is told.
+enum WidgetMessage: Equatable, Sendable {
+    case key(Key)
+    /// Time passed: one frame (`WidgetClock.ticksPerSecond` a second) while the widget animates.
+    case tick
+    /// The latest state of one of the widget's live training runs.
+    case live(LiveSnapshot)
+    /// Back to the state the lesson placed it in.
+    case reset
+}
+
+/// A widget that computes instantly with the engine and trains nothing in the background: its
+/// `update` is its keys, its animation frames and its reset.
+protocol InstantWidget: InteractiveWidget {
+    /// Applies a key; returns whether the widget used it.
+    mutating func handle(_ key: Key) -> Bool
+    /// Advances an animation by one frame.
+    mutating func tick()
+    /// Back to the state the lesson placed it in.
+    mutating func reset()
+}
+
+extension InstantWidget {
     var liveRuns: [LiveRunID] { [] }
-    mutating func receive(_ snapshot: LiveSnapshot) -> Bool { false }
-    mutating func takeRequests() -> [LiveTrainingRequest] { [] }
+
+    mutating func update(_ message: WidgetMessage) -> [Effect] {
+        switch message {
+        case .key(let key): return handle(key) ? [] : [.screen(.keyNotUsed)]
+        case .tick: tick()
+        case .reset: reset()
+        case .live: break
+        }
+        return []
+    }
 }
 
 /// How often the tutor ticks a moving widget: animations count ticks, so their speed is set here.

@@ -50,29 +50,22 @@ struct PageElements: Equatable, Sendable {
     /// Gives the keys back to the page text.
     mutating func releaseFocus() { focus = nil }
 
-    /// What became of a key offered to the focused element.
-    enum Response: Equatable {
-        case ignored
-        case handled
-        /// A quiz was answered; its answer should be saved under its id.
-        case answered(quizID: String, QuizAnswer)
-    }
-
-    /// Offers `key` to the focused element.
-    mutating func handle(_ key: Key) -> Response {
-        guard let focus, items.indices.contains(focus) else { return .ignored }
+    /// Offers `key` to the focused element: a key it does not use comes back as `.screen(.keyNotUsed)`,
+    /// an answered quiz as `.screen(.answeredQuiz)`.
+    mutating func handle(_ key: Key) -> [Effect] {
+        guard let focus, items.indices.contains(focus) else { return [.screen(.keyNotUsed)] }
         switch items[focus] {
         case .widget(var host):
-            let used = host.handle(key)
+            let effects = host.update(.key(key))
             items[focus] = .widget(host)
-            return used ? .handled : .ignored
+            return effects
         case .quiz(var quiz):
             let response = quiz.handle(key)
             items[focus] = .quiz(quiz)
             switch response {
-            case .ignored: return .ignored
-            case .handled: return .handled
-            case .answered(let answer): return .answered(quizID: quiz.quiz.id, answer)
+            case .ignored: return [.screen(.keyNotUsed)]
+            case .handled: return []
+            case .answered(let answer): return [.screen(.answeredQuiz(quiz.quiz.id, answer))]
             }
         }
     }
@@ -90,36 +83,28 @@ struct PageElements: Equatable, Sendable {
         }
     }
 
-    /// Hands a live snapshot to the widget that owns its run; false when none does.
-    mutating func receive(_ snapshot: LiveSnapshot) -> Bool {
+    /// Whether a widget on the page owns the run.
+    func owns(_ run: LiveRunID) -> Bool { liveRuns.contains(run) }
+
+    /// Hands a live snapshot to the widget that owns its run.
+    mutating func receive(_ snapshot: LiveSnapshot) -> [Effect] {
         for index in items.indices {
             guard case .widget(var host) = items[index], host.widget.liveRuns.contains(snapshot.run) else { continue }
-            let taken = host.widget.receive(snapshot)
+            let effects = host.update(.live(snapshot))
             items[index] = .widget(host)
-            return taken
+            return effects
         }
-        return false
-    }
-
-    /// The widgets' requests to start, command or stop live runs, in page order.
-    mutating func takeRequests() -> [LiveTrainingRequest] {
-        var requests: [LiveTrainingRequest] = []
-        for index in items.indices {
-            guard case .widget(var host) = items[index] else { continue }
-            let taken = host.widget.takeRequests()
-            guard !taken.isEmpty else { continue }
-            requests += taken
-            items[index] = .widget(host)
-        }
-        return requests
+        return []
     }
 
     /// One frame of time for every moving widget.
-    mutating func tick() {
+    mutating func tick() -> [Effect] {
+        var effects: [Effect] = []
         for index in items.indices {
             guard case .widget(var host) = items[index], host.isAnimating else { continue }
-            host.tick()
+            effects += host.update(.tick)
             items[index] = .widget(host)
         }
+        return effects
     }
 }

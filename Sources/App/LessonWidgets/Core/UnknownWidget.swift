@@ -1,7 +1,7 @@
 import Canvas
 
 /// What the reader shows for a widget name this version cannot draw (a lesson newer than the tutor).
-struct UnknownWidget: InteractiveWidget, Equatable {
+struct UnknownWidget: InstantWidget, Equatable {
     let name: String
 
     var title: String { "widget: \(name)" }

@@ -20,15 +20,10 @@ struct WidgetHost: Sendable {
 
     var isAnimating: Bool { widget.isAnimating }
 
-    mutating func tick() { widget.tick() }
-
-    /// Applies a key while the widget has the focus; returns whether it was used.
-    mutating func handle(_ key: Key) -> Bool {
-        if key == .character("r") {
-            widget.reset()
-            return true
-        }
-        return widget.handle(key)
+    /// Passes a message to the widget; `r` resets every widget.
+    mutating func update(_ message: WidgetMessage) -> [Effect] {
+        if message == .key(.character("r")) { return widget.update(.reset) }
+        return widget.update(message)
     }
 
     /// The whole widget's height at `width`, never more than `available` rows (and at least enough

@@ -2,7 +2,7 @@ import Neural
 
 /// The `descent` widget's state: a loss surface, a start point the learner moves, a learning rate, and
 /// one or more optimizers walking down from that start together.
-struct DescentWidget: InteractiveWidget, Equatable {
+struct DescentWidget: InstantWidget, Equatable {
     /// The learning rates `+` and `-` step through.
     static let learningRates: [Float] = [0.001, 0.003, 0.01, 0.03, 0.05, 0.1, 0.2, 0.3, 0.4, 0.5, 0.7, 0.9, 1.0, 1.1, 1.5]
     /// How far one arrow press moves the start.

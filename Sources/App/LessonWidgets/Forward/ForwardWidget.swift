@@ -6,7 +6,7 @@ import Neural
 /// The pass is shown in stages: for each layer l, first the matrix-vector product
 /// z⁽ˡ⁾ = W⁽ˡ⁾·a⁽ˡ⁻¹⁾ + b⁽ˡ⁾, then the activation a⁽ˡ⁾ = f(z⁽ˡ⁾). Every number comes from one
 /// engine forward pass: each layer's `output` holds z (a dense layer) or a (an activation layer).
-struct ForwardWidget: InteractiveWidget, Equatable {
+struct ForwardWidget: InstantWidget, Equatable {
     /// How far one arrow press moves an input.
     static let nudge: Float = 0.1
     /// Ticks between two stages while playing (two thirds of a second).

@@ -6,7 +6,7 @@ import Neural
 /// The neuron is a one-layer network from the engine (a dense layer and its activation), so z and a on
 /// screen are the engine's own forward pass. With two inputs a lesson may set a goal gate: the widget then
 /// shows the neuron's answer for all four 0/1 inputs beside what the gate wants.
-struct NeuronWidget: InteractiveWidget, Equatable {
+struct NeuronWidget: InstantWidget, Equatable {
     /// How far one arrow press moves a number.
     static let nudge: Float = 0.1
     /// The activations `a` cycles through.

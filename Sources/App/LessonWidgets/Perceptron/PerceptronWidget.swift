@@ -7,7 +7,7 @@ import Neural
 /// the points, or lets the perceptron rule make one update at a time (`l`) or play them (`Space`). An
 /// epoch is one pass over the four points; a whole epoch without a mistake means the rule has converged.
 /// On XOR it never does: no line separates XOR's points.
-struct PerceptronWidget: InteractiveWidget, Equatable {
+struct PerceptronWidget: InstantWidget, Equatable {
     /// The number the arrow keys change.
     enum Parameter: Int, CaseIterable, Sendable {
         case firstWeight, secondWeight, bias

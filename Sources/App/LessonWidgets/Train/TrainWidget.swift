@@ -1,7 +1,7 @@
 import Neural
 
 /// The `train` widget's state: one live training run (or two, compared side by side), the latest
-/// snapshot of each, and the requests waiting to go to the runner.
+/// snapshot of each.
 ///
 /// Training happens off the screen's thread, in the runner's live-training host: the widget asks for a
 /// run to start or take a command (`Effect.live`) and draws whatever snapshot came back last. Before its
@@ -29,7 +29,6 @@ struct TrainWidget: InteractiveWidget {
     /// Comparing batch sizes, play goes one epoch per frame: each snapshot then shows one batch's loss,
     /// and free-running runs would finish between two frames. The epoch asked for last:
     private(set) var pacedEpoch: Int?
-    private var outbox: [LiveTrainingRequest] = []
 
     init(settings: WidgetSettings, runName: String) {
         self.runName = runName
@@ -74,8 +73,17 @@ struct TrainWidget: InteractiveWidget {
 
     var liveRuns: [LiveRunID] { isStarted ? runIDs : [] }
 
-    mutating func receive(_ snapshot: LiveSnapshot) -> Bool {
-        guard let index = runIDs.firstIndex(of: snapshot.run) else { return false }
+    mutating func update(_ message: WidgetMessage) -> [Effect] {
+        switch message {
+        case .key(let key): return handle(key)
+        case .tick: return advancePacedPlay()
+        case .reset: return reset()
+        case .live(let snapshot): return receive(snapshot)
+        }
+    }
+
+    private mutating func receive(_ snapshot: LiveSnapshot) -> [Effect] {
+        guard let index = runIDs.firstIndex(of: snapshot.run) else { return [] }
         let previous = snapshots[index]
         snapshots[index] = snapshot
         let training = snapshot.training
@@ -91,13 +99,7 @@ struct TrainWidget: InteractiveWidget {
                 batchLosses[index] = old + batchLosses[index].dropFirst(Self.batchLossLimit / 2)
             }
         }
-        advancePacedPlay()
-        return true
-    }
-
-    mutating func takeRequests() -> [LiveTrainingRequest] {
-        defer { outbox = [] }
-        return outbox
+        return advancePacedPlay()
     }
 
     // MARK: Keys
@@ -121,62 +123,56 @@ struct TrainWidget: InteractiveWidget {
         snapshots.map { $0?.training.epoch ?? 0 }.min() ?? 0
     }
 
-    mutating func handle(_ key: Key) -> Bool {
-        guard (try? preset.get()) != nil else { return false }
+    private mutating func handle(_ key: Key) -> [Effect] {
+        guard (try? preset.get()) != nil else { return [.screen(.keyNotUsed)] }
         switch key {
         case .character(" "):
             let play = !isPlaying
-            startIfNeeded()
+            let start = startIfNeeded()
             wantsToPlay = play
             if isPaced {
                 pacedEpoch = play ? currentEpoch : nil
-            } else {
-                send(play ? .play : .pause)
+                return start
             }
+            return start + send(play ? .play : .pause)
         case .enter:
-            startIfNeeded()
             wantsToPlay = false
             pacedEpoch = nil
-            send(.stepEpoch)
+            return startIfNeeded() + send(.stepEpoch)
         case .character("s"):
-            startIfNeeded()
             wantsToPlay = false
             pacedEpoch = nil
-            send(.step(batches: 1))
+            return startIfNeeded() + send(.step(batches: 1))
         case .character("+"), .character("="):
-            changeLearningRate(by: 2)
+            return changeLearningRate(by: 2)
         case .character("-"), .character("_"):
-            changeLearningRate(by: 0.5)
+            return changeLearningRate(by: 0.5)
         default:
-            return false
+            return [.screen(.keyNotUsed)]
         }
-        return true
     }
-
-    mutating func tick() { advancePacedPlay() }
 
     /// Paced play: asks for the next epoch once every run has finished the last one asked for. Runs
     /// report after each epoch, so this goes on from snapshots as well as from ticks.
-    private mutating func advancePacedPlay() {
-        guard let asked = pacedEpoch else { return }
+    private mutating func advancePacedPlay() -> [Effect] {
+        guard let asked = pacedEpoch else { return [] }
         if isDone {
             pacedEpoch = nil
             wantsToPlay = false
-            return
+            return []
         }
-        guard currentEpoch >= asked else { return }
+        guard currentEpoch >= asked else { return [] }
         pacedEpoch = asked + 1
-        send(.stepEpoch)
+        return send(.stepEpoch)
     }
 
-    mutating func reset() {
+    private mutating func reset() -> [Effect] {
         wantsToPlay = false
         pacedEpoch = nil
-        guard isStarted else { return }
-        send(.reset)
-        // Back to the lesson's learning rate too: `reset` keeps the rate a run has.
-        send(.setLearningRate(initialLearningRate))
+        guard isStarted else { return [] }
         for index in batchLosses.indices { batchLosses[index] = [] }
+        // Back to the lesson's learning rate too: `reset` keeps the rate a run has.
+        return send(.reset) + send(.setLearningRate(initialLearningRate))
     }
 
     private var initialLearningRate: Float {
@@ -184,27 +180,26 @@ struct TrainWidget: InteractiveWidget {
         return spec.configuration.learningRate ?? spec.configuration.optimizer.defaultLearningRate
     }
 
-    private mutating func startIfNeeded() {
-        guard !isStarted, let preset = try? preset.get() else { return }
+    private mutating func startIfNeeded() -> [Effect] {
+        guard !isStarted, let preset = try? preset.get() else { return [] }
         isStarted = true
-        for (id, spec) in zip(runIDs, preset.specs) { outbox.append(.start(id, spec)) }
+        return zip(runIDs, preset.specs).map { .live(.start($0, $1)) }
     }
 
-    private mutating func send(_ command: TrainingSession.Command) {
-        for id in runIDs { outbox.append(.send(id, command)) }
+    private func send(_ command: TrainingSession.Command) -> [Effect] {
+        runIDs.map { .live(.send($0, command)) }
     }
 
-    private mutating func changeLearningRate(by factor: Float) {
+    private mutating func changeLearningRate(by factor: Float) -> [Effect] {
         let rate = min(10, max(0.0001, learningRate * factor))
-        startIfNeeded()
-        send(.setLearningRate(rate))
+        return startIfNeeded() + send(.setLearningRate(rate))
     }
 }
 
 extension TrainWidget: Equatable {
     static func == (lhs: TrainWidget, rhs: TrainWidget) -> Bool {
         lhs.runName == rhs.runName && lhs.snapshots == rhs.snapshots && lhs.isStarted == rhs.isStarted
-            && lhs.wantsToPlay == rhs.wantsToPlay && lhs.pacedEpoch == rhs.pacedEpoch && lhs.outbox == rhs.outbox
+            && lhs.wantsToPlay == rhs.wantsToPlay && lhs.pacedEpoch == rhs.pacedEpoch
             && lhs.batchLosses == rhs.batchLosses
     }
 }

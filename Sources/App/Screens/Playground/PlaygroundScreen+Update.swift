@@ -1,58 +1,52 @@
 import Foundation
 import Neural
 
-/// What a key or click in the playground leads to: effects for the runner, and whether to leave the screen.
-enum PlaygroundOutcome: Equatable {
-    case stay([Effect])
-    case leave([Effect])
-}
-
 extension PlaygroundScreen {
     // MARK: Keys
 
     /// Applies a key; `limits` are how many layers and neurons the screen can draw.
-    mutating func handle(_ key: Key, limits: PlaygroundLimits) -> PlaygroundOutcome {
-        if prompt != nil { return .stay(handlePrompt(key)) }
+    mutating func handle(_ key: Key, limits: PlaygroundLimits) -> [Effect] {
+        if prompt != nil { return handlePrompt(key) }
         notice = nil
         switch key {
-        case .character(" "): return .stay(togglePlay())
-        case .character("s"), .character("."): return .stay(step())
-        case .character("e"): return .stay(stepEpoch())
-        case .character("r"): return .stay(reset())
+        case .character(" "): return togglePlay()
+        case .character("s"), .character("."): return step()
+        case .character("e"): return stepEpoch()
+        case .character("r"): return reset()
         case .character("g"):
             configuration.seed += 1
             notice = "New data drawn with seed \(configuration.seed)."
-            return .stay(applying(.data))
-        case .character("u"): return .stay(useSuggestedLearningRate())
+            return applying(.data)
+        case .character("u"): return useSuggestedLearningRate()
         case .character("v"):
             let panels = Panel.allCases
             panel = panels[((panels.firstIndex(of: panel) ?? 0) + 1) % panels.count]
-            return .stay([])
+            return []
         case .character("w"):
             prompt = Prompt(purpose: .save, text: Self.baseName(lastConfigurationPath) ?? "playground-\(configuration.dataset)")
-            return .stay([])
+            return []
         case .character("o"):
             prompt = Prompt(purpose: .open, text: lastConfigurationPath ?? "playground-\(configuration.dataset).yaml")
-            return .stay([])
+            return []
         case .character("="):
-            return .stay(beginWeightEdit())
-        case .character("+"): return .stay(changeNeurons(by: 1, limits: limits))
-        case .character("-"), .character("_"): return .stay(changeNeurons(by: -1, limits: limits))
-        case .character("]"): return .stay(adjust(.hiddenLayers, by: 1, limits: limits))
-        case .character("["): return .stay(adjust(.hiddenLayers, by: -1, limits: limits))
+            return beginWeightEdit()
+        case .character("+"): return changeNeurons(by: 1, limits: limits)
+        case .character("-"), .character("_"): return changeNeurons(by: -1, limits: limits)
+        case .character("]"): return adjust(.hiddenLayers, by: 1, limits: limits)
+        case .character("["): return adjust(.hiddenLayers, by: -1, limits: limits)
         case .character("a"):
             guard let layer = targetLayer else {
                 notice = "There is no hidden layer: add one with ]."
-                return .stay([])
+                return []
             }
-            return .stay(adjust(.activation(layer: layer), by: 1, limits: limits))
-        case .character("<"), .character(","): moveCursor(by: -1); return .stay([])
-        case .character(">"): moveCursor(by: 1); return .stay([])
+            return adjust(.activation(layer: layer), by: 1, limits: limits)
+        case .character("<"), .character(","): moveCursor(by: -1); return []
+        case .character(">"): moveCursor(by: 1); return []
         case .character(let digit) where digit.isWholeNumber:
-            guard let number = digit.wholeNumberValue, let data, data.isPlanar else { return .stay([]) }
+            guard let number = digit.wholeNumberValue, let data, data.isPlanar else { return [] }
             let available = InputFeature.available(dimensions: data.rawDimensions)
-            guard number >= 1, number <= available.count else { return .stay([]) }
-            return .stay(adjust(.input(available[number - 1]), by: 1, limits: limits))
+            guard number >= 1, number <= available.count else { return [] }
+            return adjust(.input(available[number - 1]), by: 1, limits: limits)
         case .tab, .backTab:
             if focus == .controls {
                 focus = .network
@@ -60,15 +54,15 @@ extension PlaygroundScreen {
             } else {
                 focus = .controls
             }
-            return .stay([])
+            return []
         case .escape:
-            if chartCursor != nil { chartCursor = nil; return .stay([]) }
-            if selection != nil { selection = nil; focus = .controls; return .stay([]) }
-            return .leave(closed())
+            if chartCursor != nil { chartCursor = nil; return [] }
+            if selection != nil { selection = nil; focus = .controls; return [] }
+            return closed() + [.screen(.leavePlayground)]
         default:
             break
         }
-        return .stay(focus == .controls ? handleControlKey(key, limits: limits) : handleNetworkKey(key))
+        return focus == .controls ? handleControlKey(key, limits: limits) : handleNetworkKey(key)
     }
 
     private mutating func handleControlKey(_ key: Key, limits: PlaygroundLimits) -> [Effect] {

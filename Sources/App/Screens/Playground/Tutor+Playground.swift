@@ -16,15 +16,9 @@ extension Tutor {
 
     mutating func handlePlayground(_ key: Key) -> [Effect] {
         guard case .playground(var playground) = screen else { return [] }
-        let outcome = playground.handle(key, limits: playgroundLayout.limits(for: playground))
-        switch outcome {
-        case .stay(let effects):
-            screen = .playground(playground)
-            return effects
-        case .leave(let effects):
-            screen = .home(HomeScreen(selected: library.lessons.count))
-            return effects
-        }
+        let effects = playground.handle(key, limits: playgroundLayout.limits(for: playground))
+        screen = .playground(playground)
+        return effects
     }
 
     mutating func tickPlayground() -> [Effect] {
@@ -53,7 +47,6 @@ extension Tutor {
         guard case .playground(var playground) = screen else { return [] }
         let effects = playground.handle(lines > 0 ? .down : .up, limits: playgroundLayout.limits(for: playground))
         screen = .playground(playground)
-        if case .stay(let list) = effects { return list }
-        return []
+        return effects
     }
 }
