@@ -75,6 +75,10 @@ extension Tutor {
         if overlay == nil, key != .control("c"), case .playground(let playground) = screen, playground.isTakingText {
             return handlePlayground(key)
         }
+        // So does a number box on a lesson page: a `q` typed there is a slip, not a wish to leave.
+        if overlay == nil, key == .character("q"), case .reader(let reader) = screen, reader.elements.isTakingText {
+            return []
+        }
         // Quitting works from everywhere, even a screen too small to draw.
         if key == .character("q") || key == .control("c") {
             if case .confirmQuit = overlay { return quitAnyway() }

@@ -36,6 +36,14 @@ extension Tutor {
         for (row, line) in layout.lines.dropFirst(layout.scroll).prefix(layout.listArea.height).enumerated() {
             buffer.put(line, at: layout.listArea.x, layout.listArea.y + row, maxWidth: layout.listArea.width)
         }
+        // Say when the list goes on beyond what is shown.
+        let up = glyphs.isUnicode ? "↑" : "^", down = glyphs.isUnicode ? "↓" : "v"
+        if layout.scroll > 0 {
+            buffer.put("\(up) more above", at: layout.listArea.x, layout.listArea.y - 1, style: style.secondary)
+        }
+        if layout.scroll + layout.listArea.height < layout.lines.count {
+            buffer.put("\(down) more below (\(down) or j)", at: layout.listArea.x, layout.listArea.bottom, style: style.secondary)
+        }
         if let status = home.status {
             buffer.put(truncate(status, width: layout.listArea.width, ellipsis: glyphs.ellipsis),
                        at: layout.listArea.x, area.height - 2, style: style.accent)

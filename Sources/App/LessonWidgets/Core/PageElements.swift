@@ -47,6 +47,12 @@ struct PageElements: Equatable, Sendable {
         }
     }
 
+    /// Whether the focused element is a box the learner types a number into.
+    var isTakingText: Bool {
+        guard let focus, items.indices.contains(focus), case .quiz(let quiz) = items[focus] else { return false }
+        return quiz.numericAnswer != nil
+    }
+
     /// Gives the keys back to the page text.
     mutating func releaseFocus() { focus = nil }
 
