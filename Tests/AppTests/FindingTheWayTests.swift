@@ -34,3 +34,43 @@ struct FindingTheWayTests {
         #expect(tutor.hasQuit || tutor.overlay != nil)
     }
 }
+
+@Suite("Finding the way in a lesson")
+struct FindingTheWayInALessonTests {
+    @Test func onFromTheLastPageIsTheNextLesson() {
+        var tutor = CoreLessons.tutor(lesson: "perceptron", page: "Summary and what comes next")
+        #expect(tutor.screenLines.last?.contains("→ next lesson") == true)
+        tutor.press(.right)
+        guard case .reader(let reader) = tutor.screen else {
+            Issue.record("→ on the last page left the reader")
+            return
+        }
+        #expect(reader.lesson.id == CoreLessons.ids[1])
+        // After the last lesson, on is home.
+        var last = CoreLessons.tutor(lesson: CoreLessons.ids.last!, page: CoreLessons.library.lessons.last!.pages.last!.title)
+        #expect(last.screenLines.last?.contains("→ home") == true)
+        last.press(.character("n"))
+        if case .home = last.screen {} else { Issue.record("n on the very last page did not go home") }
+    }
+
+    @Test func tabFromThePageTextGoesToTheElementInViewNotTheFirst() throws {
+        // "Learning from mistakes" has the perceptron widget, then a quiz further down.
+        var tutor = CoreLessons.tutor(lesson: "perceptron", page: "Learning from mistakes", width: 80, height: 24)
+        let elements = try #require(tutor.pageElements)
+        try #require(elements.items.count >= 2, "the page has a widget and a quiz")
+        tutor.press(.end)
+        tutor.press(.tab)
+        let focus = try #require(tutor.pageElements?.focus)
+        #expect(focus > 0, "Tab at the bottom of the page focuses an element there, not the perceptron at the top")
+        #expect(tutor.screenText.contains("▸"), "the focused element is in view")
+    }
+
+    @Test func spaceUnderAWidgetInViewPlaysIt() throws {
+        var tutor = WidgetTesting.tutor(page: "Press Space to watch it learn.\n\n```widget perceptron\n```\n", width: 100, height: 40)
+        #expect(tutor.pageElements?.focus == nil)
+        tutor.press(.character(" "))
+        let widget = try #require(tutor.widget(PerceptronWidget.self))
+        #expect(widget.isPlaying, "Space went to the widget in view")
+        #expect(tutor.pageElements?.focus == 0)
+    }
+}

@@ -20,6 +20,8 @@ public enum Effect: Equatable, Sendable {
 /// What a screen or widget asks of its host, reported back as an effect like everything else.
 public enum ScreenRequest: Equatable, Sendable {
     case openLesson(String)
+    /// On from the last page of this lesson: the next lesson, or home after the last.
+    case lessonAfter(String)
     case goHome
     /// The reader turned to another page (it is marked read).
     case pageChanged

@@ -178,6 +178,14 @@ extension Tutor {
             return []
         case .openLesson(let id):
             return openLesson(id: id)
+        case .lessonAfter(let id):
+            guard let index = library.lessons.firstIndex(where: { $0.id == id }), index + 1 < library.lessons.count else {
+                return carryOut(.goHome)
+            }
+            var stops: [Effect] = []
+            if case .reader(let reader) = screen { stops = reader.closingEffects() }
+            // The next lesson opens where the learner left it, as from home (its first page if new).
+            return stops + openLesson(id: library.lessons[index + 1].id)
         case .goHome:
             if returnToQuiz() { return [] }
             var home = HomeScreen()

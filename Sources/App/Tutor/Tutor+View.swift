@@ -73,13 +73,16 @@ extension Tutor {
         let (previous, next) = glyphs.isUnicode ? ("←", "→") : ("p", "n")
         let keys: [(String, String)]
         let back = quizAwaitingReturn == nil ? "home" : "back to quiz"
+        let isLastPage = reader.page == reader.lesson.pages.count - 1
+        let hasNextLesson = library.lessons.last?.id != reader.lesson.id
+        let nextAction = isLastPage ? (hasNextLesson ? "next lesson" : "home") : "next"
         if reader.elements.focus != nil {
             // A widget or quiz has the keys; the page keys that still work are n and p.
             keys = [("Tab", "next widget"), ("Esc", "back to the page"), ("n p", "page"), ("?", "help"), ("q", "quit")]
         } else if !reader.elements.isEmpty {
-            keys = [(previous, "prev"), (next, "next"), ("Tab", "widgets"), ("t", "contents"), ("Esc", back), ("?", "help"), ("q", "quit")]
+            keys = [(previous, "prev"), (next, nextAction), ("Tab", "widgets"), ("t", "contents"), ("Esc", back), ("?", "help"), ("q", "quit")]
         } else {
-            keys = [(previous, "prev"), (next, "next"), ("t", "contents"), ("Esc", back), ("?", "help"), ("q", "quit")]
+            keys = [(previous, "prev"), (next, nextAction), ("t", "contents"), ("Esc", back), ("?", "help"), ("q", "quit")]
         }
         buffer.bar(hints(keys, style: style), right: position, row: area.height - 1, in: area, style: style.bar)
     }

@@ -92,6 +92,19 @@ struct KeyHint: Equatable, Sendable {
         self.keys = keys
         self.action = action
     }
+
+    /// Whether the hint names `character`: `Space`, a single character, a pair such as `+ -`, or a
+    /// range of digits such as `1-4`.
+    func answers(_ character: Character) -> Bool {
+        for word in keys.split(separator: " ") {
+            if word == "Space" && character == " " { return true }
+            if word.count == 1 && word.first == character { return true }
+            let ends = word.split(separator: "-")
+            if ends.count == 2, let low = Int(ends[0]), let high = Int(ends[1]), let digit = character.wholeNumberValue,
+               character.isASCII, (low...high).contains(digit) { return true }
+        }
+        return false
+    }
 }
 
 /// How a widget is being drawn: the terminal's glyphs and colours, and whether it has the focus.

@@ -53,6 +53,11 @@ struct PageElements: Equatable, Sendable {
         return quiz.numericAnswer != nil
     }
 
+    /// Gives the keys to element `index`.
+    mutating func focus(_ index: Int) {
+        if items.indices.contains(index) { focus = index }
+    }
+
     /// Gives the keys back to the page text.
     mutating func releaseFocus() { focus = nil }
 

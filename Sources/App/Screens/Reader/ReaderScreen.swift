@@ -59,7 +59,12 @@ public struct ReaderScreen: Equatable, Sendable {
         // Tab moves the focus among widgets and quizzes; the focused one gets keys first.
         switch key {
         case .tab, .backTab:
-            elements.moveFocus(forward: key == .tab)
+            if elements.focus == nil, let index = firstElementInView(forward: key == .tab, width: width, height: height, glyphs: glyphs) {
+                // From the page text, Tab goes to the widget or quiz the learner is looking at, not the page's first.
+                elements.focus(index)
+            } else {
+                elements.moveFocus(forward: key == .tab)
+            }
             revealFocused(width: width, height: height, glyphs: glyphs, toTop: true)
             return []
         case .escape where elements.focus != nil:
@@ -77,8 +82,40 @@ public struct ReaderScreen: Equatable, Sendable {
             revealFocused(width: width, height: height, glyphs: glyphs, toTop: false)
             return effects
         }
+        // "Press Space" (or another of its keys) under a widget in view works without Tab first.
+        if let index = widgetInView(answering: key, width: width, height: height, glyphs: glyphs) {
+            elements.focus(index)
+            return elements.handle(key).filter { $0 != .screen(.keyNotUsed) }
+        }
         return readerKey(key, width: width, height: height, glyphs: glyphs)
     }
+
+    /// From the page text: the first element (`forward`) whose top is in view or below it, or the last
+    /// whose top is above the bottom of the view.
+    private func firstElementInView(forward: Bool, width: Int, height: Int, glyphs: GlyphSet) -> Int? {
+        let layout = ReaderLayout(reader: self, width: width, height: height, glyphs: glyphs, colors: .none, drawsElements: false)
+        let lines = layout.elementLines
+        if forward { return lines.indices.first { lines[$0].upperBound > scroll } }
+        return lines.indices.last { lines[$0].lowerBound < scroll + layout.body.height }
+    }
+
+    /// The one widget wholly in view that lists `key` among its keys, when the page text has the focus
+    /// and the key is not one the reader itself uses (Space excepted: lessons say "press Space").
+    private func widgetInView(answering key: Key, width: Int, height: Int, glyphs: GlyphSet) -> Int? {
+        guard elements.focus == nil, case .character(let character) = key,
+              character == " " || !Self.readerCharacters.contains(character) else { return nil }
+        let layout = ReaderLayout(reader: self, width: width, height: height, glyphs: glyphs, colors: .none, drawsElements: false)
+        let inView = layout.elementLines.indices.filter { index in
+            let lines = layout.elementLines[index]
+            guard lines.lowerBound >= scroll, lines.upperBound <= scroll + layout.body.height,
+                  elements.items.indices.contains(index), case .widget(let host) = elements.items[index] else { return false }
+            return host.widget.keyHints.contains { $0.answers(character) }
+        }
+        return inView.count == 1 ? inView[0] : nil
+    }
+
+    /// Characters the reader answers on its own.
+    static let readerCharacters: Set<Character> = ["n", "l", "p", "h", "j", "k", "b", "g", "G", "t", "q", "?", "m"]
 
     /// A key for the page itself: turning, scrolling, contents, home.
     private mutating func readerKey(_ key: Key, width: Int, height: Int, glyphs: GlyphSet) -> [Effect] {
@@ -99,8 +136,8 @@ public struct ReaderScreen: Equatable, Sendable {
         case .pageUp, .control("b"), .control("u"), .character("b"):
             scroll(by: -max(1, bodyHeight - 2), layout: layout)
         case .character(" "):
-            // Space reads on: down the page, then on to the next page.
-            if scroll >= layout.maximumScroll { return turn(by: 1) }
+            // Space reads on: down the page, then on to the next page, stopping at the lesson's end.
+            if scroll >= layout.maximumScroll { return page + 1 < lesson.pages.count ? turn(by: 1) : [] }
             scroll(by: max(1, bodyHeight - 2), layout: layout)
         case .home, .character("g"):
             scroll = 0
@@ -118,6 +155,7 @@ public struct ReaderScreen: Equatable, Sendable {
 
     private mutating func turn(by step: Int) -> [Effect] {
         let target = page + step
+        if target == lesson.pages.count { return [.screen(.lessonAfter(lesson.id))] }
         guard target >= 0, target < lesson.pages.count else { return [] }
         return go(to: target) + [.screen(.pageChanged)]
     }
