@@ -26,9 +26,15 @@ struct TrainWidget: InteractiveWidget {
     private(set) var isStarted = false
     /// Whether the learner last asked the runs to play.
     private(set) var wantsToPlay = false
-    /// Comparing batch sizes, play goes one epoch per frame: each snapshot then shows one batch's loss,
-    /// and free-running runs would finish between two frames. The epoch asked for last:
+    /// Play goes epoch by epoch at a pace a learner can watch: a run left to itself finishes hundreds of
+    /// epochs between two frames. The epoch asked for last, while playing:
     private(set) var pacedEpoch: Int?
+    /// The paces `<` and `>` choose from, in epochs a second; nil trains as fast as the machine can.
+    static let speeds: [Int?] = [1, 2, 5, 10, 30, 60, nil]
+    /// The pace chosen, an index into `speeds`: 10 epochs a second to begin with.
+    private(set) var speedIndex = 3
+    /// Ticks since the last epoch was asked for.
+    private var ticksSinceRequest = 0
 
     init(settings: WidgetSettings, runName: String) {
         self.runName = runName
@@ -54,8 +60,21 @@ struct TrainWidget: InteractiveWidget {
     /// Whether any run is training right now.
     var isPlaying: Bool { pacedEpoch != nil || snapshots.contains { $0?.training.isPlaying == true } }
 
-    /// Whether play goes epoch by epoch on ticks (when batch sizes are compared).
-    var isPaced: Bool { (try? preset.get().comparesBatchSizes) == true }
+    /// Epochs a second while playing; nil when the runs train freely. Comparing batch sizes is always
+    /// paced (60 at the most), so each snapshot shows one batch's loss.
+    var epochsPerSecond: Int? {
+        if let speed = Self.speeds[speedIndex] { return speed }
+        return (try? preset.get().comparesBatchSizes) == true ? WidgetClock.ticksPerSecond : nil
+    }
+
+    /// Whether play goes epoch by epoch on ticks.
+    var isPaced: Bool { epochsPerSecond != nil }
+
+    /// The pace as the widget shows it: `10 epochs/s` or `full speed`.
+    var speedText: String {
+        guard let speed = epochsPerSecond else { return "full speed" }
+        return speed == 1 ? "1 epoch/s" : "\(speed) epochs/s"
+    }
 
     /// Whether every run has stopped for good: finished, stopped early or diverged.
     var isDone: Bool {
@@ -76,7 +95,9 @@ struct TrainWidget: InteractiveWidget {
     mutating func update(_ message: WidgetMessage) -> [Effect] {
         switch message {
         case .key(let key): return handle(key)
-        case .tick: return advancePacedPlay()
+        case .tick:
+            ticksSinceRequest += 1
+            return advancePacedPlay()
         case .reset: return reset()
         case .live(let snapshot): return receive(snapshot)
         }
@@ -111,8 +132,8 @@ struct TrainWidget: InteractiveWidget {
     }
 
     var keyHints: [KeyHint] {
-        [KeyHint("Space", isPlaying ? "pause" : "play"), KeyHint("Enter", "one epoch"), KeyHint("s", "one batch"),
-         KeyHint("+ -", "learning rate")]
+        [KeyHint("Space", isPlaying ? "pause" : "play"), KeyHint("< >", "speed"), KeyHint("Enter", "one epoch"),
+         KeyHint("s", "one batch"), KeyHint("+ -", "learning rate")]
     }
 
     /// The runs move in the runner's thread and snapshots bring the changes; only paced play needs ticks.
@@ -132,9 +153,14 @@ struct TrainWidget: InteractiveWidget {
             wantsToPlay = play
             if isPaced {
                 pacedEpoch = play ? currentEpoch : nil
-                return start
+                ticksSinceRequest = Int.max / 2
+                return start + advancePacedPlay()
             }
             return start + send(play ? .play : .pause)
+        case .character("<"), .character(","):
+            return changeSpeed(by: -1)
+        case .character(">"), .character("."):
+            return changeSpeed(by: 1)
         case .enter:
             wantsToPlay = false
             pacedEpoch = nil
@@ -161,9 +187,25 @@ struct TrainWidget: InteractiveWidget {
             wantsToPlay = false
             return []
         }
-        guard currentEpoch >= asked else { return [] }
-        pacedEpoch = asked + 1
+        let ticksPerEpoch = max(1, WidgetClock.ticksPerSecond / max(1, epochsPerSecond ?? WidgetClock.ticksPerSecond))
+        guard currentEpoch >= asked, ticksSinceRequest >= ticksPerEpoch else { return [] }
+        pacedEpoch = currentEpoch + 1
+        ticksSinceRequest = 0
         return send(.stepEpoch)
+    }
+
+    /// A slower or faster pace; a run playing goes on at the new one.
+    private mutating func changeSpeed(by step: Int) -> [Effect] {
+        let wasPaced = isPaced
+        speedIndex = min(max(0, speedIndex + step), Self.speeds.count - 1)
+        guard wantsToPlay, wasPaced != isPaced else { return [] }
+        if isPaced {
+            pacedEpoch = currentEpoch
+            ticksSinceRequest = 0
+            return send(.pause)
+        }
+        pacedEpoch = nil
+        return send(.play)
     }
 
     private mutating func reset() -> [Effect] {
@@ -200,6 +242,7 @@ extension TrainWidget: Equatable {
     static func == (lhs: TrainWidget, rhs: TrainWidget) -> Bool {
         lhs.runName == rhs.runName && lhs.snapshots == rhs.snapshots && lhs.isStarted == rhs.isStarted
             && lhs.wantsToPlay == rhs.wantsToPlay && lhs.pacedEpoch == rhs.pacedEpoch
+            && lhs.speedIndex == rhs.speedIndex && lhs.ticksSinceRequest == rhs.ticksSinceRequest
             && lhs.batchLosses == rhs.batchLosses
     }
 }

@@ -129,6 +129,9 @@ extension TrainWidget {
             }
         }
         spans.append(Span("  lr " + WidgetText.short(snapshot.learningRate, decimals: 4, glyphs: glyphs), style.secondary))
+        if isPlaying, snapshot.status == .training, index == 0 {
+            spans.append(Span("  " + speedText, style.secondary))
+        }
         if snapshot.isPlaying, snapshot.samplesPerSecond > 0 {
             spans.append(Span("  \(NumberLabel.compact(snapshot.samplesPerSecond)) examples/s", style.secondary))
         } else if snapshot.status == .finished {
