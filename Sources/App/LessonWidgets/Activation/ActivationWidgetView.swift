@@ -49,8 +49,10 @@ extension ActivationWidget {
         let (low, high) = yRange(activation)
         let readoutRows = 3
         let chartArea = Rect(x: area.x, y: area.y, width: area.width, height: max(0, area.height - readoutRows))
-        let chart = LineChart(series: series, xRange: .fixed(-limit, limit), yRange: .fixed(low, high), xTitle: "z",
+        var chart = LineChart(series: series, xRange: .fixed(-limit, limit), yRange: .fixed(low, high), xTitle: "z",
                               showsLegend: true, cursor: Double(cursor), theme: context.theme)
+        // The read-out shows the same digits as the line of numbers under the chart.
+        chart.readoutDecimals = 3
         buffer.render(chart, in: chartArea, glyphs: glyphs, colors: context.colors)
 
         guard let reading else { return }

@@ -85,7 +85,7 @@ extension GeneratedQuestion {
         return GeneratedQuestion(
             question: "A neuron has inputs x₁ = \(show(inputs[0])), x₂ = \(show(inputs[1])), weights w₁ = \(show(weights[0])), w₂ = \(show(weights[1])) and bias b = \(show(bias)). What is its weighted sum z?",
             answer: Double(z),
-            explanation: "z = w₁·x₁ + w₂·x₂ + b = \(show(weights[0]))·\(term(inputs[0])) + \(show(weights[1]))·\(term(inputs[1])) + \(term(bias)) = \(show(z, decimals: 3)).")
+            explanation: "z = w₁·x₁ + w₂·x₂ + b = \(show(weights[0]))·\(term(inputs[0])) + \(term(weights[1]))·\(term(inputs[1])) + \(term(bias)) = \(show(z, decimals: 3)).")
     }
 
     static func neuronOutput(_ draw: inout NumberDraw) -> GeneratedQuestion {
@@ -98,7 +98,7 @@ extension GeneratedQuestion {
         return GeneratedQuestion(
             question: "A sigmoid neuron has inputs x₁ = \(show(inputs[0])), x₂ = \(show(inputs[1])), weights w₁ = \(show(weights[0])), w₂ = \(show(weights[1])) and bias b = \(show(bias)). What is its output a = σ(z)? (Two decimals are enough.)",
             answer: Double(a),
-            explanation: "First the weighted sum: z = \(show(weights[0]))·\(term(inputs[0])) + \(show(weights[1]))·\(term(inputs[1])) + \(term(bias)) = \(show(z, decimals: 3)). Then a = σ(z) = 1 / (1 + e^(−z)) = \(show(a, decimals: 3)).")
+            explanation: "First the weighted sum: z = \(show(weights[0]))·\(term(inputs[0])) + \(term(weights[1]))·\(term(inputs[1])) + \(term(bias)) = \(show(z, decimals: 3)). Then a = σ(z) = 1 / (1 + e^(−z)) = \(show(a, decimals: 3)).")
     }
 
     static func sigmoidValue(_ draw: inout NumberDraw) -> GeneratedQuestion {
@@ -108,7 +108,7 @@ extension GeneratedQuestion {
         return GeneratedQuestion(
             question: "What is σ(z), the sigmoid of z = \(show(z))? (Two decimals are enough.)",
             answer: Double(a),
-            explanation: "σ(z) = 1 / (1 + e^(−z)) = 1 / (1 + e^(\(show(-z)))) = 1 / (1 + \(show(exponential, decimals: 3))) = \(show(a, decimals: 3)).")
+            explanation: "σ(z) = 1 / (1 + e^(−z)) = 1 / (1 + e^(\(show(-z)))) = 1 / (1 + \(term(exponential, decimals: 3))) = \(show(a, decimals: 3)).")
     }
 
     static func activationSlope(_ draw: inout NumberDraw) -> GeneratedQuestion {
@@ -121,7 +121,7 @@ extension GeneratedQuestion {
         case .sigmoid:
             explanation = "σ′(z) = σ(z)·(1 − σ(z)). Here σ(\(show(z))) = \(show(value, decimals: 3)), so σ′ = \(show(value, decimals: 3))·\(show(1 - value, decimals: 3)) = \(show(slope, decimals: 3))."
         case .tanh:
-            explanation = "tanh′(z) = 1 − tanh(z)². Here tanh(\(show(z))) = \(show(value, decimals: 3)), so tanh′ = 1 − \(show(value * value, decimals: 3)) = \(show(slope, decimals: 3))."
+            explanation = "tanh′(z) = 1 − tanh(z)². Here tanh(\(show(z))) = \(show(value, decimals: 3)), so tanh′ = 1 − \(term(value * value, decimals: 3)) = \(show(slope, decimals: 3))."
         default:
             explanation = "ReLU is max(0, z): a line of slope 1 for z > 0 and flat (slope 0) for z < 0. At z = \(show(z)) the slope is \(show(slope))."
         }
@@ -151,7 +151,7 @@ extension GeneratedQuestion {
         return GeneratedQuestion(
             question: "A network outputs a = \(show(output)) for an example whose target is y = \(show(target)). What is the squared-error loss (a − y)²?",
             answer: Double(loss), tolerance: 0.005,
-            explanation: "(a − y)² = (\(show(output)) − \(show(target)))² = \(term(output - target))² = \(show(loss, decimals: 3)).")
+            explanation: "(a − y)² = (\(show(output)) − \(term(target)))² = \(term(output - target))² = \(show(loss, decimals: 3)).")
     }
 
     static func weightGradient(_ draw: inout NumberDraw) -> GeneratedQuestion {
@@ -190,7 +190,7 @@ extension GeneratedQuestion {
         return GeneratedQuestion(
             question: "A perceptron with \(list) and learning rate η = \(show(learningRate)) sees the example x = (\(show(input[0])), \(show(input[1]))) with target y = \(target). What is w₁ after this one update?",
             answer: Double(update.weightsAfter[0]), tolerance: 0.001,
-            explanation: "z = \(show(before.weights[0]))·1 + \(show(before.weights[1]))·\(show(input[1])) + \(term(before.bias)) = \(show(z)), so ŷ = step(z) = \(update.prediction) and the error y − ŷ = \(show(error)). w₁ ← w₁ + η·(y − ŷ)·x₁ = \(show(before.weights[0])) + \(show(learningRate))·\(term(error))·1 = \(show(update.weightsAfter[0]))." + (error == 0 ? " A right answer changes nothing." : ""))
+            explanation: "z = \(show(before.weights[0]))·1 + \(term(before.weights[1]))·\(show(input[1])) + \(term(before.bias)) = \(show(z)), so ŷ = step(z) = \(update.prediction) and the error y − ŷ = \(show(error)). w₁ ← w₁ + η·(y − ŷ)·x₁ = \(show(before.weights[0])) + \(term(learningRate))·\(term(error))·1 = \(show(update.weightsAfter[0]))." + (error == 0 ? " A right answer changes nothing." : ""))
     }
 
     static func descentStep(_ draw: inout NumberDraw) -> GeneratedQuestion {
@@ -210,6 +210,6 @@ extension GeneratedQuestion {
         return GeneratedQuestion(
             question: "A weight w = \(show(weight)) has gradient ∂L/∂w = \(show(gradient)). With learning rate η = \(show(learningRate)), what is w after one step of gradient descent?",
             answer: Double(parameters[0]), tolerance: 0.001,
-            explanation: "Gradient descent steps against the gradient: w ← w − η·∂L/∂w = \(show(weight)) − \(show(learningRate))·\(term(gradient)) = \(show(parameters[0], decimals: 3)).")
+            explanation: "Gradient descent steps against the gradient: w ← w − η·∂L/∂w = \(show(weight)) − \(term(learningRate))·\(term(gradient)) = \(show(parameters[0], decimals: 3)).")
     }
 }

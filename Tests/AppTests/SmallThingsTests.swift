@@ -1,0 +1,35 @@
+import Canvas
+import Curriculum
+import Testing
+@testable import App
+
+/// Numbers written the same way wherever they stand.
+@Suite("Numbers beside each other agree")
+struct SmallThingsTests {
+    @Test func theChartReadOutNamesZAndShowsTheDigitsOfTheLineBelow() throws {
+        // z = −0.25 on tanh: tanh(−0.25) = −0.2449; the chart's read-out and the line under it both
+        // say −0.245, with a real minus.
+        var host = WidgetTesting.host("activation", ["functions": .texts(["tanh"])])
+        for _ in 0..<5 { host.press(.left) }   // from z = 1 in steps of 0.25
+        let text = host.text(width: 76, available: 24)
+        #expect(text.contains { $0.contains("z=−0.25") }, "\(text.joined(separator: "\n"))")
+        #expect(!text.contains { $0.contains("x=") })
+        #expect(text.contains { $0.contains("tanh(z) −0.245") } && text.contains { $0.contains("tanh(z) = −0.245") },
+                "\(text.joined(separator: "\n"))")
+        // σ near zero: 0.002 in both places, not 2.47e-3 beside 0.002.
+        var sigmoid = WidgetTesting.host("activation", ["functions": .texts(["sigmoid"])])
+        for _ in 0..<70 { sigmoid.press(.left) }
+        let low = sigmoid.text(width: 76, available: 24)
+        #expect(!low.contains { $0.contains("e-3") }, "\(low.joined(separator: "\n"))")
+    }
+
+    @Test func workedAnswersBracketNegativeTerms() {
+        // Every drawn question of the templates that add terms: no "+ −" anywhere in the working.
+        for template in [QuizTemplate.weightedSum, .neuronOutput, .perceptronUpdate] {
+            for seed in UInt64(0)..<200 {
+                let question = GeneratedQuestion(template: template, seed: seed)
+                #expect(!question.explanation.contains("+ −"), "\(template): \(question.explanation)")
+            }
+        }
+    }
+}
