@@ -33,4 +33,22 @@ struct KeysInTerminalTests {
         try tmux.press("q")
         #expect(try tmux.waitFor("ready$").found)
     }
+
+    /// Home numbers the lessons; `gradschool lesson 4` opens the fourth.
+    @Test(.enabled(if: Tmux.isAvailable, "needs tmux; `make test` installs it"))
+    func aLessonOpensByItsNumberOnHome() throws {
+        let binary = try #require(TutorInTerminalTests.binary, "build the gradschool binary first")
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("gradschool-e2e-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let lessons = TutorInTerminalTests.packageRoot.appendingPathComponent("lessons").path
+        let tmux = try Tmux(width: 100, height: 30, environment: ["XDG_DATA_HOME": scratch.path, "LANG": "C.UTF-8"])
+        try tmux.type("PS1='ready$ '; clear", enter: true)
+        try #require(try tmux.waitFor("ready$").found, "the shell did not start")
+        try tmux.type("\(binary.path) lesson 4 --lessons \(lessons)", enter: true)
+        let step = try tmux.waitFor("page 1/")
+        #expect(step.found && step.screen[0].contains("Backpropagation"), "\(step.screen.joined(separator: "\n"))")
+        try tmux.press("q")
+        #expect(try tmux.waitFor("ready$").found)
+    }
 }

@@ -88,6 +88,10 @@ struct TrainCommandTests {
     @Test(arguments: [
         (["--dataset", "circle", "--lr=-0.5"], "--lr must be a positive number"),
         (["--dataset", "circle", "--lr", "0"], "--lr must be a positive number"),
+        // A negative number after a space is the option's value, not another option.
+        (["--dataset", "circle", "--lr", "-1"], "--lr must be a positive number"),
+        (["--dataset", "circle", "--learning-rate", "-1"], "--lr must be a positive number"),
+        (["--dataset", "circle", "--l2", "-1"], "--l2 must be 0 or a positive number"),
         (["--dataset", "circle", "--batch-size", "0"], "--batch-size must be at least 1"),
         (["--dataset", "mnist"], "there is no dataset called \"mnist\": choose one of and, or,"),
         ([], "choose the data to train on"),
