@@ -23,10 +23,10 @@ extension PlaygroundScreen {
             panel = panels[((panels.firstIndex(of: panel) ?? 0) + 1) % panels.count]
             return []
         case .character("w"):
-            prompt = Prompt(purpose: .save, text: Self.baseName(lastConfigurationPath) ?? "playground-\(configuration.dataset)")
+            prompt = Prompt(purpose: .save, suggestion: Self.baseName(lastConfigurationPath) ?? "playground-\(configuration.dataset)")
             return []
         case .character("o"):
-            prompt = Prompt(purpose: .open, text: lastConfigurationPath ?? "playground-\(configuration.dataset).yaml")
+            prompt = Prompt(purpose: .open, suggestion: lastConfigurationPath ?? "playground-\(configuration.dataset).yaml")
             return []
         case .character("="):
             return beginWeightEdit()
@@ -279,7 +279,7 @@ extension PlaygroundScreen {
     }
 
     private mutating func finish(_ prompt: Prompt) -> [Effect] {
-        let text = prompt.text.trimmingCharacters(in: .whitespaces)
+        let text = prompt.answer.trimmingCharacters(in: .whitespaces)
         switch prompt.purpose {
         case .save:
             guard let base = Self.baseName(text), let save = saveRequest(base: base) else {
@@ -327,7 +327,8 @@ extension PlaygroundScreen {
         switch result {
         case .saved(let configurationPath, let modelPath):
             lastConfigurationPath = configurationPath
-            notice = "Saved \(configurationPath) and \(modelPath)."
+            let folder = configurationPath.hasPrefix("/") ? "" : " in \(Self.folderName(glyphs: .ascii))"
+            notice = "Saved \(configurationPath) and \(modelPath)\(folder)."
             return []
         case .opened(let path, let opened, let openedFile):
             configuration = opened
@@ -385,7 +386,7 @@ extension PlaygroundScreen {
             notice = "Select a link first: Tab to the network, choose a neuron, Enter picks its incoming links."
             return []
         }
-        prompt = Prompt(purpose: .weight, text: String(format: "%.3f", weight))
+        prompt = Prompt(purpose: .weight, suggestion: String(format: "%.3f", weight))
         return []
     }
 

@@ -73,8 +73,8 @@ extension PlaygroundScreen {
         if let prompt {
             let label: String
             switch prompt.purpose {
-            case .save: label = "Save as (writes .yaml and .safetensors): "
-            case .open: label = "Open settings (.yaml) or a model (.safetensors): "
+            case .save: label = "Save (.yaml, .safetensors) in \(Self.folderName(fitting: layout.width / 4, glyphs: glyphs)): "
+            case .open: label = "Open .yaml or .safetensors in \(Self.folderName(fitting: layout.width / 4, glyphs: glyphs)): "
             case .weight: label = "New weight: "
             }
             let end = buffer.put(label, at: 1, row, style: style.heading)
@@ -82,7 +82,12 @@ extension PlaygroundScreen {
             // The end of a long path stays in view.
             let room = max(1, layout.width - end - 2)
             let text = String((prompt.text + cursor).suffix(room))
-            buffer.put(text, at: end, row, style: style.accent)
+            let textEnd = buffer.put(text, at: end, row, style: style.accent)
+            // The suggestion Enter takes while nothing is typed.
+            if prompt.text.isEmpty, !prompt.suggestion.isEmpty, textEnd + 2 < layout.width {
+                buffer.put(truncate(prompt.suggestion + " (Enter)", width: layout.width - textEnd - 1, ellipsis: glyphs.ellipsis),
+                           at: textEnd, row, style: style.secondary)
+            }
             return
         }
         // Speed on the right: training samples per second and frames drawn per second.
@@ -491,5 +496,18 @@ extension PlaygroundScreen {
             ConfusionView(predicted: evaluation.testPredicted, actual: evaluation.testActual, classNames: data.classNames)
                 .draw(into: &buffer, area: confusionArea, title: "Confusion", style: style, glyphs: glyphs, colors: colors)
         }
+    }
+}
+
+extension PlaygroundScreen {
+    /// The folder relative file names are saved in and opened from (the one the tutor started in),
+    /// with the home folder written `~`.
+    static func folderName(fitting width: Int = .max, glyphs: GlyphSet) -> String {
+        let folder = FileManager.default.currentDirectoryPath
+        let home = FileManager.default.homeDirectoryForCurrentUser.path
+        let name = folder == home ? "~" : folder.hasPrefix(home + "/") ? "~" + folder.dropFirst(home.count) : folder
+        // A long path keeps its end, where the folder's own name is.
+        guard name.count > width, width > 1 else { return name }
+        return glyphs.ellipsis + name.suffix(width - 1)
     }
 }

@@ -34,7 +34,13 @@ public struct PlaygroundScreen: Equatable, Sendable {
     public struct Prompt: Equatable, Sendable {
         public enum Purpose: Equatable, Sendable { case save, open, weight }
         public var purpose: Purpose
-        public var text: String
+        /// What the learner typed; it starts empty, so a typed name replaces the suggestion.
+        public var text: String = ""
+        /// What Enter takes when nothing is typed, shown dimmed.
+        public var suggestion: String = ""
+
+        /// The text Enter uses: the typed text, or the suggestion.
+        var answer: String { text.isEmpty ? suggestion : text }
     }
 
     public internal(set) var configuration: PlaygroundConfiguration
