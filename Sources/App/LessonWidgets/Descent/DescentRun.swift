@@ -71,6 +71,13 @@ struct DescentRun: Sendable {
         return reversals >= 4
     }
 
+    /// Whether the loss has risen three steps running and is above where it started: every leap lands
+    /// higher, long before the numbers overflow.
+    var isClimbing: Bool {
+        guard steps >= 3 else { return false }
+        return losses[steps] > losses[steps - 1] && losses[steps - 1] > losses[steps - 2] && losses[steps] > losses[0]
+    }
+
     /// Whether the run moves, but so little per step that reaching the bottom would take very long.
     var isCrawling: Bool {
         guard status == .running, steps >= 20 else { return false }
@@ -84,6 +91,7 @@ struct DescentRun: Sendable {
         case .converged(let step): return "at the bottom after \(step) steps"
         case .diverged(let step): return "diverged at step \(step): lower η"
         case .running:
+            if isClimbing { return "diverging: every leap lands higher; lower η" }
             if isOscillating { return "oscillating: overshoots each step" }
             if isCrawling { return "crawling: raise η" }
             return steps == 0 ? "ready" : "step \(steps)"

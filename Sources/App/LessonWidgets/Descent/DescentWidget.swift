@@ -4,7 +4,9 @@ import Neural
 /// one or more optimizers walking down from that start together.
 struct DescentWidget: InstantWidget, Equatable {
     /// The learning rates `+` and `-` step through.
-    static let learningRates: [Float] = [0.001, 0.003, 0.01, 0.03, 0.05, 0.1, 0.2, 0.3, 0.4, 0.5, 0.7, 0.9, 1.0, 1.1, 1.5]
+    /// The rates `+` and `-` step through: every rate the lesson names (0.01, 0.04, 0.1, 0.45, 0.6, 0.9, 1.1) is one.
+    static let learningRates: [Float] = [0.001, 0.003, 0.01, 0.03, 0.04, 0.05, 0.1, 0.2, 0.3, 0.4, 0.45, 0.5, 0.6, 0.7, 0.9,
+                                         1.0, 1.1, 1.5]
     /// How far one arrow press moves the start.
     static let startStep: Float = 0.2
     /// A run stops after this many steps.

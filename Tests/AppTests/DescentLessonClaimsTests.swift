@@ -1,0 +1,72 @@
+import Canvas
+import Neural
+import Testing
+@testable import App
+
+/// Every sentence of the gradient-descent lesson that sends the learner to the descent widget, held by
+/// driving the widget as the sentence says.
+@Suite("What the descent lesson says of its widget")
+struct DescentLessonClaimsTests {
+    /// Presses `+` or `-` until η is `rate`; fails when the keys never reach it.
+    static func setRate(_ host: inout WidgetHost, to rate: Float) throws {
+        for _ in 0..<30 {
+            let current = try #require(WidgetTesting.state(host, as: DescentWidget.self)).learningRate
+            if abs(current - rate) < 1e-6 { return }
+            host.press(current < rate ? .character("+") : .character("-"))
+        }
+        Issue.record("+ and - never reach η = \(rate)")
+    }
+
+    /// The runs after `steps` steps (Enter each).
+    static func steps(_ host: inout WidgetHost, _ steps: Int) throws -> DescentWidget {
+        for _ in 0..<steps { host.press(.enter) }
+        return try #require(WidgetTesting.state(host, as: DescentWidget.self))
+    }
+
+    /// "the learning-rate table": every η in it can be dialled in from the page's widget, and does what its row says.
+    @Test func theLearningRateTableRowsAreReachableAndTrue() throws {
+        for rate: Float in [0.01, 0.1, 0.6, 0.9, 1.1] {
+            var host = WidgetTesting.host("descent", ["surface": .text("bowl"), "learningRate": .number(0.1)])
+            try Self.setRate(&host, to: rate)
+        }
+        // 0.6: factor −0.2, jumps across the bottom each step but closes in fast.
+        var jumpy = WidgetTesting.host("descent", ["surface": .text("bowl"), "learningRate": .number(0.1)])
+        try Self.setRate(&jumpy, to: 0.6)
+        let fast = try WidgetDescentTests.run(&jumpy)
+        guard case .converged(let steps)? = fast.runs.first?.status else {
+            Issue.record("η = 0.6 should close in on the bottom")
+            return
+        }
+        #expect(steps < 15)
+        // 1.1: factor −1.2: the panel says it diverges as soon as the loss climbs, not "oscillating".
+        var wild = WidgetTesting.host("descent", ["surface": .text("bowl"), "learningRate": .number(1.1)])
+        let climbing = try Self.steps(&wild, 8)
+        let run = try #require(climbing.runs.first)
+        #expect(run.losses[8] > run.losses[0], "the loss climbs")
+        #expect(run.verdict.contains("diverg"), "after 8 climbing steps the panel says: \(run.verdict)")
+    }
+
+    /// "At η = 0.04 plain descent slides down … momentum swings across the floor"; "raise η to 0.45 and plain
+    /// descent zigzags across the ravine, while still crawling along it".
+    @Test func theRavineAtTheRatesTheTextNames() throws {
+        var host = WidgetTesting.host("descent", ["surface": .text("ravine"), "learningRate": .number(0.04), "momentum": .number(0.9),
+                                                  "optimizers": .texts(["sgd", "momentum"])])
+        let slow = try Self.steps(&host, 40)
+        let sgd = slow.runs[0], momentum = slow.runs[1]
+        #expect(Self.yCrossings(sgd) == 0, "plain descent at 0.04 does not zigzag")
+        #expect(Self.yCrossings(momentum) >= 2, "momentum overshoots the floor and swings back")
+        #expect(abs(momentum.position.x) < abs(sgd.position.x), "momentum has gone further along the floor")
+
+        try Self.setRate(&host, to: 0.45)
+        let fast = try Self.steps(&host, 20)
+        #expect(Self.yCrossings(fast.runs[0]) >= 10, "plain descent zigzags across the ravine at 0.45")
+        // Still crawling along it: x shrinks by 1 − 0.2·0.45 = 0.91 a step, so 20 steps leave 15 %.
+        let start = LossSurface.ravine.start
+        #expect(abs(fast.runs[0].position.x) > 0.1 * abs(start.0))
+    }
+
+    /// How often the path crosses the floor of the ravine (y changes sign).
+    static func yCrossings(_ run: DescentRun) -> Int {
+        zip(run.path, run.path.dropFirst()).filter { $0.y * $1.y < 0 }.count
+    }
+}
