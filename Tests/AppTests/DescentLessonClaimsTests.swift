@@ -70,3 +70,56 @@ struct DescentLessonClaimsTests {
         zip(run.path, run.path.dropFirst()).filter { $0.y * $1.y < 0 }.count
     }
 }
+
+extension DescentLessonClaimsTests {
+    /// "on the saddle, see which rule gets off the ridge first": from the saddle's start every rule
+    /// leaves the ridge (y = 0) for a valley at y = ±1, and they do not all take the same time.
+    @Test func everyRuleLeavesTheSaddlesRidgeAtItsOwnPace() throws {
+        var host = WidgetTesting.host("descent", ["surface": .text("saddle"), "learningRate": .number(0.1),
+                                                  "optimizers": .texts(["sgd", "momentum", "rmsprop", "adam"])])
+        var leftAt: [Int?] = [nil, nil, nil, nil]
+        for step in 1...300 {
+            let widget = try Self.steps(&host, 1)
+            for (index, run) in widget.runs.enumerated() where leftAt[index] == nil && abs(run.position.y) > 0.5 {
+                leftAt[index] = step
+            }
+        }
+        #expect(leftAt.allSatisfy { $0 != nil }, "every rule reaches a valley: \(leftAt)")
+        #expect(Set(leftAt.compactMap { $0 }).count > 1, "and one gets off the ridge first: \(leftAt)")
+    }
+}
+
+/// "The tanh network wraps a boundary around the disc; the identity network's map stays one even grey":
+/// the activations lesson's widget, trained as the page sets it.
+@Suite("What the activations lesson says of its training widget")
+struct ActivationsLessonClaimsTests {
+    @Test func theIdentityNetworkCanDrawNoBoundaryAroundTheDisc() throws {
+        let host = SteppedLiveTraining(batchesPerPoll: 400)
+        var tutor = CoreLessons.tutor(lesson: "activations", page: "Why non-linearity matters", width: 120, height: 40)
+        // To the widget, full speed, play.
+        while tutor.widget(TrainWidget.self) != nil, tutor.pageElements?.focus == nil || {
+            if case .widget(let focused)? = tutor.pageElements.map({ $0.items[$0.focus!] }) { return !(focused.widget is TrainWidget) }
+            return true
+        }() {
+            WidgetTrainTests.run(tutor.update(.key(.tab)), on: host)
+        }
+        tutor.press(.character(">"), .character(">"), .character(">"))
+        WidgetTrainTests.run(tutor.update(.key(.character(" "))), on: host)
+        for _ in 0..<60 { WidgetTrainTests.frame(&tutor, host) }
+        let widget = try #require(tutor.widget(TrainWidget.self))
+        #expect(widget.isDone)
+        let preset = try widget.preset.get()
+        let features = preset.examples.features
+        for (run, expectation) in [(0, "tanh"), (1, "identity")] {
+            let outputs = try #require(widget.network(ofRun: run)).predict(features)
+            let values = (0..<outputs.rows).map { outputs[$0, 0] }
+            let spread = (values.max() ?? 0) - (values.min() ?? 0)
+            if expectation == "tanh" {
+                #expect(spread > 0.8, "the tanh network is sure of both classes: spread \(spread)")
+            } else {
+                // No line splits a disc from a ring: the best it can do is hedge near one half everywhere.
+                #expect(spread < 0.3 && values.allSatisfy { abs($0 - 0.5) < 0.2 }, "identity spread \(spread)")
+            }
+        }
+    }
+}
