@@ -33,3 +33,15 @@ struct SmallThingsTests {
         }
     }
 }
+
+@Suite("Nothing cut at 80 columns")
+struct CutTextTests {
+    @Test func theBackpropWidgetsCrossEntropyLineEndsWithItsNumber() throws {
+        var host = WidgetTesting.host("backprop", ["loss": .text("crossEntropy"), "layers": .integers([2, 2, 1])])
+        let text = host.text(width: 76, available: 24)
+        let lossLine = try #require(text.first { $0.contains("log(1 − ŷ)") }, "\(text.joined(separator: "\n"))")
+        // The line ends with the loss's four decimals, not "= 0." cut at the frame.
+        #expect(lossLine.range(of: #"= \d\.\d{4}"#, options: .regularExpression) != nil, "\(lossLine)")
+        host.press(.enter)
+    }
+}

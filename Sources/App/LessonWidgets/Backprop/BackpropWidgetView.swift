@@ -30,7 +30,14 @@ extension BackpropWidget {
 
     func draw(into buffer: inout Buffer, area: Rect, context: WidgetContext) {
         let glyphs = context.glyphs
-        buffer.put(forwardLine(glyphs: glyphs, style: context.style), at: area.x, area.y, maxWidth: area.width)
+        // The values, then the loss; on a narrow terminal the loss takes the spare line below, not the cut.
+        let line = forwardLine(glyphs: glyphs, style: context.style)
+        if line.width <= area.width {
+            buffer.put(line, at: area.x, area.y, maxWidth: area.width)
+        } else {
+            buffer.put(Array(line.prefix(1)), at: area.x, area.y, maxWidth: area.width)
+            buffer.put(Array(line.dropFirst()), at: area.x, area.y + 1, maxWidth: area.width)
+        }
         let body = area.inset(top: 2, left: 0, bottom: 0, right: 0)
         let columns = body.split(.horizontal, [.percent(area.width >= 100 ? 40 : 36), .fixed(2), .fill])
         drawDiagram(into: &buffer, area: columns[0], context: context)
