@@ -11,6 +11,8 @@ struct FindingTheWayTests {
         let lines = tutor.screenLines
         #expect(lines.contains { $0.contains("Playground") }, "\(lines.joined(separator: "\n"))")
         #expect(lines.contains { $0.contains("Quiz") && $0.contains("review questions") }, "\(lines.joined(separator: "\n"))")
+        // A summary cut to one line says so.
+        #expect(lines.contains { $0.contains("adds them up and") && $0.hasSuffix("…") }, "\(lines.joined(separator: "\n"))")
     }
 
     @Test func homeSaysWhenTheListGoesOnBelow() {

@@ -55,10 +55,14 @@ struct HomeLayout {
                 let read = tutor.progress[lesson.id].pagesRead.count
                 line.append(Span("  " + progress, read >= lesson.pages.count ? style.done : style.secondary))
                 lines.append(line)
-                let summary = wrap(lesson.summary, width: max(1, contentWidth - 6))
-                for (index, summaryLine) in summary.prefix(summaryLines ?? summary.count).enumerated() {
-                    let cut = summaryLines != nil && index == (summaryLines ?? 0) - 1 && summary.count > index + 1
-                    lines.append([Span("      " + (cut ? summaryLine + tutor.glyphs.ellipsis : summaryLine), style.secondary)])
+                if summaryLines != nil {
+                    // One line each, cut with an ellipsis, so the whole list fits.
+                    let line = truncate(lesson.summary, width: max(1, contentWidth - 6), ellipsis: tutor.glyphs.ellipsis)
+                    lines.append([Span("      " + line, style.secondary)])
+                } else {
+                    for summaryLine in wrap(lesson.summary, width: max(1, contentWidth - 6)) {
+                        lines.append([Span("      " + summaryLine, style.secondary)])
+                    }
                 }
             case .playground:
                 lines.append(Self.toolLine(pointer, "Playground", "build and train a network of your own", "", isSelected, contentWidth, style, tutor.glyphs))
