@@ -78,6 +78,8 @@ public struct LineChart: Widget, Sendable {
     /// Decimals of the cursor read-out, to match numbers printed beside the chart; nil reads three
     /// significant digits.
     public var readoutDecimals: Int?
+    /// The name of x in the cursor read-out (`z`, `epoch`); without one, a short `xTitle`, else `x`.
+    public var cursorName: String?
     public var theme: Theme
 
     public init(
@@ -349,8 +351,9 @@ private struct LineChartRenderer {
         let readoutPosition = showCursor ? chart.cursor : nil
         if let readoutPosition {
             // The read-out names the axis by its title when that is a symbol (`z=−0.1`), with a real minus.
-        let name = chart.xTitle.flatMap { $0.count <= 3 ? $0 : nil } ?? "x"
-        legend.append(Span(name + "=" + readout(readoutPosition, decimals: nil), theme.label))
+        let name = chart.cursorName ?? chart.xTitle.flatMap { $0.count <= 3 ? $0 : nil } ?? "x"
+        // A symbol reads `z=0.5`; a word reads `epoch 12`.
+        legend.append(Span(name + (name.count > 1 ? " " : "=") + readout(readoutPosition, decimals: nil), theme.label))
         }
         if chart.showsLegend || showCursor {
             for (index, series) in chart.series.enumerated() {

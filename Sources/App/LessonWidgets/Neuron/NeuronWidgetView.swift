@@ -64,8 +64,10 @@ extension NeuronWidget {
             let span: Float = max(4, (abs(z) + 1).rounded(.up))
             let samples = stride(from: -span, through: span, by: span / 100).map { $0 }
             let curve = LineChart.Series("\(symbol)(z)", x: samples.map(Double.init), y: samples.map { Double(activation.value(at: $0)) })
-            let chart = LineChart(series: [curve], xRange: .fixed(Double(-span), Double(span)),
+            var chart = LineChart(series: [curve], xRange: .fixed(Double(-span), Double(span)),
                                   xTitle: nil, showsLegend: true, cursor: Double(z), theme: context.theme)
+            chart.cursorName = "z"
+            chart.readoutDecimals = 2
             buffer.render(chart, in: plot, glyphs: glyphs, colors: context.colors)
         }
 

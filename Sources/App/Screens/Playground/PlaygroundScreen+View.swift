@@ -438,7 +438,8 @@ extension PlaygroundScreen {
         if !trace.isEmpty {
             series.append(LineChart.Series("test", x: traceEpochs, y: trace.map { Double($0.loss) }))
         }
-        let loss = LineChart(series: series, yScale: .logarithmic, cursor: cursor)
+        var loss = LineChart(series: series, yScale: .logarithmic, cursor: cursor)
+        loss.cursorName = "epoch"
         buffer.render(loss, in: parts[0].inset(top: 1, left: 0, bottom: 0, right: 0), glyphs: glyphs, colors: colors)
         if showsAccuracy {
             var accuracy = [LineChart.Series("train", x: epochs, y: history.map { Double($0.trainingAccuracy ?? .nan) })]
@@ -446,7 +447,9 @@ extension PlaygroundScreen {
                 accuracy.append(LineChart.Series("test", x: traceEpochs, y: trace.map { Double($0.accuracy ?? .nan) }))
             }
             buffer.put("Right", at: parts[1].x, parts[1].y, style: style.heading)
-            buffer.render(LineChart(series: accuracy, yRange: .fixed(0, 1), showsLegend: cursor != nil, cursor: cursor),
+            var right = LineChart(series: accuracy, yRange: .fixed(0, 1), showsLegend: cursor != nil, cursor: cursor)
+            right.cursorName = "epoch"
+            buffer.render(right,
                           in: parts[1].inset(top: 1, left: 0, bottom: 0, right: 0), glyphs: glyphs, colors: colors)
         }
     }
