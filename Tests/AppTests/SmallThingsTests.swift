@@ -45,3 +45,27 @@ struct CutTextTests {
         host.press(.enter)
     }
 }
+
+@Suite("Playground labels that tell things apart")
+struct PlaygroundLabelTests {
+    @Test func irisInputsReadDistinctlyInTheDiagramsNarrowLabels() {
+        let names = ["sepal length", "sepal width", "petal length", "petal width"]
+        let short = names.map { PlaygroundDiagram.shortName($0, width: 5) }
+        #expect(short == ["s.len", "s.wid", "p.len", "p.wid"])
+        #expect(PlaygroundDiagram.shortName("x1", width: 5) == "x1")
+    }
+
+    @Test func theIrisScreenAt120x40ShowsDistinctInputs() {
+        var driver = PlaygroundDriver(width: 120, height: 40, configuration: {
+            var configuration = PlaygroundConfiguration()
+            configuration.dataset = "iris"
+            configuration.hiddenLayers = [.init(neurons: 8, activation: .tanh), .init(neurons: 8, activation: .tanh)]
+            configuration.output = .softmax
+            configuration.loss = .crossEntropy
+            return configuration
+        }())
+        driver.frames(1)
+        #expect(!driver.text.contains("sepa…") && !driver.text.contains("peta…"), "\(driver.text)")
+        #expect(driver.text.contains("s.len") && driver.text.contains("p.wid"), "\(driver.text)")
+    }
+}

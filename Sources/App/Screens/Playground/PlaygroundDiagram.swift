@@ -206,7 +206,8 @@ struct PlaygroundDiagram {
                 }
                 if layer == 0, neuron < inputNames.count, column - area.x >= 2 {
                     let room = column - area.x - 1
-                    buffer.put(align(inputNames[neuron], width: room, .right, ellipsis: glyphs.ellipsis), at: area.x, top + middle,
+                    let name = Self.shortName(inputNames[neuron], width: room)
+                    buffer.put(align(name, width: room, .right, ellipsis: glyphs.ellipsis), at: area.x, top + middle,
                                style: Style(foreground: Color.rgb(170, 170, 170).downsampled(to: colors)))
                 }
                 if let selection, selection.layer == layer, selection.neuron == neuron {
@@ -232,5 +233,19 @@ struct PlaygroundDiagram {
             buffer.put(truncate(name, width: room, ellipsis: glyphs.ellipsis), at: start, layout.headerRow,
                        style: Style(foreground: Color.rgb(170, 170, 170).downsampled(to: colors), bold: true))
         }
+    }
+}
+
+extension PlaygroundDiagram {
+    /// A feature name in `width` columns that still tells it from its neighbours: `sepal length` reads
+    /// `s.len` and `petal width` `p.wid`, where cutting both would leave `sepa…` and `peta…`.
+    static func shortName(_ name: String, width: Int) -> String {
+        guard displayWidth(of: name) > width, width >= 3 else { return name }
+        let words = name.split(whereSeparator: { $0 == " " || $0 == "_" || $0 == "-" }).map(String.init)
+        guard words.count > 1, let last = words.last else { return name }
+        let initials = words.dropLast().compactMap(\.first).map(String.init).joined(separator: ".") + "."
+        let room = width - initials.count
+        guard room >= 1 else { return name }
+        return initials + String(last.prefix(room))
     }
 }
