@@ -69,3 +69,18 @@ struct PlaygroundLabelTests {
         #expect(driver.text.contains("s.len") && driver.text.contains("p.wid"), "\(driver.text)")
     }
 }
+
+extension PlaygroundLabelTests {
+    @Test func theIrisConfusionMatrixAt120x40KeepsEveryClassAndItsCounts() {
+        var configuration = PlaygroundConfiguration()
+        configuration.dataset = "iris"
+        configuration.output = .softmax
+        configuration.loss = .crossEntropy
+        var driver = PlaygroundDriver(width: 120, height: 40, configuration: configuration)
+        driver.frames(1)
+        let text = driver.text
+        #expect(text.contains("setosa") && text.contains("versic") && text.contains("virgin"), "\(text)")
+        // A row of counts: the class name, then three numbers.
+        #expect(driver.screen.contains { $0.range(of: #"setosa\s+\d+\s+\d+\s+\d+"#, options: .regularExpression) != nil }, "\(text)")
+    }
+}

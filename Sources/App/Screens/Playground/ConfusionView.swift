@@ -15,11 +15,19 @@ struct ConfusionView {
                    at: area.x, area.y, maxWidth: area.width)
         let body = area.inset(top: 1, left: 0, bottom: 0, right: 0)
         let names = (0..<classCount).map { classNames[safe: $0] ?? "\($0)" }
-        // Counts as numbers when every column fits; otherwise as a picture.
-        let columnWidth = max(3, (names.map { displayWidth(of: $0) }.max() ?? 1), String(matrix.total).count)
-        if classCount <= 4, body.height >= classCount + 2, (classCount + 1) * (columnWidth + 2) <= body.width {
-            let rows = (0..<classCount).map { row in [names[row]] + (0..<classCount).map { String(matrix[actual: row, predicted: $0]) } }
-            let table = Table(headers: ["true \\ said"] + names, rows: rows,
+        // Counts as numbers when every column fits, names shortened if need be; otherwise as a picture.
+        // The true classes keep their whole names in the first column; the columns share what is left.
+        let countWidth = max(3, String(matrix.total).count)
+        let longest = names.map { displayWidth(of: $0) }.max() ?? 1
+        let firstWidth = min(longest, max(4, body.width / 3))
+        let room = (body.width - firstWidth - 2) / classCount - 2
+        let columnWidth = min(max(countWidth, longest), room)
+        if classCount <= 4, body.height >= classCount + 2, columnWidth >= countWidth {
+            let rowNames = names.map { truncate($0, width: firstWidth, ellipsis: glyphs.ellipsis) }
+            let columnNames = names.map { truncate($0, width: columnWidth, ellipsis: glyphs.ellipsis) }
+            let rows = (0..<classCount).map { row in [rowNames[row]] + (0..<classCount).map { String(matrix[actual: row, predicted: $0]) } }
+            let corner = firstWidth >= 11 ? "true \\ said" : "true"
+            let table = Table(headers: [corner] + columnNames, rows: rows,
                               alignments: [.left] + Array(repeating: .right, count: classCount), showsBorders: false)
             buffer.render(table, in: body, glyphs: glyphs, colors: colors)
             return
