@@ -67,13 +67,20 @@ public final class SteppedLiveTraining: LiveTrainingHost {
         var changed: [LiveSnapshot] = []
         for run in active.keys.sorted(by: { $0.name < $1.name }) {
             guard var state = active[run] else { continue }
+            var samples = 0
             if state.isPlaying {
-                for _ in 0..<batchesPerPoll where !state.trainer.status.isDone { state.trainer.step() }
+                for _ in 0..<batchesPerPoll where !state.trainer.status.isDone {
+                    samples += min(state.trainer.configuration.batchSize,
+                                   state.trainer.training.count - state.trainer.batchInEpoch * state.trainer.configuration.batchSize)
+                    state.trainer.step()
+                }
                 if state.trainer.status.isDone { state.isPlaying = false }
             }
+            // The speed a real host would measure if each poll took one frame.
+            let samplesPerSecond = Double(samples) * framesPerSecond
             let snapshot = LiveSnapshot(
                 run: run, generation: state.generation,
-                training: state.trainer.snapshot(isPlaying: state.isPlaying, samplesPerSecond: state.isPlaying ? 1000 : 0),
+                training: state.trainer.snapshot(isPlaying: state.isPlaying, samplesPerSecond: state.isPlaying ? samplesPerSecond : 0),
                 framesPerSecond: framesPerSecond)
             if snapshot != state.delivered {
                 state.delivered = snapshot
