@@ -84,3 +84,25 @@ extension PlaygroundLabelTests {
         #expect(driver.screen.contains { $0.range(of: #"setosa\s+\d+\s+\d+\s+\d+"#, options: .regularExpression) != nil }, "\(text)")
     }
 }
+
+@Suite("One batch shows")
+struct OneBatchTests {
+    @Test func sInThePlaygroundShowsTheBatchCount() {
+        var driver = PlaygroundDriver()
+        driver.press(.character("s"))
+        driver.frames(1)
+        let perEpoch = driver.playground.training?.batchesPerEpoch ?? 0
+        #expect(perEpoch > 1)
+        #expect(driver.screen[0].contains("epoch 0 · batch 1/\(perEpoch)"), "\(driver.screen[0])")
+    }
+
+    @Test func sInTheTrainWidgetShowsTheBatchCount() {
+        let host = SteppedLiveTraining()
+        var tutor = WidgetTesting.tutor(page: WidgetTrainTests.page)
+        tutor.press(.tab)
+        WidgetTrainTests.run(tutor.update(.key(.character("s"))), on: host)
+        WidgetTrainTests.frame(&tutor, host)
+        // XOR of 200 points in batches of 10: 20 batches an epoch.
+        #expect(tutor.screenText.contains("epoch 0/30 batch 1/20"), "\(tutor.screenText)")
+    }
+}

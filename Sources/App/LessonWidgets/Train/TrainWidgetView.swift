@@ -122,6 +122,10 @@ extension TrainWidget {
             return spans
         }
         spans.append(Span("epoch \(snapshot.epoch)/\(spec.configuration.epochs)"))
+        // `s` trains one batch: the count shows it moved.
+        if snapshot.batchInEpoch > 0 {
+            spans.append(Span(" batch \(snapshot.batchInEpoch)/\(snapshot.batchesPerEpoch)", style.secondary))
+        }
         if let last = snapshot.history.last {
             spans.append(Span("  loss " + WidgetText.number(last.trainingLoss, decimals: 4, glyphs: glyphs)))
             if let accuracy = last.trainingAccuracy {

@@ -41,7 +41,7 @@ extension PlaygroundScreen {
         let summary = "  \(dataName)\(dot)\(architectureText(glyphs: glyphs))\(dot)\(configuration.optimizer.name) lr "
             + PlaygroundConfiguration.number(configuration.learningRate)
         buffer.bar([Span("Playground", style.barAccent), Span(summary, style.bar)],
-                   right: [Span("epoch \(epoch)", style.barAccent), Span("  " + state, style.bar)],
+                   right: [Span("epoch \(epoch)" + batchText, style.barAccent), Span("  " + state, style.bar)],
                    row: 0, in: area, style: style.bar)
     }
 
@@ -512,5 +512,13 @@ extension PlaygroundScreen {
         // A long path keeps its end, where the folder's own name is.
         guard name.count > width, width > 1 else { return name }
         return glyphs.ellipsis + name.suffix(width - 1)
+    }
+}
+
+extension PlaygroundScreen {
+    /// The batch within the epoch, once one has been trained (`s` takes one): ` · batch 3/25`.
+    var batchText: String {
+        guard let training, training.batchInEpoch > 0 else { return "" }
+        return " · batch \(training.batchInEpoch)/\(training.batchesPerEpoch)"
     }
 }
