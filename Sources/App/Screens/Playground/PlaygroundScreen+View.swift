@@ -40,8 +40,10 @@ extension PlaygroundScreen {
         let dot = glyphs.isUnicode ? " · " : " - "
         let summary = "  \(dataName)\(dot)\(architectureText(glyphs: glyphs))\(dot)\(configuration.optimizer.name) lr "
             + PlaygroundConfiguration.number(configuration.learningRate)
+        // The batch count only where it leaves the summary whole.
+        let fits = displayWidth(of: "Playground" + summary + "epoch \(epoch)" + batchText + "  " + state) + 4 <= area.width
         buffer.bar([Span("Playground", style.barAccent), Span(summary, style.bar)],
-                   right: [Span("epoch \(epoch)" + batchText, style.barAccent), Span("  " + state, style.bar)],
+                   right: [Span("epoch \(epoch)" + (fits ? batchText : ""), style.barAccent), Span("  " + state, style.bar)],
                    row: 0, in: area, style: style.bar)
     }
 
