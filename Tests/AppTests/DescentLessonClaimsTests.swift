@@ -123,3 +123,19 @@ struct ActivationsLessonClaimsTests {
         }
     }
 }
+
+/// "the slope of the loss and the slope of the sigmoid cancel exactly, leaving ∂L/∂z = ŷ − y":
+/// the backprop lesson's cross-entropy widget, from its page's settings.
+@Suite("What the backprop lesson says of its widget")
+struct BackpropLessonClaimsTests {
+    @Test func withCrossEntropyTheOutputsGradientIsExactlyPredictionMinusTarget() throws {
+        let host = WidgetTesting.host("backprop", ["layers": .integers([2, 2, 1]), "activation": .text("sigmoid"),
+                                                   "loss": .text("crossEntropy")])
+        let widget = try #require(WidgetTesting.state(host, as: BackpropWidget.self))
+        let pass = widget.pass
+        let predicted = try #require(pass.activations.last?.first)
+        let gradient = try #require(pass.preActivationGradients.last?.first)
+        // Computed by hand from the prediction and the target, not by the chain of slopes.
+        #expect(abs(gradient - (predicted - widget.target[0])) <= 1e-6 * max(1, abs(predicted)))
+    }
+}
