@@ -139,3 +139,19 @@ struct BackpropLessonClaimsTests {
         #expect(abs(gradient - (predicted - widget.target[0])) <= 1e-6 * max(1, abs(predicted)))
     }
 }
+
+extension DescentLessonClaimsTests {
+    /// "The first step is bigger: … η/√(1 − α), ten times η for α = 0.99"; "at t = 1 … the first step is η".
+    @Test func rmspropsFirstStepIsTenTimesEtaAndAdamsIsEta() throws {
+        for (optimizer, factor) in [("rmsprop", Float(10)), ("adam", Float(1))] {
+            var host = WidgetTesting.host("descent", ["surface": .text("bowl"), "learningRate": .number(0.01),
+                                                      "optimizers": .texts([optimizer])])
+            let widget = try Self.steps(&host, 1)
+            let run = try #require(widget.runs.first)
+            let start = LossSurface.bowl.start
+            // Each coordinate moves by the same amount, whatever its gradient: the step's size per weight.
+            #expect(abs(abs(run.position.x - start.0) - 0.01 * factor) < 1e-4, "\(optimizer): \(run.position.x - start.0)")
+            #expect(abs(abs(run.position.y - start.1) - 0.01 * factor) < 1e-4, "\(optimizer): \(run.position.y - start.1)")
+        }
+    }
+}
