@@ -106,3 +106,17 @@ struct OneBatchTests {
         #expect(tutor.screenText.contains("epoch 0/30 batch 1/20"), "\(tutor.screenText)")
     }
 }
+
+extension OneBatchTests {
+    /// At "10 batches/frame" the playground trains 10 batches of 10 each frame: at 60 frames a second,
+    /// 6,000 samples a second, not 0.
+    @Test func pacedSpeedsShowTheSamplesTheyTrain() {
+        var configuration = PlaygroundConfiguration()
+        configuration.speed = .slow
+        configuration.batchSize = 10
+        var driver = PlaygroundDriver(configuration: configuration)
+        driver.press(.character(" "))
+        driver.frames(3)
+        #expect(driver.text.contains("6k samples/s"), "\(driver.screen[driver.screen.count - 2])")
+    }
+}

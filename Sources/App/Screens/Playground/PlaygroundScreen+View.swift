@@ -95,7 +95,12 @@ extension PlaygroundScreen {
         // Speed on the right: training samples per second and frames drawn per second.
         var right = ""
         if let training, training.samplesPerSecond > 0 || isRunning {
-            right = "\(NumberLabel.compact(training.samplesPerSecond)) samples/s  \(Int(latest?.framesPerSecond.rounded() ?? 0)) fps"
+            // At a paced speed the run trains only the batches asked for each frame, in bursts the
+            // training thread cannot time: the speed is those batches at the frame rate drawn.
+            let fps = latest?.framesPerSecond ?? 0
+            let paced = configuration.speed.batchesPerFrame.map { Double($0 * configuration.batchSize) * fps }
+            let rate = isRunning ? (paced ?? training.samplesPerSecond) : training.samplesPerSecond
+            right = "\(NumberLabel.compact(rate)) samples/s  \(Int(fps.rounded())) fps"
         }
         let rightWidth = displayWidth(of: right)
         let leftWidth = max(0, layout.width - 2 - (rightWidth > 0 ? rightWidth + 2 : 0))
