@@ -155,3 +155,19 @@ extension DescentLessonClaimsTests {
         }
     }
 }
+
+extension DescentLessonClaimsTests {
+    /// "It starts from the worked example … Enter … x goes 1.6, 1.28, 1.024, as above."
+    @Test func theFirstDescentWidgetWalksTheWorkedExample() throws {
+        var tutor = CoreLessons.tutor(lesson: "descent", page: "Walking downhill", width: 100, height: 40)
+        tutor.press(.tab)
+        var xs: [Float] = []
+        for _ in 0..<3 {
+            tutor.press(.enter)
+            xs.append(try #require(tutor.widget(DescentWidget.self)?.runs.first?.position.x))
+        }
+        let expected: [Float] = [1.6, 1.28, 1.024]
+        #expect(zip(xs, expected).allSatisfy { abs($0 - $1) < 1e-5 }, "\(xs)")
+        #expect(tutor.widget(DescentWidget.self)?.runs.first?.position.y == 0)
+    }
+}

@@ -23,6 +23,8 @@ struct DescentWidget: InstantWidget, Equatable {
     private(set) var learningRate: Float
     private(set) var kinds: [OptimizerKind]
     private(set) var start: (x: Float, y: Float)
+    /// Where the lesson starts the walk: a point the text names, or the surface's own start.
+    let initialStart: (x: Float, y: Float)
     private(set) var runs: [DescentRun] = []
     private(set) var isPlaying = false
     private var ticksUntilStep = 0
@@ -45,7 +47,9 @@ struct DescentWidget: InstantWidget, Equatable {
         surface = initialSurface
         learningRate = initialLearningRate
         kinds = initialKinds.isEmpty ? [.sgd] : initialKinds
-        start = initialSurface.start
+        initialStart = (Float(settings.number("startX", default: Double(initialSurface.start.0))),
+                        Float(settings.number("startY", default: Double(initialSurface.start.1))))
+        start = initialStart
         restartRuns()
     }
 
@@ -116,7 +120,7 @@ struct DescentWidget: InstantWidget, Equatable {
         surface = initialSurface
         learningRate = initialLearningRate
         kinds = initialKinds.isEmpty ? [.sgd] : initialKinds
-        start = initialSurface.start
+        start = initialStart
         restartRuns()
     }
 
