@@ -54,6 +54,7 @@ public final class TerminalSession {
         noecho()
         nonl()
         keypad(gs_stdscr(), true)
+        Self.defineCommonKeySequences()
         curs_set(0)
         set_escdelay(25)
 
@@ -198,6 +199,19 @@ public final class TerminalSession {
             return nil
         default:
             return Self.decode(functionKey: code).map(TerminalEvent.key)
+        }
+    }
+
+    /// Home and End as the common terminals send them, whatever the terminfo entry says: inside tmux or
+    /// screen with `TERM=xterm-256color`, End arrives as `ESC [ 4 ~`, which xterm's entry does not know,
+    /// and would otherwise be read as Esc followed by `4`.
+    static func defineCommonKeySequences() {
+        let sequences: [(String, Int32)] = [
+            ("\u{1B}[1~", KEY_HOME), ("\u{1B}[7~", KEY_HOME), ("\u{1B}[H", KEY_HOME), ("\u{1B}OH", KEY_HOME),
+            ("\u{1B}[4~", KEY_END), ("\u{1B}[8~", KEY_END), ("\u{1B}[F", KEY_END), ("\u{1B}OF", KEY_END),
+        ]
+        for (sequence, code) in sequences where key_defined(sequence) <= 0 {
+            _ = define_key(sequence, code)
         }
     }
 

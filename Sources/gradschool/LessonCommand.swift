@@ -8,7 +8,7 @@ struct LessonCommand: AsyncParsableCommand {
         abstract: "Open a lesson directly, e.g. 'gradschool lesson perceptron'."
     )
 
-    @Argument(help: "The lesson's id, as shown by 'gradschool check' or in its front matter.")
+    @Argument(help: "The lesson's id (as 'gradschool check' shows it) or its number on home, e.g. 4.")
     var id: String
 
     @OptionGroup var lessonOptions: LessonOptions
@@ -16,10 +16,12 @@ struct LessonCommand: AsyncParsableCommand {
     func run() async throws {
         let directory = try lessonOptions.directory()
         let library = LessonLibrary.load(paths: [directory])
-        guard library.lesson(id: id) != nil else {
-            let known = library.lessons.map(\.id).joined(separator: ", ")
-            throw ValidationError("no lesson has the id '\(id)'. Lessons in \(directory): \(known.isEmpty ? "none" : known)")
+        // A lesson by its id, or by its number as home shows it (`gradschool lesson 4`).
+        let byNumber = Int(id).flatMap { library.lessons.indices.contains($0 - 1) ? library.lessons[$0 - 1] : nil }
+        guard let lesson = library.lesson(id: id) ?? byNumber else {
+            let known = library.lessons.enumerated().map { "\($0.offset + 1) \($0.element.id)" }.joined(separator: ", ")
+            throw ValidationError("no lesson has the id or number '\(id)'. Lessons in \(directory): \(known.isEmpty ? "none" : known)")
         }
-        try await TutorLauncher(library: library).run(openingLesson: id)
+        try await TutorLauncher(library: library).run(openingLesson: lesson.id)
     }
 }

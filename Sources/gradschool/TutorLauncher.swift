@@ -143,7 +143,8 @@ struct TutorLauncher {
             return []
         case .playground(let request):
             return [.playground(PlaygroundFiles.perform(request))]
-        case .quit:
+        case .quit, .screen:
+            // The tutor carries out screen requests itself; none reach here.
             return []
         }
     }

@@ -147,13 +147,25 @@ struct LiveTrainingTests {
         #expect(rate.framesPerSecond == 0)
     }
 
+    /// The stepped host reports the speed a real host would measure, not a made-up figure: 5 batches of
+    /// 10 examples a frame at 60 frames a second is 3,000 examples a second.
+    @Test func theSteppedHostReportsTheSpeedItsFramesImply() throws {
+        let host = SteppedLiveTraining(batchesPerPoll: 5, framesPerSecond: 60)
+        host.perform(.start("a", Self.spec(playing: true)))
+        let snapshot = try #require(host.poll().first)
+        #expect(snapshot.training.samplesPerSecond == 5 * 10 * 60)
+        host.perform(.send("a", .pause))
+        #expect(try #require(host.poll().first).training.samplesPerSecond == 0)
+    }
+
     @Test func snapshotsAndSpecsCompareByWhatChanged() throws {
         let host = SteppedLiveTraining()
         host.perform(.start("a", Self.spec()))
         let first = try #require(host.poll().first)
-        var same = first
-        same.training.network = Network(sizes: [2, 1], activation: .tanh, outputActivation: .sigmoid, seed: 9)
-        #expect(same == first, "the network is not compared: steps, resets and starts are")
+        var edited = first
+        edited.training.network = Network(sizes: [2, 1], activation: .tanh, outputActivation: .sigmoid, seed: 9)
+        #expect(edited != first, "other weights at the same step are a change (a weight edited by hand)")
+        #expect(first == first)
         var later = first
         later.training.stepCount += 1
         #expect(later != first)
@@ -162,11 +174,11 @@ struct LiveTrainingTests {
         #expect(faster != first)
 
         let spec = Self.spec()
-        var edited = spec
-        var weights = edited.network.dense(at: 0).weights
+        var editedSpec = spec
+        var weights = editedSpec.network.dense(at: 0).weights
         weights[0, 0] += 1
-        edited.network.setParameters(ofLayer: 0, weights: weights, bias: edited.network.dense(at: 0).bias)
-        #expect(edited != spec, "one weight apart")
+        editedSpec.network.setParameters(ofLayer: 0, weights: weights, bias: editedSpec.network.dense(at: 0).bias)
+        #expect(editedSpec != spec, "one weight apart")
         #expect(Self.spec() == spec)
     }
 

@@ -264,6 +264,26 @@ struct PlaygroundScreenTests {
         #expect(driver.tutor.screen.isPlayground, "Escape closes the prompt, not the playground")
     }
 
+    @Test func aTypedNameReplacesTheSuggestionAndThePromptSaysWhichFolder() throws {
+        var driver = PlaygroundDriver()
+        driver.press(.character("w"))
+        // The suggestion is shown, not typed: what the learner types replaces it.
+        #expect(driver.playground.prompt?.text == "")
+        #expect(driver.playground.prompt?.suggestion == "playground-spiral")
+        let promptLine = driver.screen[driver.screen.count - 2]
+        #expect(promptLine.contains("Save (.yaml, .safetensors) in ") && promptLine.contains("playground-spiral (Enter)"), "\(promptLine)")
+        driver.type("my-run")
+        driver.press(.enter)
+        let save = driver.effects.compactMap { effect -> PlaygroundSave? in
+            if case .playground(.save(let save)) = effect { return save } else { return nil }
+        }.last
+        #expect(save?.configurationPath == "my-run.yaml", "not playground-spiralmy-run.yaml")
+        // Enter alone takes the suggestion: the file just saved.
+        driver.press(.character("o"))
+        #expect(driver.playground.prompt?.answer == "my-run.yaml")
+        driver.press(.escape)
+    }
+
     @Test func savingWritesTheConfigurationAndTheModelAndOpeningReadsThemBack() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("playground-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -332,9 +352,10 @@ struct PlaygroundScreenTests {
         driver.press(.character(" "))
         #expect(driver.liveRequests().last == .send(PlaygroundScreen.run, .step(batches: 1)))
         driver.frames(10)
-        // One batch a frame: each snapshot asks for the next batch, whose result shows a frame later.
+        // One batch a frame: each snapshot asks for the next batch, which the host trains a frame later.
         #expect(driver.playground.stepCount == 10)
-        #expect(driver.host.trainer(of: PlaygroundScreen.run)?.stepCount == 11)
+        #expect(driver.host.trainer(of: PlaygroundScreen.run)?.stepCount == 10)
+        #expect(driver.host.needsPolling, "the eleventh batch waits for the next frame")
         #expect(driver.playground.isRunning && driver.tutor.isAnimating)
     }
 

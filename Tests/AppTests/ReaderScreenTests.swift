@@ -19,7 +19,7 @@ struct ReaderScreenTests {
         #expect(lines[23].contains("next"))
     }
 
-    @Test func pagesTurnWithNPAndArrowsAndStopAtTheEnds() {
+    @Test func pagesTurnWithNPAndArrowsAndGoOnToTheNextLesson() {
         var tutor = openFirstLesson()
         tutor.press(.left)
         #expect(tutor.screenLines[0].hasSuffix("page 1/3"))
@@ -27,13 +27,13 @@ struct ReaderScreenTests {
         #expect(tutor.screenLines[0].hasSuffix("page 2/3"))
         tutor.press(.right)
         #expect(tutor.screenLines[0].hasSuffix("page 3/3"))
-        let effects = tutor.press(.right)
-        #expect(effects.isEmpty)
-        #expect(tutor.screenLines[0].hasSuffix("page 3/3"))
         tutor.press(.character("p"))
         #expect(tutor.screenLines[0].hasSuffix("page 2/3"))
         #expect(tutor.progress["first"].pagesRead == [0, 1, 2])
         #expect(tutor.progress["first"].lastPage == 1)
+        // On from the last page is the next lesson.
+        tutor.press(.right, .right)
+        #expect(tutor.screenLines[0].hasPrefix(" Second steps"))
     }
 
     @Test func aTallPageScrollsAndShowsWhereTheReaderIs() {

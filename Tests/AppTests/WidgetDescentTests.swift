@@ -10,7 +10,7 @@ struct WidgetDescentTests {
         host.press(.character(" "))
         var ticks = 0
         while host.isAnimating && ticks < 100_000 {
-            host.tick()
+            _ = host.update(.tick)
             ticks += 1
         }
         return try #require(WidgetTesting.state(host, as: DescentWidget.self))

@@ -90,7 +90,7 @@ struct WidgetNeuronTests {
         host.press(.character(" "))
         var ticks = 0
         while host.isAnimating && ticks < 10_000 {
-            host.tick()
+            _ = host.update(.tick)
             ticks += 1
         }
         let widget = try #require(WidgetTesting.state(host, as: ForwardWidget.self))

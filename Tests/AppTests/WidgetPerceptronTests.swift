@@ -31,7 +31,7 @@ struct WidgetPerceptronTests {
         #expect(host.isAnimating, "playing asks for ticks")
         var ticks = 0
         while host.isAnimating && ticks < 100_000 {
-            host.tick()
+            _ = host.update(.tick)
             ticks += 1
         }
         let widget = try #require(WidgetTesting.state(host, as: PerceptronWidget.self))

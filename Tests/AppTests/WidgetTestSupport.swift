@@ -35,7 +35,7 @@ extension WidgetHost {
 
     /// Presses keys one after another.
     mutating func press(_ keys: Key...) {
-        for key in keys { _ = handle(key) }
+        for key in keys { _ = update(.key(key)) }
     }
 }
 

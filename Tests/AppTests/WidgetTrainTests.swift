@@ -38,6 +38,9 @@ struct WidgetTrainTests {
         Self.run(tutor.update(.key(.tab)), on: host)
         #expect(host.runs.isEmpty, "nothing trains until the learner asks")
         #expect(tutor.screenText.contains("Space starts training."))
+        // From 10 epochs a second up to 30, 60, then as fast as it goes.
+        tutor.press(.character(">"), .character(">"), .character(">"))
+        #expect(tutor.widget(TrainWidget.self)?.speedText == "full speed")
 
         Self.run(tutor.update(.key(.character(" "))), on: host)
         #expect(host.runs == ["lesson:scratch:1:1"])
@@ -117,7 +120,7 @@ struct WidgetTrainTests {
         epochs: 60
         ```
         """, width: 120, height: 40)
-        tutor.press(.tab)
+        tutor.press(.tab, .character(">"), .character(">"), .character(">"))
         Self.run(tutor.update(.key(.character(" "))), on: host)
         #expect(Set(host.runs) == ["lesson:scratch:1:1", "lesson:scratch:1:1/2"])
         for _ in 0..<20 { Self.frame(&tutor, host) }
@@ -131,7 +134,7 @@ struct WidgetTrainTests {
         #expect(screen.contains("tanh:") && screen.contains("identity:"))
     }
 
-    @Test func batchSizesAreComparedOneEpochPerFrame() throws {
+    @Test func batchSizesAreComparedOneEpochAtATime() throws {
         let host = SteppedLiveTraining()
         var tutor = WidgetTesting.tutor(page: """
         ```widget train
@@ -145,8 +148,9 @@ struct WidgetTrainTests {
         tutor.press(.tab)
         Self.run(tutor.update(.key(.character(" "))), on: host)
         #expect(tutor.isAnimating, "paced play asks for ticks")
-        // Each frame: the runs' snapshots come back, then a tick asks for the next epoch.
-        for _ in 0..<10 {
+        // Each frame: the runs' snapshots come back, then a tick; at 10 epochs a second, one epoch
+        // every 6 ticks.
+        for _ in 0..<30 {
             Self.frame(&tutor, host)
             Self.run(tutor.update(.tick), on: host)
         }
@@ -159,6 +163,49 @@ struct WidgetTrainTests {
         #expect(widget.batchLosses[1].map(\.epoch) == [1, 2, 3])
         #expect(widget.batchLosses[1].last?.loss == widget.snapshots[1]?.training.lastBatchLoss)
         #expect(!tutor.isAnimating, "play stops when both runs are done")
+    }
+
+    /// The lesson says "press + and − while it trains" and "watch the map bend": by default a run goes
+    /// at 10 epochs a second, so 500 epochs take most of a minute, not 20 ms.
+    @Test func playGoesAtAWatchablePaceThatTheLearnerChooses() throws {
+        let host = SteppedLiveTraining(batchesPerPoll: 1000)
+        var tutor = WidgetTesting.tutor(page: """
+        ```widget train
+        dataset: moons
+        layers: [2, 8, 1]
+        epochs: 500
+        ```
+        """)
+        tutor.press(.tab)
+        Self.run(tutor.update(.key(.character(" "))), on: host)
+        // One second of frames: each frame delivers snapshots, then ticks once.
+        for _ in 0..<WidgetClock.ticksPerSecond {
+            Self.frame(&tutor, host)
+            Self.run(tutor.update(.tick), on: host)
+        }
+        Self.frame(&tutor, host)
+        var widget = try #require(tutor.widget(TrainWidget.self))
+        let epoch = try #require(widget.snapshots[0]?.training.epoch)
+        #expect((9...11).contains(epoch), "about 10 epochs in a second, not \(epoch)")
+        #expect(tutor.screenText.contains("10 epochs/s"))
+        #expect(tutor.screenText.contains("< > speed"))
+        // Slower: 5 epochs a second.
+        tutor.press(.character("<"))
+        for _ in 0..<WidgetClock.ticksPerSecond {
+            Self.frame(&tutor, host)
+            Self.run(tutor.update(.tick), on: host)
+        }
+        Self.frame(&tutor, host)
+        widget = try #require(tutor.widget(TrainWidget.self))
+        let later = try #require(widget.snapshots[0]?.training.epoch)
+        #expect((4...6).contains(later - epoch), "about 5 more epochs, not \(later - epoch)")
+        #expect(tutor.screenText.contains("5 epochs/s"))
+        // The learning rate changes while it trains, as the lesson says.
+        let rate = try #require(widget.snapshots[0]?.training.learningRate)
+        Self.run(tutor.update(.key(.character("+"))), on: host)
+        Self.frame(&tutor, host)
+        #expect(tutor.widget(TrainWidget.self)?.snapshots[0]?.training.learningRate == rate * 2)
+        #expect(tutor.widget(TrainWidget.self)?.isPlaying == true, "it goes on playing")
     }
 
     @Test func digitsTrainWithoutADecisionMap() throws {

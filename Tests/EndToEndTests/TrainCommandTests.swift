@@ -88,6 +88,10 @@ struct TrainCommandTests {
     @Test(arguments: [
         (["--dataset", "circle", "--lr=-0.5"], "--lr must be a positive number"),
         (["--dataset", "circle", "--lr", "0"], "--lr must be a positive number"),
+        // A negative number after a space is the option's value, not another option.
+        (["--dataset", "circle", "--lr", "-1"], "--lr must be a positive number"),
+        (["--dataset", "circle", "--learning-rate", "-1"], "--lr must be a positive number"),
+        (["--dataset", "circle", "--l2", "-1"], "--l2 must be 0 or a positive number"),
         (["--dataset", "circle", "--batch-size", "0"], "--batch-size must be at least 1"),
         (["--dataset", "mnist"], "there is no dataset called \"mnist\": choose one of and, or,"),
         ([], "choose the data to train on"),
@@ -129,6 +133,7 @@ struct TrainCommandTests {
         // A non-numeric cell after a blank line: line numbers count every line of the file.
         ("x1,x2,y\n1,2,0\n\n3,abc,1\n", "d.csv:4:2: \"abc\" is not a number"),
         ("1,2,0\n3,4\n5,6,1\n", "d.csv:2: this row has 2 cells but line 1 has 3"),
+        ("1,2,0\n3\n5,6,1\n", "d.csv:2: this row has 1 cell but line 1 has 3"),
         // One trailing comma is forgiven; two leave an empty target cell.
         ("x1,x2,y\n1,2,0,\n3,4,,\n", "d.csv:3:3: the cell is empty"),
         ("x1,x2,y\n\n\n", "d.csv:1: there is a header row but no rows of numbers under it"),

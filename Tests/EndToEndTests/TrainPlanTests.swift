@@ -122,7 +122,9 @@ struct TrainPlanTests {
         var blocks: [(option: String, text: String)] = []
         for line in optionsSection.split(separator: "\n").map({ $0.trimmingCharacters(in: .whitespaces) }) {
             if line.hasPrefix("--") || line.hasPrefix("-h,") {
-                blocks.append((String(line.prefix { $0 != " " }), line))
+                // `--lr, --learning-rate <x>`: the first name stands for the option.
+                let name = String(line.prefix { $0 != " " })
+                blocks.append((name.hasPrefix("--") && name.hasSuffix(",") ? String(name.dropLast()) : name, line))
             } else if !blocks.isEmpty {
                 blocks[blocks.count - 1].text += " " + line
             }

@@ -21,6 +21,10 @@ struct TrainPlotTests {
         // 16 rows of map; both classes' markers appear among them.
         let mapRows = lines[(map + 1)...(map + 16)].joined()
         #expect(mapRows.contains("●") && mapRows.contains("▲"))
+        // Under the map: the values at its edges, and what each mark means, class by class.
+        let legend = lines[(map + 17)..<weights].joined(separator: "\n")
+        #expect(legend.range(of: #"x1 from -?[\d.]+ to [\d.]+ across, x2 from -?[\d.]+ to [\d.]+ up"#, options: .regularExpression) != nil, "\(legend)")
+        #expect(legend.contains("● ") && legend.contains("▲ ") && legend.contains("test") && legend.contains("background: "), "\(legend)")
         // A pipe gets no control codes, and the heatmap has one row per hidden neuron of the first layer.
         #expect(!result.output.contains("\u{1B}"))
         #expect((1...8).allSatisfy { neuron in lines[weights...].contains { $0.hasPrefix("n\(neuron) ") || $0.hasPrefix("n\(neuron)") } })
@@ -35,6 +39,9 @@ struct TrainPlotTests {
         #expect(result.output.contains("Confusion matrix (test set): actual down, predicted across"))
         #expect(!result.output.contains("Decision map"))
         #expect(result.output.unicodeScalars.allSatisfy { $0.isASCII }, "--ascii keeps every picture to ASCII")
+        // The weights' columns are numbered and the numbers named, not cut to `sepal_l…`.
+        #expect(result.output.contains("columns: 1 sepal_length  2 sepal_width  3 petal_length  4 petal_width"))
+        #expect(!result.output.contains("sepal_l..."))
     }
 
     @Test func asciiWithoutPlotIsAUsageError() throws {

@@ -23,11 +23,10 @@ public struct LiveSnapshot: Sendable {
 
 extension LiveSnapshot: Equatable {
     /// Two snapshots are equal when they show the run at the same point: same start, same step and epoch,
-    /// same status, play state, learning rate, speed and frame rate.
+    /// same status, play state, learning rate, speed and frame rate, the same history and the same weights.
     ///
-    /// Weights change only by training steps, a reset or a new start, each of which changes one of
-    /// these, so the network and history are not compared number by number; comparing stays cheap
-    /// enough to do every frame.
+    /// The cheap fields are compared first; the weights (a few thousand numbers for the networks the
+    /// screens show) only when all of them agree, so a weight edited by hand still counts as a change.
     public static func == (lhs: LiveSnapshot, rhs: LiveSnapshot) -> Bool {
         let a = lhs.training, b = rhs.training
         return lhs.run == rhs.run && lhs.generation == rhs.generation && lhs.framesPerSecond == rhs.framesPerSecond
@@ -35,5 +34,6 @@ extension LiveSnapshot: Equatable {
             && a.status == b.status && a.isPlaying == b.isPlaying && a.learningRate == b.learningRate
             && a.samplesPerSecond == b.samplesPerSecond && a.history.count == b.history.count
             && a.lastBatchLoss.bitPattern == b.lastBatchLoss.bitPattern
+            && a.history == b.history && a.network.hasSameParameters(as: b.network)
     }
 }

@@ -3,14 +3,16 @@ import Neural
 /// A live-training host that trains on the caller's thread, a fixed number of batches per poll: the
 /// same requests and snapshots as `LiveTrainingSessions`, but deterministic, for tests.
 ///
-/// Commands run at once: a step or an epoch is trained inside `perform`, and a playing run trains
-/// `batchesPerPoll` batches each time `poll()` is called, as if one frame had passed.
+/// Like `TrainingSession`, commands are queued: `perform` only records them, and the next `poll()` (one
+/// frame) carries them out in order, then trains `batchesPerPoll` batches of a playing run.
 public final class SteppedLiveTraining: LiveTrainingHost {
     private struct Run {
         var trainer: Trainer
         var generation: Int
         var isPlaying: Bool
         var delivered: LiveSnapshot?
+        /// Commands sent since the last poll, carried out at the next.
+        var queued: [TrainingSession.Command] = []
     }
 
     private var active: [LiveRunID: Run] = [:]
@@ -40,40 +42,53 @@ public final class SteppedLiveTraining: LiveTrainingHost {
             generations[run] = generation
             active[run] = Run(trainer: spec.makeTrainer(), generation: generation, isPlaying: spec.startsPlaying)
         case .send(let run, let command):
-            guard var state = active[run] else { return }
-            switch command {
-            case .play: state.isPlaying = true
-            case .pause: state.isPlaying = false
-            case .step(let batches):
-                state.isPlaying = false
-                for _ in 0..<max(batches, 0) where !state.trainer.status.isDone { state.trainer.step() }
-            case .stepEpoch:
-                state.isPlaying = false
-                state.trainer.trainEpoch()
-            case .reset:
-                state.isPlaying = false
-                state.trainer.reset()
-            case .setLearningRate(let rate):
-                state.trainer.learningRate = rate
-            }
-            if state.trainer.status.isDone { state.isPlaying = false }
-            active[run] = state
+            active[run]?.queued.append(command)
         case .stop(let run):
             active.removeValue(forKey: run)
         }
+    }
+
+    /// Carries out one queued command, as the training thread would.
+    private static func apply(_ command: TrainingSession.Command, to state: inout Run) {
+        switch command {
+        case .play: state.isPlaying = true
+        case .pause: state.isPlaying = false
+        case .step(let batches):
+            state.isPlaying = false
+            for _ in 0..<max(batches, 0) where !state.trainer.status.isDone { state.trainer.step() }
+        case .stepEpoch:
+            state.isPlaying = false
+            state.trainer.trainEpoch()
+        case .reset:
+            state.isPlaying = false
+            state.trainer.reset()
+        case .setLearningRate(let rate):
+            state.trainer.learningRate = rate
+        }
+        if state.trainer.status.isDone { state.isPlaying = false }
     }
 
     public func poll() -> [LiveSnapshot] {
         var changed: [LiveSnapshot] = []
         for run in active.keys.sorted(by: { $0.name < $1.name }) {
             guard var state = active[run] else { continue }
+            let commands = state.queued
+            state.queued = []
+            for command in commands { Self.apply(command, to: &state) }
+            var samples = 0
             if state.isPlaying {
-                for _ in 0..<batchesPerPoll where !state.trainer.status.isDone { state.trainer.step() }
+                for _ in 0..<batchesPerPoll where !state.trainer.status.isDone {
+                    samples += min(state.trainer.configuration.batchSize,
+                                   state.trainer.training.count - state.trainer.batchInEpoch * state.trainer.configuration.batchSize)
+                    state.trainer.step()
+                }
                 if state.trainer.status.isDone { state.isPlaying = false }
             }
+            // The speed a real host would measure if each poll took one frame.
+            let samplesPerSecond = Double(samples) * framesPerSecond
             let snapshot = LiveSnapshot(
                 run: run, generation: state.generation,
-                training: state.trainer.snapshot(isPlaying: state.isPlaying, samplesPerSecond: state.isPlaying ? 1000 : 0),
+                training: state.trainer.snapshot(isPlaying: state.isPlaying, samplesPerSecond: state.isPlaying ? samplesPerSecond : 0),
                 framesPerSecond: framesPerSecond)
             if snapshot != state.delivered {
                 state.delivered = snapshot
@@ -84,7 +99,8 @@ public final class SteppedLiveTraining: LiveTrainingHost {
         return changed
     }
 
-    public var needsPolling: Bool { active.values.contains { $0.isPlaying } }
+    /// A playing run, or commands waiting for the next frame, need a poll.
+    public var needsPolling: Bool { active.values.contains { $0.isPlaying || !$0.queued.isEmpty } }
 
     public func frameDrawn() {}
 

@@ -12,4 +12,26 @@ public enum Effect: Equatable, Sendable {
     case playground(PlaygroundFileRequest)
     /// Leave the tutor and restore the terminal.
     case quit
+    /// Something a screen or widget asks of the one hosting it (open a lesson, record an answer, pass a
+    /// key on); the tutor carries these out itself and never hands them to the runner.
+    case screen(ScreenRequest)
+}
+
+/// What a screen or widget asks of its host, reported back as an effect like everything else.
+public enum ScreenRequest: Equatable, Sendable {
+    case openLesson(String)
+    /// On from the last page of this lesson: the next lesson, or home after the last.
+    case lessonAfter(String)
+    case goHome
+    /// The reader turned to another page (it is marked read).
+    case pageChanged
+    case showContents
+    case openQuiz
+    /// The learner answered the quiz with this id.
+    case answeredQuiz(String, QuizState.Answer)
+    case openPlayground
+    /// The playground closed; home shows with the playground entry selected.
+    case leavePlayground
+    /// The key was not for this widget: the page beneath should have it.
+    case keyNotUsed
 }

@@ -2,14 +2,21 @@ import Curriculum
 
 extension Tutor {
     /// Applies one message and returns the effects the runner should carry out.
+    ///
+    /// Screens and widgets report back the same way the tutor does, with effects: the requests they make
+    /// of the tutor (`Effect.screen`) are carried out here, in order, and the rest go to the runner.
     public mutating func update(_ message: Message) -> [Effect] {
-        let effects = process(message)
-        // Widgets ask for live training runs as they go; the requests leave with this update's effects.
-        guard case .reader(var reader) = screen else { return effects }
-        let requests = reader.takeLiveRequests()
-        guard !requests.isEmpty else { return effects }
-        screen = .reader(reader)
-        return effects + requests.map(Effect.live)
+        var pending = process(message)
+        var effects: [Effect] = []
+        while !pending.isEmpty {
+            let effect = pending.removeFirst()
+            if case .screen(let request) = effect {
+                pending.insert(contentsOf: carryOut(request), at: 0)
+            } else {
+                effects.append(effect)
+            }
+        }
+        return effects
     }
 
     private mutating func process(_ message: Message) -> [Effect] {
@@ -25,9 +32,9 @@ extension Tutor {
         case .tick:
             switch screen {
             case .reader(var reader) where reader.isAnimating:
-                reader.tick()
+                let effects = reader.tick()
                 screen = .reader(reader)
-                return []
+                return effects
             case .playground:
                 return tickPlayground()
             default:
@@ -36,9 +43,10 @@ extension Tutor {
         case .playground(let result):
             return receivePlayground(result)
         case .live(let snapshot):
-            if case .reader(var reader) = screen, reader.receive(snapshot) {
+            if case .reader(var reader) = screen, reader.owns(snapshot.run) {
+                let effects = reader.receive(snapshot)
                 screen = .reader(reader)
-                return []
+                return effects
             }
             return receive(snapshot)
         case .progressSaved:
@@ -61,7 +69,7 @@ extension Tutor {
             guard case .home(var home) = screen else { return [] }
             let effects = home.click(x: x, y: y, in: self)
             screen = .home(home)
-            return effects.flatMap { apply($0) }
+            return effects
         }
     }
 
@@ -69,6 +77,10 @@ extension Tutor {
         // A playground prompt takes every key as text (Ctrl-C still quits).
         if overlay == nil, key != .control("c"), case .playground(let playground) = screen, playground.isTakingText {
             return handlePlayground(key)
+        }
+        // So does a number box on a lesson page: a `q` typed there is a slip, not a wish to leave.
+        if overlay == nil, key == .character("q"), case .reader(let reader) = screen, reader.elements.isTakingText {
+            return []
         }
         // Quitting works from everywhere, even a screen too small to draw.
         if key == .character("q") || key == .control("c") {
@@ -89,13 +101,13 @@ extension Tutor {
         }
         switch screen {
         case .home(var home):
-            let actions = home.handle(key, in: self)
+            let effects = home.handle(key, in: self)
             screen = .home(home)
-            return actions.flatMap { apply($0) }
+            return effects
         case .reader(var reader):
-            let action = reader.handle(key, width: width, height: height, glyphs: glyphs, now: now)
+            let effects = reader.handle(key, width: width, height: height, glyphs: glyphs, now: now)
             screen = .reader(reader)
-            return apply(action)
+            return effects
         case .quiz:
             return handleQuiz(key)
         case .playground:
@@ -134,9 +146,9 @@ extension Tutor {
             case .end, .character("G"): overlay = .contents(selected: pageCount - 1)
             case .enter, .right, .character("l"):
                 overlay = nil
-                reader.go(to: selected)
+                let stops = reader.go(to: selected)
                 screen = .reader(reader)
-                return markCurrentPageRead()
+                return stops + markCurrentPageRead()
             case .escape, .character("t"), .left, .backspace:
                 overlay = nil
             default:
@@ -162,20 +174,28 @@ extension Tutor {
         return []
     }
 
-    /// Carries out what a screen asked for.
-    private mutating func apply(_ action: ScreenAction) -> [Effect] {
-        switch action {
-        case .none:
+    /// Carries out what a screen or widget asked of the tutor.
+    private mutating func carryOut(_ request: ScreenRequest) -> [Effect] {
+        switch request {
+        case .keyNotUsed:
             return []
         case .openLesson(let id):
             return openLesson(id: id)
+        case .lessonAfter(let id):
+            guard let index = library.lessons.firstIndex(where: { $0.id == id }), index + 1 < library.lessons.count else {
+                return carryOut(.goHome)
+            }
+            var stops: [Effect] = []
+            if case .reader(let reader) = screen { stops = reader.closingEffects() }
+            // The next lesson opens where the learner left it, as from home (its first page if new).
+            return stops + openLesson(id: library.lessons[index + 1].id)
         case .goHome:
             if returnToQuiz() { return [] }
             var home = HomeScreen()
             var stops: [Effect] = []
-            if case .reader(var reader) = screen {
+            if case .reader(let reader) = screen {
                 home.selected = library.lessons.firstIndex { $0.id == reader.lesson.id } ?? 0
-                stops = reader.closingRequests().map(Effect.live)
+                stops = reader.closingEffects()
             }
             screen = .home(home)
             return stops
@@ -190,19 +210,9 @@ extension Tutor {
             return recordAnswer(answer, toQuiz: quizID)
         case .openPlayground:
             return openPlayground()
+        case .leavePlayground:
+            screen = .home(HomeScreen(selected: library.lessons.count))
+            return []
         }
     }
-}
-
-/// What a screen asks the tutor to do in response to a key.
-enum ScreenAction: Equatable {
-    case none
-    case openLesson(String)
-    case goHome
-    case pageChanged
-    case showContents
-    case openQuiz
-    /// The learner answered the quiz with this id.
-    case answeredQuiz(String, QuizState.Answer)
-    case openPlayground
 }

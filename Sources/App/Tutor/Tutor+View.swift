@@ -36,6 +36,14 @@ extension Tutor {
         for (row, line) in layout.lines.dropFirst(layout.scroll).prefix(layout.listArea.height).enumerated() {
             buffer.put(line, at: layout.listArea.x, layout.listArea.y + row, maxWidth: layout.listArea.width)
         }
+        // Say when the list goes on beyond what is shown.
+        let up = glyphs.isUnicode ? "↑" : "^", down = glyphs.isUnicode ? "↓" : "v"
+        if layout.scroll > 0 {
+            buffer.put("\(up) more above", at: layout.listArea.x, layout.listArea.y - 1, style: style.secondary)
+        }
+        if layout.scroll + layout.listArea.height < layout.lines.count {
+            buffer.put("\(down) more below (\(down) or j)", at: layout.listArea.x, layout.listArea.bottom, style: style.secondary)
+        }
         if let status = home.status {
             buffer.put(truncate(status, width: layout.listArea.width, ellipsis: glyphs.ellipsis),
                        at: layout.listArea.x, area.height - 2, style: style.accent)
@@ -65,13 +73,16 @@ extension Tutor {
         let (previous, next) = glyphs.isUnicode ? ("←", "→") : ("p", "n")
         let keys: [(String, String)]
         let back = quizAwaitingReturn == nil ? "home" : "back to quiz"
+        let isLastPage = reader.page == reader.lesson.pages.count - 1
+        let hasNextLesson = library.lessons.last?.id != reader.lesson.id
+        let nextAction = isLastPage ? (hasNextLesson ? "next lesson" : "home") : "next"
         if reader.elements.focus != nil {
             // A widget or quiz has the keys; the page keys that still work are n and p.
             keys = [("Tab", "next widget"), ("Esc", "back to the page"), ("n p", "page"), ("?", "help"), ("q", "quit")]
         } else if !reader.elements.isEmpty {
-            keys = [(previous, "prev"), (next, "next"), ("Tab", "widgets"), ("t", "contents"), ("Esc", back), ("?", "help"), ("q", "quit")]
+            keys = [(previous, "prev"), (next, nextAction), ("Tab", "widgets"), ("t", "contents"), ("Esc", back), ("?", "help"), ("q", "quit")]
         } else {
-            keys = [(previous, "prev"), (next, "next"), ("t", "contents"), ("Esc", back), ("?", "help"), ("q", "quit")]
+            keys = [(previous, "prev"), (next, nextAction), ("t", "contents"), ("Esc", back), ("?", "help"), ("q", "quit")]
         }
         buffer.bar(hints(keys, style: style), right: position, row: area.height - 1, in: area, style: style.bar)
     }

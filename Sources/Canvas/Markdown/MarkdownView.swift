@@ -20,7 +20,9 @@ public struct MarkdownView: Widget, Sendable {
     /// The blocks as lines of at most `width` columns.
     public func lines(width: Int) -> [[Span]] {
         guard width > 0 else { return [] }
-        return MarkdownLayout(theme: theme, glyphs: glyphs).blocks(blocks, width: width)
+        // Without Unicode the text is spelt in ASCII before it wraps, as stand-ins change its width.
+        let shown = glyphs.isUnicode ? blocks : blocks.map(\.transliterated)
+        return MarkdownLayout(theme: theme, glyphs: glyphs).blocks(shown, width: width)
     }
 
     public func render(into buffer: inout Buffer, area: Rect, glyphs: GlyphSet, colors: ColorMode) {

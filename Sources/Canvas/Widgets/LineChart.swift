@@ -75,6 +75,11 @@ public struct LineChart: Widget, Sendable {
     public var showsLegend: Bool
     /// The x value of the vertical cursor, or nil for none.
     public var cursor: Double?
+    /// Decimals of the cursor read-out, to match numbers printed beside the chart; nil reads three
+    /// significant digits.
+    public var readoutDecimals: Int?
+    /// The name of x in the cursor read-out (`z`, `epoch`); without one, a short `xTitle`, else `x`.
+    public var cursorName: String?
     public var theme: Theme
 
     public init(
@@ -333,12 +338,22 @@ private struct LineChartRenderer {
         }
     }
 
+    /// A read-out number: fixed decimals when asked, else three significant digits; `−` in Unicode.
+    func readout(_ value: Double, decimals: Int?) -> String {
+        if let decimals { return NumberText.fixed(value, decimals: decimals, unicode: glyphs.isUnicode) }
+        let text = NumberLabel.compact(value)
+        return glyphs.isUnicode && text.hasPrefix("-") ? "−" + text.dropFirst() : text
+    }
+
     /// The legend (or the cursor read-out) right-aligned on the top row, the y title on the left.
     func drawHeader(into buffer: inout Buffer, row: Int, showCursor: Bool) {
         var legend: [Span] = []
         let readoutPosition = showCursor ? chart.cursor : nil
         if let readoutPosition {
-            legend.append(Span("x=" + NumberLabel.compact(readoutPosition), theme.label))
+            // The read-out names the axis by its title when that is a symbol (`z=−0.1`), with a real minus.
+        let name = chart.cursorName ?? chart.xTitle.flatMap { $0.count <= 3 ? $0 : nil } ?? "x"
+        // A symbol reads `z=0.5`; a word reads `epoch 12`.
+        legend.append(Span(name + (name.count > 1 ? " " : "=") + readout(readoutPosition, decimals: nil), theme.label))
         }
         if chart.showsLegend || showCursor {
             for (index, series) in chart.series.enumerated() {
@@ -347,7 +362,7 @@ private struct LineChartRenderer {
                 legend.append(Span(key, Style(foreground: seriesColor(index))))
                 var text = " " + series.name
                 if let readoutPosition {
-                    text += " " + (series.value(at: readoutPosition).map(NumberLabel.compact) ?? "-")
+                    text += " " + (series.value(at: readoutPosition).map { readout($0, decimals: chart.readoutDecimals) } ?? "-")
                 }
                 legend.append(Span(text, theme.label))
             }

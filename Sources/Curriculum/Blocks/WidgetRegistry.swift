@@ -59,6 +59,8 @@ public enum WidgetRegistry {
             learningRate,
             WidgetSetting("momentum", .number(0...0.999), "how much of the last step carries over"),
             WidgetSetting("optimizers", .choices(["sgd", "momentum", "rmsprop", "adam"]), "the rules that race from the same start"),
+            WidgetSetting("startX", .number(-2.8...2.8), "where the walk starts across (the surface's own start if left out)"),
+            WidgetSetting("startY", .number(-2.8...2.8), "where the walk starts up"),
             caption,
         ]),
         Entry(name: "train", summary: "a network training live on a dataset, with its loss curve", settings: [

@@ -48,13 +48,13 @@ struct TrainCommand: ParsableCommand {
                                valueName: "column"))
     var target: String?
 
-    @Option(help: ArgumentHelp("How many points a generated dataset draws (default 200). Example: --samples 500", valueName: "n"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("How many points a generated dataset draws (default 200). Example: --samples 500", valueName: "n"))
     var samples: Int?
 
-    @Option(help: ArgumentHelp("How much noise a generated dataset adds, 0 for none (default 0). Example: --noise 0.2", valueName: "x"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("How much noise a generated dataset adds, 0 for none (default 0). Example: --noise 0.2", valueName: "x"))
     var noise: Double?
 
-    @Option(help: ArgumentHelp("Fixes every random choice: the data drawn, the split, the first weights, the shuffling. Example: --seed 7",
+    @Option(parsing: .unconditional, help: ArgumentHelp("Fixes every random choice: the data drawn, the split, the first weights, the shuffling. Example: --seed 7",
                                valueName: "n"))
     var seed: UInt64 = 1
 
@@ -109,25 +109,26 @@ struct TrainCommand: ParsableCommand {
                                valueName: "name"))
     var optimizer: String = "sgd"
 
-    @Option(help: ArgumentHelp("The learning rate (default 0.03 for the sgd family, 0.01 rmsprop, 0.001 adam). Example: --lr 0.1",
+    @Option(name: [.customLong("lr"), .customLong("learning-rate")],
+            parsing: .unconditional, help: ArgumentHelp("The learning rate (default 0.03 for the sgd family, 0.01 rmsprop, 0.001 adam). Example: --lr 0.1",
                                valueName: "x"))
     var lr: Float?
 
     @Option(name: .customLong("batch-size"),
-            help: ArgumentHelp("Examples averaged per step. Example: --batch-size 32", valueName: "n"))
+            parsing: .unconditional, help: ArgumentHelp("Examples averaged per step. Example: --batch-size 32", valueName: "n"))
     var batchSize: Int = 10
 
-    @Option(help: ArgumentHelp("Passes over the training set; 0 only evaluates, as for a model given to --init. Example: --epochs 300", valueName: "n"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Passes over the training set; 0 only evaluates, as for a model given to --init. Example: --epochs 300", valueName: "n"))
     var epochs: Int = 100
 
-    @Option(help: ArgumentHelp("L1 penalty on weights, added to their gradient as l1·sign(w). Example: --l1 0.001",
+    @Option(parsing: .unconditional, help: ArgumentHelp("L1 penalty on weights, added to their gradient as l1·sign(w). Example: --l1 0.001",
                                valueName: "x"))
     var l1: Float = 0
 
-    @Option(help: ArgumentHelp("L2 penalty on weights, PyTorch's weight_decay. Example: --l2 0.0001", valueName: "x"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("L2 penalty on weights, PyTorch's weight_decay. Example: --l2 0.0001", valueName: "x"))
     var l2: Float = 0
 
-    @Option(help: ArgumentHelp("Stop when the validation loss has not improved for this many epochs and keep the best weights. Example: --patience 10",
+    @Option(parsing: .unconditional, help: ArgumentHelp("Stop when the validation loss has not improved for this many epochs and keep the best weights. Example: --patience 10",
                                valueName: "n"))
     var patience: Int?
 
@@ -153,7 +154,7 @@ struct TrainCommand: ParsableCommand {
     var ascii = false
 
     @Option(name: .customLong("print-every"),
-            help: ArgumentHelp("When the output is not a terminal, print a line every n epochs (default: about 25 lines in all). Example: --print-every 10",
+            parsing: .unconditional, help: ArgumentHelp("When the output is not a terminal, print a line every n epochs (default: about 25 lines in all). Example: --print-every 10",
                                valueName: "n"))
     var printEvery: Int?
 

@@ -74,7 +74,32 @@ struct TrainPlots {
                               xRange: xRange, yRange: yRange, points: points, scale: scale)
         let title = data.problem.isClassification ? "Decision map: \(data.featureNames[0]) across, \(data.featureNames[1]) up"
                                                   : "Prediction over \(data.featureNames[0]) (across) and \(data.featureNames[1]) (up)"
-        return report.picture(map, width: width, height: height, title: title)
+        return report.picture(map, width: width, height: height, title: title) + "\n"
+            + decisionMapLegend(glyphs: report.glyphs, xRange: xRange, yRange: yRange, scale: scale)
+    }
+
+    /// What the decision map's marks mean, and the values at its edges.
+    func decisionMapLegend(glyphs: GlyphSet, xRange: ClosedRange<Double>, yRange: ClosedRange<Double>, scale: DecisionMap.Scale) -> String {
+        func number(_ value: Double) -> String { NumberLabel.compact(value) }
+        var lines = ["\(data.featureNames[0]) from \(number(xRange.lowerBound)) to \(number(xRange.upperBound)) across, "
+                     + "\(data.featureNames[1]) from \(number(yRange.lowerBound)) to \(number(yRange.upperBound)) up"]
+        guard data.problem.isClassification else { return lines.joined(separator: "\n") }
+        let names = data.classNames.isEmpty ? ["class 0", "class 1"] : data.classNames
+        lines.append("points: " + names.enumerated().map { index, name in
+            "\(glyphs.pointMarker(class: index, isTest: false)) \(name) (\(glyphs.pointMarker(class: index, isTest: true)) test)"
+        }.joined(separator: "  "))
+        switch scale {
+        case .probability:
+            lines.append("background: \(glyphs.shades[1]) where the network says \(names.count > 1 ? names[1] : "class 1"), blank where it says \(names[0])")
+        case .classes:
+            let shades = Array(glyphs.shades.prefix(3))
+            lines.append("background: the class the network says, " + names.enumerated().map { index, name in
+                "\(shades[index % shades.count]) \(name)"
+            }.joined(separator: "  "))
+        case .values:
+            break
+        }
+        return lines.joined(separator: "\n")
     }
 
     /// Actual classes down, predicted across, counted on the test set (the validation set when there is none).
@@ -100,9 +125,13 @@ struct TrainPlots {
         let dense = network.dense(at: network.denseLayerIndices[0])
         let heatmap = Heatmap(values: dense.weights.elements.map(Double.init), rows: dense.outputSize, columns: dense.inputSize,
                               scale: .diverging, rowLabels: (1...dense.outputSize).map { "n\($0)" },
-                              columnLabels: dense.inputSize <= 16 ? data.featureNames : [])
-        return report.picture(heatmap, width: width, height: min(dense.outputSize + 3, 20),
-                              title: "First layer weights: a row per neuron, a column per input")
+                              columnLabels: dense.inputSize <= 16 ? (1...dense.inputSize).map(String.init) : [])
+        let picture = report.picture(heatmap, width: width, height: min(dense.outputSize + 3, 20),
+                                     title: "First layer weights: a row per neuron, a column per input")
+        // Columns are two cells wide: they carry numbers, and the inputs' names are listed below.
+        guard dense.inputSize <= 16, data.featureNames.count == dense.inputSize else { return picture }
+        let key = data.featureNames.enumerated().map { "\($0.offset + 1) \($0.element)" }.joined(separator: "  ")
+        return picture + "\ncolumns: " + key
     }
 
     private func rawFeatures(_ features: Matrix) -> Matrix {

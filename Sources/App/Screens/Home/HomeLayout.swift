@@ -11,7 +11,16 @@ struct HomeLayout {
     /// Where the list is drawn.
     var listArea: Rect
 
+    /// Home for `tutor`: lesson summaries in full when everything fits, else one line each, so the
+    /// playground and the quiz show without scrolling on an 80×24 terminal.
     init(tutor: Tutor, screen: HomeScreen) {
+        self.init(tutor: tutor, screen: screen, summaryLines: nil)
+        if lines.count > listArea.height {
+            self = HomeLayout(tutor: tutor, screen: screen, summaryLines: 1)
+        }
+    }
+
+    private init(tutor: Tutor, screen: HomeScreen, summaryLines: Int?) {
         let style = TutorStyle.standard(for: tutor.colors)
         let area = Rect(width: tutor.width, height: tutor.height)
         // Title bar, blank, list, blank, status, key bar.
@@ -47,8 +56,14 @@ struct HomeLayout {
                 let read = tutor.progress[lesson.id].pagesRead.count
                 line.append(Span("  " + progress, read >= lesson.pages.count ? style.done : style.secondary))
                 lines.append(line)
-                for summaryLine in wrap(lesson.summary, width: max(1, contentWidth - 6)) {
-                    lines.append([Span("      " + summaryLine, style.secondary)])
+                if summaryLines != nil {
+                    // One line each, cut with an ellipsis, so the whole list fits.
+                    let line = truncate(lesson.summary, width: max(1, contentWidth - 6), ellipsis: tutor.glyphs.ellipsis)
+                    lines.append([Span("      " + line, style.secondary)])
+                } else {
+                    for summaryLine in wrap(lesson.summary, width: max(1, contentWidth - 6)) {
+                        lines.append([Span("      " + summaryLine, style.secondary)])
+                    }
                 }
             case .playground:
                 lines.append(Self.toolLine(pointer, "Playground", "build and train a network of your own", "", isSelected, contentWidth, style, tutor.glyphs))

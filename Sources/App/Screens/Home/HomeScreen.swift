@@ -21,7 +21,7 @@ public struct HomeScreen: Equatable, Sendable {
         tutor.library.lessons.map(Entry.lesson) + [.playground, .quiz]
     }
 
-    mutating func handle(_ key: Key, in tutor: Tutor) -> [ScreenAction] {
+    mutating func handle(_ key: Key, in tutor: Tutor) -> [Effect] {
         let entries = Self.entries(in: tutor)
         status = nil
         switch key {
@@ -30,17 +30,17 @@ public struct HomeScreen: Equatable, Sendable {
         case .home, .character("g"): selected = 0
         case .end, .character("G"): selected = entries.count - 1
         case .enter, .right, .character("l"), .character(" "):
-            return [open(entries[selected])]
+            return [.screen(open(entries[selected]))]
         case .character(let digit) where digit.isWholeNumber:
             // Lesson numbers as shown on home, 1 to 9.
             if let number = digit.wholeNumberValue, number >= 1, number <= tutor.library.lessons.count {
                 selected = number - 1
-                return [open(entries[selected])]
+                return [.screen(open(entries[selected]))]
             }
         default:
             break
         }
-        return [.none]
+        return []
     }
 
     mutating func moveSelection(by step: Int, in tutor: Tutor) {
@@ -49,16 +49,16 @@ public struct HomeScreen: Equatable, Sendable {
     }
 
     /// Selects the entry at a clicked cell; clicking the selected entry again opens it.
-    mutating func click(x: Int, y: Int, in tutor: Tutor) -> [ScreenAction] {
+    mutating func click(x: Int, y: Int, in tutor: Tutor) -> [Effect] {
         let layout = HomeLayout(tutor: tutor, screen: self)
-        guard let index = layout.entry(atRow: y) else { return [.none] }
-        if index == selected { return [open(HomeScreen.entries(in: tutor)[index])] }
+        guard let index = layout.entry(atRow: y) else { return [] }
+        if index == selected { return [.screen(open(HomeScreen.entries(in: tutor)[index]))] }
         selected = index
         status = nil
-        return [.none]
+        return []
     }
 
-    private mutating func open(_ entry: Entry) -> ScreenAction {
+    private func open(_ entry: Entry) -> ScreenRequest {
         switch entry {
         case .lesson(let lesson):
             return .openLesson(lesson.id)

@@ -71,7 +71,8 @@ struct PageLayout {
             if case .markdown = block {} else { elementLines.append(lines.count..<(lines.count + blockLines.count)) }
             lines += blockLines
             if let caption {
-                lines += indented(wrap(caption, width: textWidth).map { [Span($0, theme.emphasis)] })
+                let shown = glyphs.isUnicode ? caption : ASCIIText.transliterated(caption)
+                lines += indented(wrap(shown, width: textWidth).map { [Span($0, theme.emphasis)] })
             }
         }
         return Result(lines: lines, elementLines: elementLines)

@@ -49,7 +49,7 @@ public enum CSVError: Error, Equatable, CustomStringConvertible {
         case .singleColumn(let file, let line):
             return "\(file):\(line): the rows have only one column: a dataset needs at least one feature column and a target column, separated by commas"
         case .raggedRow(let file, let line, let expected, let found, let firstLine):
-            return "\(file):\(line): this row has \(found) cells but line \(firstLine) has \(expected): give every row the same number of comma-separated cells"
+            return "\(file):\(line): this row has \(found) cell\(found == 1 ? "" : "s") but line \(firstLine) has \(expected): give every row the same number of comma-separated cells"
         case .nonNumericCell(let file, let line, let column, let text):
             return "\(file):\(line):\(column): \"\(Self.shortened(text))\" is not a number: only the target column may hold text (class names); "
                 + "encode a text feature as numbers first, or choose the target column with --target"

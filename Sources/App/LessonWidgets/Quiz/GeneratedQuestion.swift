@@ -1,0 +1,246 @@
+import Canvas
+import Curriculum
+import Foundation
+import Neural
+
+/// A numeric question drawn from a template: its text, the right answer the engine computed for the
+/// drawn numbers, how close an answer must be, and a worked explanation with the same numbers.
+struct GeneratedQuestion: Equatable, Sendable {
+    var question: String
+    var answer: Double
+    var tolerance: Double
+    var explanation: String
+
+    /// The question `template` asks for the numbers drawn from `seed` within what `parameters` allow;
+    /// the same seed gives the same question.
+    init(template: QuizTemplate, parameters: TemplateParameters = TemplateParameters(), seed: UInt64) {
+        var draw = NumberDraw(seed: seed, parameters: parameters)
+        switch template {
+        case .weightedSum: self = Self.weightedSum(&draw)
+        case .neuronOutput: self = Self.neuronOutput(&draw)
+        case .sigmoidValue: self = Self.sigmoidValue(&draw)
+        case .activationSlope: self = Self.activationSlope(&draw)
+        case .softmaxProbability: self = Self.softmaxProbability(&draw)
+        case .squaredError: self = Self.squaredError(&draw)
+        case .weightGradient: self = Self.weightGradient(&draw)
+        case .perceptronUpdate: self = Self.perceptronUpdate(&draw)
+        case .descentStep: self = Self.descentStep(&draw)
+        }
+    }
+
+    init(question: String, answer: Double, tolerance: Double = 0.01, explanation: String) {
+        self.question = question
+        self.answer = answer
+        self.tolerance = tolerance
+        self.explanation = explanation
+    }
+}
+
+/// Round numbers for questions: multiples of a step within a range, so they can be worked by hand.
+struct NumberDraw {
+    var random: RandomSource
+
+    /// What the author set for this question; the templates' own ranges where nothing is set.
+    var parameters = TemplateParameters()
+
+    init(seed: UInt64, parameters: TemplateParameters = TemplateParameters()) {
+        random = RandomSource(seed: seed)
+        self.parameters = parameters
+    }
+
+    /// The template's main number: from the author's `range` and `step` when given, else from its own.
+    mutating func main(_ range: ClosedRange<Float>, step: Float, excluding excluded: Set<Float> = []) -> Float {
+        let chosen = parameters.range.map { Float($0.lowerBound)...Float($0.upperBound) } ?? range
+        return value(chosen, step: parameters.step.map(Float.init) ?? step, excluding: excluded)
+    }
+
+    /// A learning rate: one of the author's, else one of `defaults`.
+    mutating func learningRate(_ defaults: [Float]) -> Float {
+        pick(parameters.learningRates.map { $0.map(Float.init) } ?? defaults)
+    }
+
+    /// An activation function: one the author named, else one of `defaults`.
+    mutating func activation(_ defaults: [Activation]) -> Activation {
+        let named = parameters.activations?.compactMap { name -> Activation? in
+            switch name {
+            case "sigmoid": .sigmoid
+            case "tanh": .tanh
+            case "relu": .relu
+            default: nil
+            }
+        }
+        return pick(named.flatMap { $0.isEmpty ? nil : $0 } ?? defaults)
+    }
+
+    /// A multiple of `step` in `range`, never `excluded`.
+    mutating func value(_ range: ClosedRange<Float>, step: Float, excluding excluded: Set<Float> = []) -> Float {
+        let count = Int(((range.upperBound - range.lowerBound) / step).rounded()) + 1
+        for _ in 0..<64 {
+            let value = ((range.lowerBound + Float(random.nextIndex(below: count)) * step) * 1000).rounded() / 1000
+            if !excluded.contains(value) { return value }
+        }
+        return range.upperBound
+    }
+
+    mutating func pick<T>(_ options: [T]) -> T { options[random.nextIndex(below: options.count)] }
+}
+
+// MARK: - Templates
+//
+// Every answer below comes from the engine: a network's forward or backward pass, an activation, the
+// perceptron rule or an optimizer step. The explanations write the same arithmetic out by hand.
+
+extension GeneratedQuestion {
+    /// Text for a number in a question: `0.5`, `−1.5` (at most `decimals` decimals, no trailing zeros).
+    static func show(_ value: Float, decimals: Int = 2) -> String {
+        NumberText.trimmed(Double(value), decimals: decimals)
+    }
+
+    /// A number as a term of a sum: negative ones in brackets.
+    static func term(_ value: Float, decimals: Int = 2) -> String {
+        value < 0 ? "(" + show(value, decimals: decimals) + ")" : show(value, decimals: decimals)
+    }
+
+    /// A neuron with two inputs as a one-layer network, optionally followed by an activation.
+    static func neuron(weights: [Float], bias: Float, activation: Activation?) -> Network {
+        var layers: [any Layer] = [Dense(weights: Matrix([weights]), bias: [bias])]
+        if let activation { layers.append(ActivationLayer(activation, size: 1)) }
+        return Network(layers: layers)
+    }
+
+    static func weightedSum(_ draw: inout NumberDraw) -> GeneratedQuestion {
+        let inputs = [draw.main(-2...2, step: 0.5), draw.main(-2...2, step: 0.5)]
+        let weights = [draw.value(-1.5...1.5, step: 0.5, excluding: [0]), draw.value(-1.5...1.5, step: 0.5, excluding: [0])]
+        let bias = draw.value(-1...1, step: 0.5)
+        let z = neuron(weights: weights, bias: bias, activation: nil).predict(Matrix([inputs]))[0, 0]
+        return GeneratedQuestion(
+            question: "A neuron has inputs x₁ = \(show(inputs[0])), x₂ = \(show(inputs[1])), weights w₁ = \(show(weights[0])), w₂ = \(show(weights[1])) and bias b = \(show(bias)). What is its weighted sum z?",
+            answer: Double(z),
+            explanation: "z = w₁·x₁ + w₂·x₂ + b = \(show(weights[0]))·\(term(inputs[0])) + \(term(weights[1]))·\(term(inputs[1])) + \(term(bias)) = \(show(z, decimals: 3)).")
+    }
+
+    static func neuronOutput(_ draw: inout NumberDraw) -> GeneratedQuestion {
+        let inputs = [draw.main(0...2, step: 0.5), draw.main(-2...2, step: 0.5)]
+        let weights = [draw.value(-1.5...1.5, step: 0.5, excluding: [0]), draw.value(-1.5...1.5, step: 0.5, excluding: [0])]
+        let bias = draw.value(-1...1, step: 0.5)
+        var network = neuron(weights: weights, bias: bias, activation: .sigmoid)
+        network.forward(Matrix([inputs]), mode: .evaluation)
+        let z = network.layers[0].output[0, 0], a = network.output[0, 0]
+        return GeneratedQuestion(
+            question: "A sigmoid neuron has inputs x₁ = \(show(inputs[0])), x₂ = \(show(inputs[1])), weights w₁ = \(show(weights[0])), w₂ = \(show(weights[1])) and bias b = \(show(bias)). What is its output a = σ(z)? (Two decimals are enough.)",
+            answer: Double(a),
+            explanation: "First the weighted sum: z = \(show(weights[0]))·\(term(inputs[0])) + \(term(weights[1]))·\(term(inputs[1])) + \(term(bias)) = \(show(z, decimals: 3)). Then a = σ(z) = 1 / (1 + e^(−z)) = \(show(a, decimals: 3)).")
+    }
+
+    static func sigmoidValue(_ draw: inout NumberDraw) -> GeneratedQuestion {
+        let z = draw.main(-3...3, step: 0.5, excluding: [0])
+        let a = Activation.sigmoid.value(at: z)
+        let exponential = Float(Foundation.exp(Double(-z)))
+        return GeneratedQuestion(
+            question: "What is σ(z), the sigmoid of z = \(show(z))? (Two decimals are enough.)",
+            answer: Double(a),
+            explanation: "σ(z) = 1 / (1 + e^(−z)) = 1 / (1 + e^(\(show(-z)))) = 1 / (1 + \(term(exponential, decimals: 3))) = \(show(a, decimals: 3)).")
+    }
+
+    static func activationSlope(_ draw: inout NumberDraw) -> GeneratedQuestion {
+        let function = draw.activation([Activation.sigmoid, .tanh, .relu])
+        let z = draw.main(-2...2, step: 0.5, excluding: [0])
+        let slope = function.derivative(at: z)
+        let value = function.value(at: z)
+        let explanation: String
+        switch function {
+        case .sigmoid:
+            explanation = "σ′(z) = σ(z)·(1 − σ(z)). Here σ(\(show(z))) = \(show(value, decimals: 3)), so σ′ = \(show(value, decimals: 3))·\(show(1 - value, decimals: 3)) = \(show(slope, decimals: 3))."
+        case .tanh:
+            explanation = "tanh′(z) = 1 − tanh(z)². Here tanh(\(show(z))) = \(show(value, decimals: 3)), so tanh′ = 1 − \(term(value * value, decimals: 3)) = \(show(slope, decimals: 3))."
+        default:
+            explanation = "ReLU is max(0, z): a line of slope 1 for z > 0 and flat (slope 0) for z < 0. At z = \(show(z)) the slope is \(show(slope))."
+        }
+        let name = function == .relu ? "ReLU" : function.name
+        return GeneratedQuestion(
+            question: "What is the slope (derivative) of \(name) at z = \(show(z))? (Two decimals are enough.)",
+            answer: Double(slope), explanation: explanation)
+    }
+
+    static func softmaxProbability(_ draw: inout NumberDraw) -> GeneratedQuestion {
+        let scores = (0..<3).map { _ in draw.main(-1...2, step: 0.5) }
+        let chosen = draw.random.nextIndex(below: 3)
+        let probabilities = Activation.softmax(scores)
+        let exponentials = scores.map { Float(Foundation.exp(Double($0))) }
+        let total = exponentials.reduce(0, +)
+        let list = scores.map { show($0) }.joined(separator: ", ")
+        return GeneratedQuestion(
+            question: "A network's three output scores are [\(list)]. After softmax, what probability does class \(chosen + 1) get? (Two decimals are enough.)",
+            answer: Double(probabilities[chosen]),
+            explanation: "Softmax divides e^(score) by the sum of all three: e^(\(show(scores[chosen]))) / (\(exponentials.map { show($0, decimals: 3) }.joined(separator: " + "))) = \(show(exponentials[chosen], decimals: 3)) / \(show(total, decimals: 3)) = \(show(probabilities[chosen], decimals: 3)).")
+    }
+
+    static func squaredError(_ draw: inout NumberDraw) -> GeneratedQuestion {
+        let output = draw.value(0.1...0.9, step: 0.1)
+        let target: Float = draw.pick([0, 1])
+        let loss = Loss.meanSquaredError.value(output: Matrix([[output]]), targets: Matrix([[target]]))
+        return GeneratedQuestion(
+            question: "A network outputs a = \(show(output)) for an example whose target is y = \(show(target)). What is the squared-error loss (a − y)²?",
+            answer: Double(loss), tolerance: 0.005,
+            explanation: "(a − y)² = (\(show(output)) − \(term(target)))² = \(term(output - target))² = \(show(loss, decimals: 3)).")
+    }
+
+    static func weightGradient(_ draw: inout NumberDraw) -> GeneratedQuestion {
+        let inputs = [draw.value(0.5...2, step: 0.5), draw.value(-1...1, step: 0.5)]
+        let weights = [draw.value(-1...1, step: 0.5, excluding: [0]), draw.value(-1...1, step: 0.5, excluding: [0])]
+        let bias: Float = 0
+        let target: Float = draw.pick([0, 1])
+        var network = neuron(weights: weights, bias: bias, activation: .sigmoid)
+        let input = Matrix([inputs]), targets = Matrix([[target]])
+        network.forward(input, mode: .training)
+        var outputGradient = Matrix(rows: 1, columns: 1)
+        _ = Loss.meanSquaredError.evaluate(output: network.output, targets: targets, gradient: &outputGradient)
+        network.backward(input: input, outputGradient: outputGradient, fromLayer: network.layers.count - 1)
+        let gradient = network.dense(at: 0).weightGradient[0, 0]
+        let z = network.layers[0].output[0, 0], a = network.output[0, 0]
+        let slope = Activation.sigmoid.derivative(at: z)
+        return GeneratedQuestion(
+            question: "A sigmoid neuron with weights w₁ = \(show(weights[0])), w₂ = \(show(weights[1])) and bias 0 sees inputs x₁ = \(show(inputs[0])), x₂ = \(show(inputs[1])); the target is y = \(show(target)) and the loss is L = (a − y)². What is ∂L/∂w₁? (Two decimals are enough.)",
+            answer: Double(gradient), tolerance: 0.01,
+            explanation: "Forward: z = \(show(z, decimals: 3)), a = σ(z) = \(show(a, decimals: 3)). Backward, by the chain rule: ∂L/∂w₁ = ∂L/∂a · σ′(z) · x₁ = 2(a − y) · a(1 − a) · x₁ = \(term(outputGradient[0, 0], decimals: 3)) · \(show(slope, decimals: 3)) · \(show(inputs[0])) = \(show(gradient, decimals: 3)).")
+    }
+
+    static func perceptronUpdate(_ draw: inout NumberDraw) -> GeneratedQuestion {
+        let learningRate = draw.learningRate([0.1, 0.5, 1])
+        var perceptron = Perceptron(weights: [draw.value(-1...1, step: 0.5), draw.value(-1...1, step: 0.5)],
+                                    bias: draw.value(-1...1, step: 0.5), learningRate: learningRate)
+        let input: [Float] = [1, draw.pick([0, 1])]
+        // Half the questions are about a mistake, where the rule moves the weight.
+        let prediction = perceptron.predict(input)
+        let target = draw.pick([true, false]) ? 1 - prediction : prediction
+        let before = perceptron
+        let update = perceptron.learn(input, target: target)
+        let z = before.weightedSum(input)
+        let error = Float(target - update.prediction)
+        let list = "w₁ = \(show(before.weights[0])), w₂ = \(show(before.weights[1])), b = \(show(before.bias))"
+        return GeneratedQuestion(
+            question: "A perceptron with \(list) and learning rate η = \(show(learningRate)) sees the example x = (\(show(input[0])), \(show(input[1]))) with target y = \(target). What is w₁ after this one update?",
+            answer: Double(update.weightsAfter[0]), tolerance: 0.001,
+            explanation: "z = \(show(before.weights[0]))·1 + \(term(before.weights[1]))·\(show(input[1])) + \(term(before.bias)) = \(show(z)), so ŷ = step(z) = \(update.prediction) and the error y − ŷ = \(show(error)). w₁ ← w₁ + η·(y − ŷ)·x₁ = \(show(before.weights[0])) + \(term(learningRate))·\(term(error))·1 = \(show(update.weightsAfter[0]))." + (error == 0 ? " A right answer changes nothing." : ""))
+    }
+
+    static func descentStep(_ draw: inout NumberDraw) -> GeneratedQuestion {
+        let weight = draw.main(-1...1, step: 0.1)
+        let gradient = draw.value(-3...3, step: 0.5, excluding: [0])
+        let learningRate = draw.learningRate([0.01, 0.1, 0.5])
+        var optimizer = Optimizer(.sgd, learningRate: learningRate)
+        optimizer.prepare(tensorSizes: [1])
+        optimizer.beginStep()
+        var parameters = [weight]
+        let gradients = [gradient]
+        parameters.withUnsafeMutableBufferPointer { p in
+            gradients.withUnsafeBufferPointer { g in
+                optimizer.update(p.baseAddress!, gradient: g.baseAddress!, count: 1, slot: 0, penalised: false)
+            }
+        }
+        return GeneratedQuestion(
+            question: "A weight w = \(show(weight)) has gradient ∂L/∂w = \(show(gradient)). With learning rate η = \(show(learningRate)), what is w after one step of gradient descent?",
+            answer: Double(parameters[0]), tolerance: 0.001,
+            explanation: "Gradient descent steps against the gradient: w ← w − η·∂L/∂w = \(show(weight)) − \(term(learningRate))·\(term(gradient)) = \(show(parameters[0], decimals: 3)).")
+    }
+}
