@@ -64,7 +64,7 @@ let package = Package(
             "_CMark", "Canvas", "EngineSource", .product(name: "Yams", package: "Yams"), .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         // Screens as state machines: update(message) and view(state) -> Buffer.
-        .target(name: "App", dependencies: ["Neural", "Canvas", "Curriculum", .product(name: "Yams", package: "Yams")]),
+        .target(name: "App", dependencies: ["Neural", "Canvas", "Curriculum"]),
         // The only code that calls ncurses.
         .target(name: "TerminalBackend", dependencies: ["Canvas", "_CNcurses"]),
         .executableTarget(
