@@ -79,6 +79,7 @@ public enum WidgetRegistry {
             learningRate,
             WidgetSetting("batchSize", .integer(1...1024), "examples per step"),
             WidgetSetting("epochs", .integer(1...10_000), "passes over the data before it stops"),
+            WidgetSetting("holdOut", .number(0...0.5), "the share of the points kept out of training and measured apart (0.25 unless given)"),
             WidgetSetting("compareActivation", .choice(trainableActivations),
                           "train a second, identical network with this hidden activation beside the first"),
             WidgetSetting("compareBatchSize", .integer(1...1024),
