@@ -99,4 +99,23 @@ struct LessonWidgetClaimTests {
             host.press(.enter)
         }
     }
+
+    @Test func theGraphPageWidgetAddsXsTwoPathsAfterTheThirdEnter() throws {
+        var host = try Self.host(lesson: "backprop", page: "A graph of single numbers", widget: "graph")
+        let context = WidgetContext(glyphs: .unicode, colors: .none, isFocused: true)
+        func row(_ prefix: String) throws -> String {
+            let widget = try #require(WidgetTesting.state(host, as: GraphWidget.self))
+            let lines = widget.lines(width: 72, context: context).map { $0.map(\.text).joined() }
+            return try #require(lines.first { $0.hasPrefix(prefix) })
+        }
+        // The page's numbers: p = −6, f = −4, L = 16.
+        #expect(try row("p = x×y").contains("2×(−3) = −6"))
+        #expect(try row("L = f²").contains("(−4)² = 16"))
+        host.press(.enter, .enter)
+        #expect(try row("x   ").contains("1×(−8) = −8"))
+        #expect(try !row("x   ").contains("16"))
+        host.press(.enter)
+        #expect(try row("x   ").contains("1×(−8) + (−3)×(−8) = 16"))
+        #expect(try row("y   ").contains("= −16"))
+    }
 }

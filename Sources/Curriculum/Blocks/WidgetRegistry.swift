@@ -64,6 +64,11 @@ public enum WidgetRegistry {
             WidgetSetting("target", .numbers(count: 1...3, each: 0...1), "the right answer y, one number per output"),
             caption,
         ]),
+        Entry(name: "graph", summary: "backpropagation on an expression graph of single numbers, node by node", settings: [
+            WidgetSetting("x", .number(-5...5), "the value of x in L = (x·y + x)² (2 unless given)"),
+            WidgetSetting("y", .number(-5...5), "the value of y (−3 unless given)"),
+            caption,
+        ]),
         Entry(name: "descent", summary: "gradient descent rolling down a loss surface", settings: [
             WidgetSetting("surface", .choice(["bowl", "ravine", "saddle"]), "the shape of the loss surface"),
             learningRate,
