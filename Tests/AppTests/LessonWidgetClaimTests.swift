@@ -118,4 +118,21 @@ struct LessonWidgetClaimTests {
         #expect(try row("x   ").contains("1×(−8) + (−3)×(−8) = 16"))
         #expect(try row("y   ").contains("= −16"))
     }
+
+    @Test func rmspropsFirstStepIsTenTimesTheLearningRateAndAdamsExactlyIt() throws {
+        // The race on the Adaptive steps page: η = 0.1 for all four, from the ravine's start.
+        var host = try Self.host(lesson: "descent", page: "Adaptive steps: RMSprop and Adam", widget: "descent")
+        var widget = try #require(WidgetTesting.state(host, as: DescentWidget.self))
+        let start = widget.start
+        host.press(.enter)
+        widget = try #require(WidgetTesting.state(host, as: DescentWidget.self))
+        let rmsprop = try #require(widget.runs.first { $0.kind.name == "rmsprop" })
+        let adam = try #require(widget.runs.first { $0.kind.name == "adam" })
+        // s = (1 − α)·g² after one gradient, so the step is η·g/√s = η/√(1 − α) = 10η = 1 along each axis.
+        #expect(abs(abs(rmsprop.position.x - start.x) - 1.0) < 1e-3)
+        #expect(abs(abs(rmsprop.position.y - start.y) - 1.0) < 1e-3)
+        // Adam's bias correction makes m̂ = g and v̂ = g² at the first step: a step of exactly η = 0.1.
+        #expect(abs(abs(adam.position.x - start.x) - 0.1) < 1e-4)
+        #expect(abs(abs(adam.position.y - start.y) - 0.1) < 1e-4)
+    }
 }
