@@ -46,7 +46,7 @@ struct QuizProgressCommandTests {
         var wrong = QuestionReview(lessonID: "perceptron")
         wrong.schedule = scheduler.schedule(after: nil, grade: .wrong, at: now.addingTimeInterval(-3 * 86_400))
         wrong.record(Attempt(date: now, correct: false, grade: .wrong, seconds: 9, given: "1"))
-        progress.questions["perceptron-xor"] = wrong
+        progress.questions["perceptron-which-tables"] = wrong
         return progress
     }
 
