@@ -46,43 +46,42 @@ struct WidgetGraphTests {
         #expect(lines[0] == "x ─┬──────────▶ × ── p ──▶ + ── f ──▶ ² ── L")
         #expect(lines[1] == "   │   y ───────┘          ▲")
         #expect(lines[2] == "   └───────────────────────┘")
-        #expect(lines[3] == "")
-        #expect(lines[4] == "node       forward       backward: ∂L/∂node = local × upstream")
-        #expect(lines[5] == "x          2")
-        #expect(lines[6] == "y          −3")
-        #expect(lines[7] == "p = x×y    2×(−3) = −6")
-        #expect(lines[8] == "f = p + x  −6 + 2 = −4")
-        #expect(lines[9] == "L = f²     (−4)² = 16")
-        #expect(lines[10] == "")
-        #expect(lines[11].hasPrefix("Forward: each node's value"))
+        #expect(lines[3] == "node       forward       backward: ∂L/∂node = local × upstream")
+        #expect(lines[4] == "x          2")
+        #expect(lines[5] == "y          −3")
+        #expect(lines[6] == "p = x×y    2×(−3) = −6")
+        #expect(lines[7] == "f = p + x  −6 + 2 = −4")
+        #expect(lines[8] == "L = f²     (−4)² = 16")
+        #expect(lines[9] == "")
+        #expect(lines[10].hasPrefix("Forward: each node's value"))
     }
 
     @Test func eachEnterFinishesOneNodeFromTheLossDown() throws {
         var host = WidgetTesting.host("graph")
         host.press(.enter)
         var lines = Self.text(host)
-        #expect(lines[9] == "L = f²     (−4)² = 16    1 (where the walk starts)")
-        #expect(lines[8] == "f = p + x  −6 + 2 = −4   (−8)×1 = −8")
-        #expect(lines[7] == "p = x×y    2×(−3) = −6")
+        #expect(lines[8] == "L = f²     (−4)² = 16    1 (where the walk starts)")
+        #expect(lines[7] == "f = p + x  −6 + 2 = −4   (−8)×1 = −8")
+        #expect(lines[6] == "p = x×y    2×(−3) = −6")
         host.press(.enter)
         lines = Self.text(host)
         // + passes it on: p and x both get 1 × (−8); x has one path so far.
-        #expect(lines[7] == "p = x×y    2×(−3) = −6   1×(−8) = −8")
-        #expect(lines[5] == "x          2             1×(−8) = −8  (one path so far)")
-        #expect(lines[6] == "y          −3")
+        #expect(lines[6] == "p = x×y    2×(−3) = −6   1×(−8) = −8")
+        #expect(lines[4] == "x          2             1×(−8) = −8  (one path so far)")
+        #expect(lines[5] == "y          −3")
         host.press(.enter)
         lines = Self.text(host)
         // × swaps: x gets y × upstream, y gets x × upstream; x's two paths add up.
-        #expect(lines[5] == "x          2             1×(−8) + (−3)×(−8) = 16  (two paths add up)")
-        #expect(lines[6] == "y          −3            2×(−8) = −16")
-        let rest = lines[11...].joined(separator: " ")
+        #expect(lines[4] == "x          2             1×(−8) + (−3)×(−8) = 16  (two paths add up)")
+        #expect(lines[5] == "y          −3            2×(−8) = −16")
+        let rest = lines[10...].joined(separator: " ")
         #expect(rest.contains("x gets (−3)×(−8) = 24, y gets 2×(−8) = −16"))
         #expect(rest.contains("its two paths add up: −8 + 24 = 16"))
         #expect(rest.contains("∂L/∂x = 2x(y + 1)² = 16 and ∂L/∂y = 2x²(y + 1) = −16"))
         #expect(rest.contains("∂L/∂W = δ·aᵀ and ∂L/∂a = Wᵀ·δ"))
         // One more Enter changes nothing; Backspace walks back.
         host.press(.enter, .backspace)
-        #expect(Self.text(host)[6] == "y          −3")
+        #expect(Self.text(host)[5] == "y          −3")
     }
 
     @Test func theWholeWalkFitsItsFrameAt80Columns() throws {
@@ -104,6 +103,6 @@ struct WidgetGraphTests {
             #expect(ascii, "\(line)")
         }
         #expect(lines[0] == "x -+----------> * -- p --> + -- f --> ^2 -- L")
-        #expect(lines[5] == "x          2             1*(-8) + (-3)*(-8) = 16  (two paths add up)")
+        #expect(lines[4] == "x          2             1*(-8) + (-3)*(-8) = 16  (two paths add up)")
     }
 }

@@ -17,7 +17,6 @@ extension GraphWidget {
     func lines(width: Int, context: WidgetContext) -> [[Span]] {
         let glyphs = context.glyphs, style = context.style
         var lines = graphLines(glyphs: glyphs).map { [Span($0, style.secondary)] }
-        lines.append([])
         let nameWidth = 11, forwardWidth = 14
         func cell(_ text: String, _ width: Int) -> String { align(text, width: width, .left) }
         let d = glyphs.isUnicode ? "∂" : "d"
@@ -141,7 +140,7 @@ extension GraphWidget {
     func matrixText(glyphs: GlyphSet) -> String {
         let d = glyphs.isUnicode ? "∂" : "d", delta = glyphs.isUnicode ? "δ" : "delta", T = glyphs.isUnicode ? "ᵀ" : "^T"
         let dot = WidgetText.times(glyphs)
-        return "A whole layer z = W\(dot)a + b follows the same rules, with \(delta) = \(d)L/\(d)z: + passes it on, \(d)L/\(d)b = \(delta); "
-            + "\(dot) swaps, \(d)L/\(d)W = \(delta)\(dot)a\(T) and \(d)L/\(d)a = W\(T)\(dot)\(delta); an a used by every neuron adds up its paths in that sum."
+        return "A layer z = W\(dot)a + b, with \(delta) = \(d)L/\(d)z: + passes it on, \(d)L/\(d)b = \(delta); "
+            + "\(dot) swaps, \(d)L/\(d)W = \(delta)\(dot)a\(T) and \(d)L/\(d)a = W\(T)\(dot)\(delta)."
     }
 }
