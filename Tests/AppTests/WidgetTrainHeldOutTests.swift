@@ -60,3 +60,32 @@ struct WidgetTrainHeldOutTests {
         #expect(preset.heldOut == nil && preset.examples.count == 200)
     }
 }
+
+extension WidgetTrainHeldOutTests {
+    @Test func atEightyColumnsTheLearningRateGivesWayBeforeAccuracyAndDone() throws {
+        let host = SteppedLiveTraining(batchesPerPoll: 15)
+        var tutor = WidgetTesting.tutor(page: """
+        ```widget train
+        dataset: circles
+        layers: [2, 8, 1]
+        activation: tanh
+        compareActivation: identity
+        epochs: 3
+        ```
+        """)
+        WidgetTrainTests.run(tutor.update(.key(.tab)), on: host)
+        WidgetTrainTests.run(tutor.update(.key(.character(" "))), on: host)
+        for _ in 0..<20 { WidgetTrainTests.frame(&tutor, host) }
+        let widget = try #require(tutor.widget(TrainWidget.self))
+        let preset = try widget.preset.get()
+        let context = WidgetContext(glyphs: .unicode, colors: .none, isFocused: true)
+        for run in 0..<2 {
+            let full = widget.statusLine(run: run, preset: preset, context: context).map(\.text).joined()
+            let fitted = widget.statusLine(run: run, preset: preset, context: context, width: 72).map(\.text).joined()
+            #expect(full.contains("  lr ") && full.hasSuffix("done"))
+            #expect(fitted.count <= 72, "\(fitted)")
+            #expect(fitted.contains("held out") && fitted.hasSuffix("done"), "\(fitted)")
+        }
+        #expect(tutor.screenText.contains("done"))
+    }
+}

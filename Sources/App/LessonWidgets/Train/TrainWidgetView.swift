@@ -39,7 +39,7 @@ extension TrainWidget {
             drawLoss(preset: preset, into: &buffer, area: body, context: context)
         }
         for index in 0..<statusRows {
-            buffer.put(statusLine(run: index, preset: preset, context: context), at: area.x, area.bottom - statusRows + index, maxWidth: area.width)
+            buffer.put(statusLine(run: index, preset: preset, context: context, width: area.width), at: area.x, area.bottom - statusRows + index, maxWidth: area.width)
         }
     }
 
@@ -110,7 +110,18 @@ extension TrainWidget {
     }
 
     /// One run's progress: epoch, loss, accuracy, speed, or what went wrong.
-    func statusLine(run index: Int, preset: TrainPreset, context: WidgetContext) -> [Span] {
+    /// When the line is wider than `width`, the learning rate and the speed (shown on the key line and in
+    /// the loss curve's pace anyway) give way first, so accuracy and "done" stay whole.
+    func statusLine(run index: Int, preset: TrainPreset, context: WidgetContext, width: Int = .max) -> [Span] {
+        var spans = fullStatusLine(run: index, preset: preset, context: context)
+        func length(_ spans: [Span]) -> Int { spans.reduce(0) { $0 + $1.text.count } }
+        while length(spans) > width, let optional = spans.lastIndex(where: { $0.text.hasPrefix("  lr ") || $0.text.hasSuffix("examples/s") }) {
+            spans.remove(at: optional)
+        }
+        return spans
+    }
+
+    private func fullStatusLine(run index: Int, preset: TrainPreset, context: WidgetContext) -> [Span] {
         let glyphs = context.glyphs, style = context.style
         let spec = preset.specs[index]
         var spans: [Span] = []
