@@ -96,6 +96,9 @@ struct LessonWidgetClaimTests {
             #expect(run.steps == step)
             #expect(abs(run.position.x - x) < 1e-5 && abs(run.position.y - y) < 1e-5)
             #expect(abs(run.losses[step] - loss) < 1e-5)
+            // The panel writes L with four decimals, as the text quotes it.
+            let shown = String(format: "L = %.4f", loss)
+            #expect(host.text(width: 100, available: 24).contains { $0.contains(shown) }, "\(shown)")
             host.press(.enter)
         }
     }
