@@ -70,6 +70,9 @@ struct LessonWidgetClaimTests {
         #expect(widget.isRevealed(layer: 1, neuron: 0, kind: .activation) && !widget.isRevealed(layer: 1, neuron: 0, kind: .preActivation))
         let shown = host.text(width: 100, available: 24).joined(separator: "\n")
         #expect(shown.contains("0.538"), "\(shown)")
+        host.press(.enter)
+        let second = host.text(width: 100, available: 24).joined(separator: "\n")
+        #expect(second.contains("(−0.538)·0.197 = −0.106") && second.contains("(−0.106)·1.5 = −0.159"), "\(second)")
     }
 
     @Test func everyGradientOfTheCheckAgreesToFourDecimalPlaces() throws {
