@@ -144,7 +144,9 @@ struct QuizInReaderTests {
             // The explanation works the same answer out by hand.
             let shown = GeneratedQuestion.show(Float(question.answer), decimals: 3)
             let shownShort = GeneratedQuestion.show(Float(question.answer))
-            #expect(question.explanation.contains(shown) || question.explanation.contains(shownShort), "\(question)")
+            let shownSignificant = GeneratedQuestion.significant(Float(question.answer))
+            #expect(question.explanation.contains(shown) || question.explanation.contains(shownShort)
+                    || question.explanation.contains(shownSignificant), "\(question)")
         }
     }
 

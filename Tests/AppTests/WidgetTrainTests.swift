@@ -44,7 +44,7 @@ struct WidgetTrainTests {
 
         Self.run(tutor.update(.key(.character(" "))), on: host)
         #expect(host.runs == ["lesson:scratch:1:1"])
-        // XOR of 200 points in batches of 10 is 20 batches an epoch: one frame of 20 batches, one epoch.
+        // XOR's 150 training points in batches of 10 are 15 batches an epoch: a frame of 20 batches passes one epoch.
         Self.frame(&tutor, host)
         var widget = try #require(tutor.widget(TrainWidget.self))
         #expect(widget.snapshots.first??.training.epoch == 1)
@@ -74,7 +74,8 @@ struct WidgetTrainTests {
         Self.run(tutor.update(.key(.character("s"))), on: host)
         Self.frame(&tutor, host)
         training = try #require(tutor.widget(TrainWidget.self)?.snapshots.first??.training)
-        #expect(training.stepCount == 21)
+        // One epoch of 150 training points (50 of the 200 are held out) in batches of 10, then one batch.
+        #expect(training.stepCount == 16)
         Self.run(tutor.update(.key(.character("+"))), on: host)
         Self.frame(&tutor, host)
         #expect(tutor.widget(TrainWidget.self)?.learningRate == 0.2)
@@ -156,8 +157,8 @@ struct WidgetTrainTests {
         }
         let widget = try #require(tutor.widget(TrainWidget.self))
         #expect(try widget.preset.get().labels == ["batch 10", "full batch"])
-        // Three epochs: 60 steps of 10 examples, and 3 steps of all 200.
-        #expect(widget.snapshots[0]?.training.stepCount == 60 && widget.snapshots[1]?.training.stepCount == 3)
+        // Three epochs: 45 steps of 10 examples, and 3 steps of all 150 training points (50 are held out).
+        #expect(widget.snapshots[0]?.training.stepCount == 45 && widget.snapshots[1]?.training.stepCount == 3)
         // One batch loss per epoch and run, each the loss of the epoch's last batch.
         #expect(widget.batchLosses.map(\.count) == [3, 3])
         #expect(widget.batchLosses[1].map(\.epoch) == [1, 2, 3])

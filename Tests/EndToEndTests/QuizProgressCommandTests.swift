@@ -38,7 +38,7 @@ struct QuizProgressCommandTests {
     /// one wrong three days ago.
     static func sampleEvents(now: Date) -> [ProgressEvent] {
         (0..<8).map { ProgressEvent.pageRead(lessonID: "perceptron", page: $0, pageCount: 8, at: now.addingTimeInterval(-86_400)) } + [
-            .answered(AnswerRecord(questionID: "perceptron-xor", lessonID: "perceptron", answeredAt: now.addingTimeInterval(-3 * 86_400),
+            .answered(AnswerRecord(questionID: "perceptron-which-tables", lessonID: "perceptron", answeredAt: now.addingTimeInterval(-3 * 86_400),
                                    seconds: 9, correct: false, given: "1", grade: .again, kind: .choice, counts: true, source: .quiz)),
             .answered(AnswerRecord(questionID: "perceptron-update", lessonID: "perceptron", answeredAt: now, seconds: 5, correct: true,
                                    given: "2", grade: .good, kind: .choice, counts: true, source: .quiz)),
@@ -116,7 +116,7 @@ struct QuizProgressCommandTests {
         #expect(lines[0] == "number,answered_at,question,lesson,source,kind,seconds,correct,given,grade,counted,"
                 + "difficulty_before,stability_before,due_before,difficulty_after,stability_after,due_after")
         // The wrong first answer: D₀(again) = 6.4133, S₀ = 0.212, due the next day.
-        #expect(lines[1] == "1,2024-03-07T09:00:00Z,perceptron-xor,perceptron,quiz,choice,9.0,0,1,1,1,,,,6.4133,0.2120,"
+        #expect(lines[1] == "1,2024-03-07T09:00:00Z,perceptron-which-tables,perceptron,quiz,choice,9.0,0,1,1,1,,,,6.4133,0.2120,"
                 + ISO8601DateFormatter().string(from: Calendar.current.date(byAdding: .day, value: 1,
                                                                             to: Calendar.current.startOfDay(for: now.addingTimeInterval(-3 * 86_400)))!))
         #expect(lines[2].hasPrefix("2,2024-03-10T09:00:00Z,perceptron-update,perceptron,quiz,choice,5.0,1,2,3,1,,,,2.1181,2.3065,"))

@@ -24,6 +24,8 @@ public enum QuizTemplate: String, CaseIterable, Sendable {
     case perceptronUpdate = "perceptron-update"
     /// A weight after one step of gradient descent.
     case descentStep = "descent-step"
+    /// The learning rate above which gradient descent on L = k·w² no longer converges.
+    case largestLearningRate = "largest-learning-rate"
 
     /// What the template asks, for authors and error messages.
     public var summary: String {
@@ -37,6 +39,7 @@ public enum QuizTemplate: String, CaseIterable, Sendable {
         case .weightGradient: "the gradient of one weight"
         case .perceptronUpdate: "a perceptron weight after one update"
         case .descentStep: "a weight after one step of gradient descent"
+        case .largestLearningRate: "the largest learning rate that converges on L = k·w²"
         }
     }
 }

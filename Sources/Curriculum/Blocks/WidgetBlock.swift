@@ -21,5 +21,6 @@ public enum WidgetSettingValue: Equatable, Sendable {
     case flag(Bool)
     case text(String)
     case integers([Int])
+    case numbers([Double])
     case texts([String])
 }

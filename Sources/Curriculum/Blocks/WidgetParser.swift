@@ -30,7 +30,31 @@ enum WidgetParser {
                 issues.add(line: item.line, "setting '\(item.key)' of widget '\(name)' must be \(setting.expectation), not \(YAMLBlock.kindName(item.value))")
             }
         }
+        checkNetworkNumbers(settings, widget: name, yaml: yaml, fenceLine: fenceLine, issues: &issues)
         return issues.issues.count == before ? WidgetBlock(name: name, settings: settings, line: fenceLine) : nil
+    }
+
+    /// `weights`, `input` and `target` must fit the `layers` they belong to, which must then be given.
+    private static func checkNetworkNumbers(_ settings: [String: WidgetSettingValue], widget: String, yaml: YAMLBlock,
+                                            fenceLine: Int, issues: inout IssueList) {
+        func line(of key: String) -> Int { yaml.entries.first { $0.key == key }?.line ?? fenceLine }
+        let given = ["weights", "input", "target"].filter { settings[$0] != nil }
+        guard let first = given.first else { return }
+        guard case .integers(let sizes)? = settings["layers"] else {
+            issues.add(line: line(of: first), "setting '\(first)' of widget '\(widget)' needs 'layers' beside it, to say how many numbers it holds")
+            return
+        }
+        let expected: [String: Int] = [
+            "weights": zip(sizes, sizes.dropFirst()).reduce(0) { $0 + $1.1 * ($1.0 + 1) },
+            "input": sizes.first ?? 0,
+            "target": sizes.last ?? 0,
+        ]
+        let layerText = sizes.map(String.init).joined(separator: "-")
+        for key in given {
+            guard case .numbers(let numbers)? = settings[key], let count = expected[key], numbers.count != count else { continue }
+            let how = key == "weights" ? " (each neuron's weights, one per input, then its bias, layer by layer)" : ""
+            issues.add(line: line(of: key), "setting '\(key)' of widget '\(widget)' holds \(numbers.count) numbers, but a \(layerText) network needs \(count)\(how)")
+        }
     }
 
     private static var knownNames: String {
@@ -60,6 +84,11 @@ enum WidgetParser {
             let numbers = list.compactMap { $0.scalar != nil ? $0.int : nil }
             guard numbers.count == list.count, numbers.allSatisfy(each.contains) else { return nil }
             return .integers(numbers)
+        case .numbers(let count, let each):
+            guard let list = node.sequence, count.contains(list.count) else { return nil }
+            let numbers = list.compactMap { $0.scalar != nil ? $0.float : nil }
+            guard numbers.count == list.count, numbers.allSatisfy({ $0.isFinite && each.contains($0) }) else { return nil }
+            return .numbers(numbers)
         case .choices(let words):
             guard let list = node.sequence, !list.isEmpty else { return nil }
             let chosen = list.compactMap { $0.scalar != nil ? $0.string : nil }

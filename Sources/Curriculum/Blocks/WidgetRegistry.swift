@@ -23,6 +23,10 @@ public enum WidgetRegistry {
     private static let layers = WidgetSetting(
         "layers", .integers(count: 2...6, each: 1...64), "neurons per layer, inputs first, e.g. [2, 3, 1]")
     private static let caption = WidgetSetting("caption", .text, "a line shown under the widget")
+    private static let weights = WidgetSetting(
+        "weights", .numbers(count: 2...200, each: -10...10),
+        "every weight and bias, layer by layer, each neuron's weights then its bias, e.g. [1, 1, -0.5, ...]")
+    private static let input = WidgetSetting("input", .numbers(count: 1...64, each: -5...5), "the input the widget starts from, one number per input")
 
     /// The registered widgets, in the order lessons introduce them.
     public static let entries: [Entry] = [
@@ -41,6 +45,9 @@ public enum WidgetRegistry {
         Entry(name: "forward", summary: "values flowing forward through a small network", settings: [
             layers,
             WidgetSetting("activation", .choice(activations), "the hidden layers' activation"),
+            WidgetSetting("outputActivation", .choice(activations), "the output layer's activation (sigmoid unless given)"),
+            weights,
+            input,
             caption,
         ]),
         Entry(name: "activation", summary: "activation functions plotted side by side", settings: [
@@ -52,6 +59,14 @@ public enum WidgetRegistry {
             WidgetSetting("layers", .integers(count: 2...4, each: 1...3), "neurons per layer, inputs first, e.g. [2, 2, 1]"),
             WidgetSetting("activation", .choice(trainableActivations), "the hidden layers' activation"),
             WidgetSetting("loss", .choice(["mse", "crossEntropy"]), "how wrong the output is: squared error or cross-entropy"),
+            weights,
+            input,
+            WidgetSetting("target", .numbers(count: 1...3, each: 0...1), "the right answer y, one number per output"),
+            caption,
+        ]),
+        Entry(name: "graph", summary: "backpropagation on an expression graph of single numbers, node by node", settings: [
+            WidgetSetting("x", .number(-5...5), "the value of x in L = (x·y + x)² (2 unless given)"),
+            WidgetSetting("y", .number(-5...5), "the value of y (−3 unless given)"),
             caption,
         ]),
         Entry(name: "descent", summary: "gradient descent rolling down a loss surface", settings: [
@@ -71,6 +86,7 @@ public enum WidgetRegistry {
             learningRate,
             WidgetSetting("batchSize", .integer(1...1024), "examples per step"),
             WidgetSetting("epochs", .integer(1...10_000), "passes over the data before it stops"),
+            WidgetSetting("holdOut", .number(0...0.5), "the share of the points kept out of training and measured apart (0.25 unless given)"),
             WidgetSetting("compareActivation", .choice(trainableActivations),
                           "train a second, identical network with this hidden activation beside the first"),
             WidgetSetting("compareBatchSize", .integer(1...1024),

@@ -12,6 +12,8 @@ public struct WidgetSetting: Sendable {
         case choice([String])
         /// A list of whole numbers, each within `each`, with a length within `count`.
         case integers(count: ClosedRange<Int>, each: ClosedRange<Int>)
+        /// A list of real numbers, each within `each`, with a length within `count`.
+        case numbers(count: ClosedRange<Int>, each: ClosedRange<Double>)
         /// A list of words, each from a fixed list.
         case choices([String])
         /// Free text.
@@ -40,6 +42,8 @@ public struct WidgetSetting: Sendable {
         case .choice(let words): "one of " + words.joined(separator: ", ")
         case .integers(let count, let each):
             "a list of \(count.lowerBound) to \(count.upperBound) whole numbers, each from \(each.lowerBound) to \(each.upperBound)"
+        case .numbers(let count, let each):
+            "a list of \(count.lowerBound) to \(count.upperBound) numbers, each from \(each.lowerBound) to \(each.upperBound)"
         case .choices(let words): "a list of words from " + words.joined(separator: ", ")
         case .text: "text"
         }

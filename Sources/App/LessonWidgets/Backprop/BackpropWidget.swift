@@ -29,6 +29,10 @@ struct BackpropWidget: InstantWidget, Equatable {
     let loss: Loss
     let input: [Float]
     let target: [Float]
+    /// The weights and biases the lesson wrote out (see `LessonNetwork`), or nil for a seeded random network.
+    let parameters: [Double]?
+    /// The network the walk starts from and `r` returns to.
+    private let startNetwork: Network
     private(set) var network: Network
     /// Updates applied with `u` since the start.
     private(set) var updates = 0
@@ -48,9 +52,15 @@ struct BackpropWidget: InstantWidget, Equatable {
         let crossEntropy = lossName == "crossEntropy"
         loss = crossEntropy ? (outputs == 1 ? .binaryCrossEntropy : .crossEntropy) : .meanSquaredError
         let outputActivation: Activation = crossEntropy && outputs > 1 ? .softmax : .sigmoid
-        network = Network(sizes: sizes, activation: hiddenActivation, outputActivation: outputActivation, seed: Self.seed)
-        input = (0..<sizes[0]).map { [1, 0.5, -1][$0 % 3] }
-        target = (0..<outputs).map { $0 == 0 ? 1 : 0 }
+        let written = LessonNetwork.network(sizes: sizes, parameters: settings.optionalNumbers("weights") ?? [],
+                                            hidden: hiddenActivation, output: outputActivation)
+        parameters = written == nil ? nil : settings.optionalNumbers("weights")
+        startNetwork = written ?? Network(sizes: sizes, activation: hiddenActivation, outputActivation: outputActivation, seed: Self.seed)
+        network = startNetwork.detachedCopy()
+        let givenInput = (settings.optionalNumbers("input") ?? []).map(Float.init)
+        input = givenInput.count == sizes[0] ? givenInput : (0..<sizes[0]).map { [1, 0.5, -1][$0 % 3] }
+        let givenTarget = (settings.optionalNumbers("target") ?? []).map(Float.init)
+        target = givenTarget.count == outputs ? givenTarget : (0..<outputs).map { $0 == 0 ? 1 : 0 }
         var steps: [Step] = []
         for layer in stride(from: sizes.count - 1, through: 1, by: -1) {
             for neuron in 0..<sizes[layer] {
@@ -125,7 +135,7 @@ struct BackpropWidget: InstantWidget, Equatable {
     }
 
     mutating func reset() {
-        network = Network(sizes: sizes, activation: hiddenActivation, outputActivation: network.outputActivation, seed: Self.seed)
+        network = startNetwork.detachedCopy()
         updates = 0
         position = 0
         isChecking = false
@@ -158,6 +168,7 @@ extension BackpropWidget {
     /// The network follows from the settings, the seed and the number of updates, so those stand for it.
     static func == (lhs: BackpropWidget, rhs: BackpropWidget) -> Bool {
         lhs.sizes == rhs.sizes && lhs.hiddenActivation == rhs.hiddenActivation && lhs.lossName == rhs.lossName
+            && lhs.parameters == rhs.parameters && lhs.input == rhs.input && lhs.target == rhs.target
             && lhs.updates == rhs.updates && lhs.position == rhs.position && lhs.isChecking == rhs.isChecking
             && lhs.isPlaying == rhs.isPlaying && lhs.ticksUntilStep == rhs.ticksUntilStep
     }

@@ -12,6 +12,7 @@ enum WidgetFactory {
         case "forward": widget = ForwardWidget(settings: settings)
         case "activation": widget = ActivationWidget(settings: settings)
         case "backprop": widget = BackpropWidget(settings: settings)
+        case "graph": widget = GraphWidget(settings: settings)
         case "descent": widget = DescentWidget(settings: settings)
         case "train": widget = TrainWidget(settings: settings, runName: runName)
         default: widget = UnknownWidget(name: block.name)

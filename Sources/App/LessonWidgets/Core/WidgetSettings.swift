@@ -51,6 +51,15 @@ struct WidgetSettings: Equatable, Sendable {
         return fallback
     }
 
+    /// A list of numbers the author may have left out: nil then. A list of whole numbers counts too.
+    func optionalNumbers(_ name: String) -> [Double]? {
+        switch values[name] {
+        case .numbers(let value)?: value
+        case .integers(let value)?: value.map(Double.init)
+        default: nil
+        }
+    }
+
     func texts(_ name: String, default fallback: [String]) -> [String] {
         if case .texts(let value)? = values[name] { return value }
         return fallback

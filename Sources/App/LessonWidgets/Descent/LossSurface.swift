@@ -37,7 +37,8 @@ enum LossSurface: String, CaseIterable, Sendable {
     /// Where a run starts unless the learner moves the start.
     var start: (Float, Float) {
         switch self {
-        case .bowl: (-2.4, 1.8)
+        // The lesson's worked example starts at w = 2; y = 1 beside it shows the walk heads straight in.
+        case .bowl: (2, 1)
         case .ravine: (-2.8, 1.4)
         case .saddle: (2.5, 0.05)
         }

@@ -16,8 +16,14 @@ struct ForwardWidget: InstantWidget, Equatable {
 
     let sizes: [Int]
     let hiddenActivation: Activation
-    /// The network: hidden layers with the lesson's activation, a sigmoid output.
+    /// The output layer's activation: a sigmoid unless the lesson names another.
+    let outputActivation: Activation
+    /// The weights and biases the lesson wrote out (see `LessonNetwork`), or nil for a seeded random network.
+    let parameters: [Double]?
+    /// The network: hidden layers with the lesson's activation, then the output activation.
     let network: Network
+    /// The input the widget starts from and `r` returns to.
+    let startInput: [Float]
     private(set) var input: [Float]
     /// The input the arrows move.
     private(set) var selectedInput = 0
@@ -29,8 +35,14 @@ struct ForwardWidget: InstantWidget, Equatable {
     init(settings: WidgetSettings) {
         sizes = settings.integers("layers", default: [2, 3, 2, 1])
         hiddenActivation = ActivationNames.activation(settings.text("activation", default: "tanh")) ?? .tanh
-        network = Network(sizes: sizes, activation: hiddenActivation, outputActivation: .sigmoid, seed: Self.seed)
-        input = (0..<sizes[0]).map { $0 % 2 == 0 ? 1 : 0.5 }
+        outputActivation = ActivationNames.activation(settings.text("outputActivation", default: "sigmoid")) ?? .sigmoid
+        let written = LessonNetwork.network(sizes: sizes, parameters: settings.optionalNumbers("weights") ?? [],
+                                            hidden: hiddenActivation, output: outputActivation)
+        parameters = written == nil ? nil : settings.optionalNumbers("weights")
+        network = written ?? Network(sizes: sizes, activation: hiddenActivation, outputActivation: outputActivation, seed: Self.seed)
+        let given = (settings.optionalNumbers("input") ?? []).map(Float.init)
+        startInput = given.count == sizes[0] ? given : (0..<sizes[0]).map { $0 % 2 == 0 ? 1 : 0.5 }
+        input = startInput
     }
 
     /// How many layers of weights the network has.
@@ -40,8 +52,8 @@ struct ForwardWidget: InstantWidget, Equatable {
     var currentLayer: Int { (stage + 1) / 2 }
     var showsActivation: Bool { stage > 0 && stage % 2 == 0 }
 
-    /// The activation of layer `layer` (1-based): the hidden one, or sigmoid for the output.
-    func activation(ofLayer layer: Int) -> Activation { layer == layerCount ? .sigmoid : hiddenActivation }
+    /// The activation of layer `layer` (1-based): the hidden one, or the output's.
+    func activation(ofLayer layer: Int) -> Activation { layer == layerCount ? outputActivation : hiddenActivation }
 
     /// The engine's forward pass for the current input: per layer (1-based index − 1) its z and its a.
     var pass: (z: [[Float]], a: [[Float]]) {
@@ -111,7 +123,7 @@ struct ForwardWidget: InstantWidget, Equatable {
     }
 
     mutating func reset() {
-        input = (0..<sizes[0]).map { $0 % 2 == 0 ? 1 : 0.5 }
+        input = startInput
         selectedInput = 0
         stage = 0
         isPlaying = false
@@ -123,9 +135,11 @@ struct ForwardWidget: InstantWidget, Equatable {
 }
 
 extension ForwardWidget {
-    /// The network is made from the sizes, the activation and a fixed seed, so those stand for it.
+    /// The network is made from the sizes, the activations and the written weights or a fixed seed, so
+    /// those stand for it.
     static func == (lhs: ForwardWidget, rhs: ForwardWidget) -> Bool {
-        lhs.sizes == rhs.sizes && lhs.hiddenActivation == rhs.hiddenActivation && lhs.input == rhs.input
+        lhs.sizes == rhs.sizes && lhs.hiddenActivation == rhs.hiddenActivation && lhs.outputActivation == rhs.outputActivation
+            && lhs.parameters == rhs.parameters && lhs.input == rhs.input
             && lhs.selectedInput == rhs.selectedInput && lhs.stage == rhs.stage && lhs.isPlaying == rhs.isPlaying
             && lhs.ticksUntilStage == rhs.ticksUntilStage
     }

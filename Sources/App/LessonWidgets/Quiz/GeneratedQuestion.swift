@@ -25,6 +25,7 @@ struct GeneratedQuestion: Equatable, Sendable {
         case .weightGradient: self = Self.weightGradient(&draw)
         case .perceptronUpdate: self = Self.perceptronUpdate(&draw)
         case .descentStep: self = Self.descentStep(&draw)
+        case .largestLearningRate: self = Self.largestLearningRate(&draw)
         }
     }
 
@@ -133,7 +134,8 @@ extension GeneratedQuestion {
     }
 
     static func sigmoidValue(_ draw: inout NumberDraw) -> GeneratedQuestion {
-        let z = draw.main(-3...3, step: 0.5, excluding: [0])
+        // 80 values of z, every tenth from −4 to 4.
+        let z = draw.main(-4...4, step: 0.1, excluding: [0])
         let a = Activation.sigmoid.value(at: z)
         let exponential = Float(Foundation.exp(Double(-z)))
         return GeneratedQuestion(
@@ -144,7 +146,7 @@ extension GeneratedQuestion {
 
     static func activationSlope(_ draw: inout NumberDraw) -> GeneratedQuestion {
         let function = draw.activation([Activation.sigmoid, .tanh, .relu])
-        let z = draw.main(-2...2, step: 0.5, excluding: [0])
+        let z = draw.main(-3...3, step: 0.25, excluding: [0])
         let slope = function.derivative(at: z)
         let value = function.value(at: z)
         let explanation: String
@@ -176,18 +178,32 @@ extension GeneratedQuestion {
     }
 
     static func squaredError(_ draw: inout NumberDraw) -> GeneratedQuestion {
-        let output = draw.value(0.1...0.9, step: 0.1)
-        let target: Float = draw.pick([0, 1])
+        // Half the questions are a probability against a yes/no target, half an amount against an amount.
+        let output: Float, target: Float
+        if draw.pick([true, false]) {
+            output = draw.value(0.01...0.99, step: 0.01)
+            target = draw.pick([0, 1])
+        } else {
+            output = draw.value(-2...3, step: 0.1)
+            target = draw.value(-1...2, step: 0.5, excluding: [output])
+        }
         let loss = Loss.meanSquaredError.value(output: Matrix([[output]]), targets: Matrix([[target]]))
         return GeneratedQuestion(
             question: "A network outputs a = \(show(output)) for an example whose target is y = \(show(target)). What is the squared-error loss (a − y)²?",
-            answer: Double(loss), tolerance: 0.005,
+            answer: Double(loss), tolerance: max(0.005, Double(loss) * 0.01),
             explanation: "(a − y)² = (\(show(output)) − \(term(target)))² = \(term(output - target))² = \(show(loss, decimals: 3)).")
     }
 
+    /// A gradient question whose answer can be written by hand: at least 0.001 in size (a few draws at most).
     static func weightGradient(_ draw: inout NumberDraw) -> GeneratedQuestion {
-        let inputs = [draw.value(0.5...2, step: 0.5), draw.value(-1...1, step: 0.5)]
-        let weights = [draw.value(-1...1, step: 0.5, excluding: [0]), draw.value(-1...1, step: 0.5, excluding: [0])]
+        var question = weightGradientDraw(&draw)
+        for _ in 0..<32 where abs(question.answer) < 0.001 { question = weightGradientDraw(&draw) }
+        return question
+    }
+
+    static func weightGradientDraw(_ draw: inout NumberDraw) -> GeneratedQuestion {
+        let inputs = [draw.value(0.5...3, step: 0.5), draw.value(-2...2, step: 0.5)]
+        let weights = [draw.value(-1.5...1.5, step: 0.5, excluding: [0]), draw.value(-1.5...1.5, step: 0.5, excluding: [0])]
         let bias: Float = 0
         let target: Float = draw.pick([0, 1])
         var network = neuron(weights: weights, bias: bias, activation: .sigmoid)
@@ -200,16 +216,29 @@ extension GeneratedQuestion {
         let z = network.layers[0].output[0, 0], a = network.output[0, 0]
         let slope = Activation.sigmoid.derivative(at: z)
         return GeneratedQuestion(
-            question: "A sigmoid neuron with weights w₁ = \(show(weights[0])), w₂ = \(show(weights[1])) and bias 0 sees inputs x₁ = \(show(inputs[0])), x₂ = \(show(inputs[1])); the target is y = \(show(target)) and the loss is L = (a − y)². What is ∂L/∂w₁? (Two decimals are enough.)",
-            answer: Double(gradient), tolerance: 0.01,
-            explanation: "Forward: z = \(show(z, decimals: 3)), a = σ(z) = \(show(a, decimals: 3)). Backward, by the chain rule: ∂L/∂w₁ = ∂L/∂a · σ′(z) · x₁ = 2(a − y) · a(1 − a) · x₁ = \(term(outputGradient[0, 0], decimals: 3)) · \(show(slope, decimals: 3)) · \(show(inputs[0])) = \(show(gradient, decimals: 3)).")
+            question: "A sigmoid neuron with weights w₁ = \(show(weights[0])), w₂ = \(show(weights[1])) and bias 0 sees inputs x₁ = \(show(inputs[0])), x₂ = \(show(inputs[1])); the target is y = \(show(target)) and the loss is L = (a − y)². What is ∂L/∂w₁? (Within a twentieth of it counts, with the right sign.)",
+            answer: Double(gradient), tolerance: Self.relativeTolerance(gradient),
+            explanation: "Forward: z = \(show(z, decimals: 3)), a = σ(z) = \(show(a, decimals: 4)). Backward, by the chain rule: ∂L/∂w₁ = ∂L/∂a · σ′(z) · x₁ = 2(a − y) · a(1 − a) · x₁ = \(term(outputGradient[0, 0], decimals: 4)) · \(show(slope, decimals: 4)) · \(show(inputs[0])) = \(significant(gradient)). A small gradient is judged by its relative error: an answer counts when it is within 5 % of this, so its sign must be right too.")
+    }
+
+    /// A tolerance of a twentieth of `value`: an answer within it has the same sign, however small the value.
+    static func relativeTolerance(_ value: Float) -> Double {
+        max(Double(abs(value)) * 0.05, 1e-9)
+    }
+
+    /// `value` with three significant digits (at least three decimals), so a small gradient keeps its digits.
+    static func significant(_ value: Float) -> String {
+        let magnitude = value == 0 ? 0 : Int(Foundation.log10(Double(abs(value))).rounded(.down))
+        return show(value, decimals: max(3, 2 - magnitude))
     }
 
     static func perceptronUpdate(_ draw: inout NumberDraw) -> GeneratedQuestion {
-        let learningRate = draw.learningRate([0.1, 0.5, 1])
+        let learningRate = draw.learningRate([0.1, 0.2, 0.5, 1])
         var perceptron = Perceptron(weights: [draw.value(-1...1, step: 0.5), draw.value(-1...1, step: 0.5)],
                                     bias: draw.value(-1...1, step: 0.5), learningRate: learningRate)
-        let input: [Float] = [1, draw.pick([0, 1])]
+        // Either input may be 0: then its weight played no part and stays where it was.
+        let input: [Float] = [draw.pick([0, 1]), draw.pick([0, 1])]
+        let asked = draw.random.nextIndex(below: 2)
         // Half the questions are about a mistake, where the rule moves the weight.
         let prediction = perceptron.predict(input)
         let target = draw.pick([true, false]) ? 1 - prediction : prediction
@@ -218,10 +247,19 @@ extension GeneratedQuestion {
         let z = before.weightedSum(input)
         let error = Float(target - update.prediction)
         let list = "w₁ = \(show(before.weights[0])), w₂ = \(show(before.weights[1])), b = \(show(before.bias))"
+        let name = asked == 0 ? "w₁" : "w₂", inputName = asked == 0 ? "x₁" : "x₂"
+        let note: String
+        if error == 0 {
+            note = " A right answer changes nothing."
+        } else if input[asked] == 0 {
+            note = " \(inputName) was 0, so it played no part in the mistake and \(name) stays where it was."
+        } else {
+            note = ""
+        }
         return GeneratedQuestion(
-            question: "A perceptron with \(list) and learning rate η = \(show(learningRate)) sees the example x = (\(show(input[0])), \(show(input[1]))) with target y = \(target). What is w₁ after this one update?",
-            answer: Double(update.weightsAfter[0]), tolerance: 0.001,
-            explanation: "z = \(show(before.weights[0]))·1 + \(term(before.weights[1]))·\(show(input[1])) + \(term(before.bias)) = \(show(z)), so ŷ = step(z) = \(update.prediction) and the error y − ŷ = \(show(error)). w₁ ← w₁ + η·(y − ŷ)·x₁ = \(show(before.weights[0])) + \(term(learningRate))·\(term(error))·1 = \(show(update.weightsAfter[0]))." + (error == 0 ? " A right answer changes nothing." : ""))
+            question: "A perceptron with \(list) and learning rate η = \(show(learningRate)) sees the example x = (\(show(input[0])), \(show(input[1]))) with target y = \(target). What is \(name) after this one update?",
+            answer: Double(update.weightsAfter[asked]), tolerance: 0.001,
+            explanation: "z = \(show(before.weights[0]))·\(show(input[0])) + \(term(before.weights[1]))·\(show(input[1])) + \(term(before.bias)) = \(show(z)), so ŷ = step(z) = \(update.prediction) and the error y − ŷ = \(show(error)). \(name) ← \(name) + η·(y − ŷ)·\(inputName) = \(show(before.weights[asked])) + \(term(learningRate))·\(term(error))·\(show(input[asked])) = \(show(update.weightsAfter[asked]))." + note)
     }
 
     static func descentStep(_ draw: inout NumberDraw) -> GeneratedQuestion {
@@ -242,5 +280,17 @@ extension GeneratedQuestion {
             question: "A weight w = \(show(weight)) has gradient ∂L/∂w = \(show(gradient)). With learning rate η = \(show(learningRate)), what is w after one step of gradient descent?",
             answer: Double(parameters[0]), tolerance: 0.001,
             explanation: "Gradient descent steps against the gradient: w ← w − η·∂L/∂w = \(show(weight)) − \(term(learningRate))·\(term(gradient)) = \(show(parameters[0], decimals: 3)).")
+    }
+
+    static func largestLearningRate(_ draw: inout NumberDraw) -> GeneratedQuestion {
+        let steepness = draw.pick([Float(0.5), 1, 1.5, 2, 2.5, 3, 4, 5, 8, 10])
+        // From the rule itself: w ← w − η·2k·w = (1 − 2kη)·w shrinks while |1 − 2kη| < 1, so η < 1/k.
+        // (The tests check it with the engine's optimizer.)
+        let limit = 1 / steepness
+        let k = show(steepness)
+        return GeneratedQuestion(
+            question: "Plain gradient descent minimises L = \(k)·w². Below which learning rate η does it converge from any start? (Two decimals are enough.)",
+            answer: Double(limit), tolerance: max(0.005, Double(limit) * 0.01),
+            explanation: "The slope is ∂L/∂w = 2·\(k)·w, so one step gives w ← w − η·2·\(k)·w = (1 − \(show(2 * steepness))η)·w. The walk shrinks towards 0 only while that factor lies between −1 and 1, that is while η < 2 / \(show(2 * steepness)) = \(show(limit, decimals: 3)). At exactly that rate w flips sign forever; above it every step lands farther out.")
     }
 }

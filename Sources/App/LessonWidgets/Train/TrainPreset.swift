@@ -7,6 +7,10 @@ struct TrainPreset: Sendable {
     let dataset: Dataset
     let scaler: Scaler
     let examples: Examples
+    /// The points held out of training, unscaled, to draw; nil when the lesson holds none out.
+    let heldOut: Dataset?
+    /// The same points scaled, measured after every epoch: how well the network does on data it never saw.
+    let validation: Examples?
     /// One spec per run: the lesson's network, then the one it is compared with.
     let specs: [LiveTrainingSpec]
     /// How each run is named on screen, e.g. `tanh` and `identity`, or `batch 10` and `batch 200`.
@@ -25,6 +29,9 @@ struct TrainPreset: Sendable {
         }
     }
 
+    /// The share of the points held out of training unless the lesson says otherwise: a quarter.
+    static let defaultHoldOut = 0.25
+
     /// The preset the settings describe; an error message when the data cannot be loaded.
     static func make(settings: WidgetSettings) -> Result<TrainPreset, TrainPresetError> {
         let name = settings.text("dataset", default: "xor")
@@ -34,12 +41,20 @@ struct TrainPreset: Sendable {
         } catch {
             return .failure(TrainPresetError(dataset: name, reason: error.description))
         }
-        // Standardised features suit every activation; the decision map applies the same scaler.
-        let scaler = Scaler.standardization(fittedTo: raw.features)
-        guard let scaled = try? scaler.apply(raw) else {
+        // A share of the points is held out from the start: the network never trains on them, and how well
+        // it does on them says whether it learned the pattern or only the points (stratified, fixed by the seed).
+        let holdOut = settings.number("holdOut", default: defaultHoldOut)
+        let parts = raw.split(validationFraction: holdOut, testFraction: 0, seed: 1)
+        let trainingSet = holdOut > 0 ? parts.train : raw
+        let heldOut = holdOut > 0 && parts.validation.count > 0 ? parts.validation : nil
+        // Standardised features suit every activation; fitted to the training points only, so nothing about
+        // the held-out ones leaks in. The decision map applies the same scaler.
+        let scaler = Scaler.standardization(fittedTo: trainingSet.features)
+        guard let scaled = try? scaler.apply(trainingSet) else {
             return .failure(TrainPresetError(dataset: name, reason: "its features could not be scaled"))
         }
         let examples = Examples(scaled)
+        let validation = heldOut.flatMap { try? scaler.apply($0) }.map { Examples($0) }
         var sizes = settings.integers("layers", default: [2, 4, 1])
         sizes[0] = raw.features.columns
         sizes[sizes.count - 1] = raw.targets.columns
@@ -55,20 +70,21 @@ struct TrainPreset: Sendable {
         func network(_ hidden: Activation) -> Network {
             Network(sizes: sizes, activation: hidden, outputActivation: outputActivation, seed: 1)
         }
-        var specs = [LiveTrainingSpec(network: network(activation), training: examples, configuration: configuration)]
+        var specs = [LiveTrainingSpec(network: network(activation), training: examples, validation: validation, configuration: configuration)]
         var labels = [ActivationNames.display(activation)]
         var comparesBatchSizes = false
         if let other = settings.optionalText("compareActivation").flatMap(ActivationNames.activation) {
-            specs.append(LiveTrainingSpec(network: network(other), training: examples, configuration: configuration))
+            specs.append(LiveTrainingSpec(network: network(other), training: examples, validation: validation, configuration: configuration))
             labels.append(ActivationNames.display(other))
         } else if let otherBatch = settings.optionalInteger("compareBatchSize") {
             var second = configuration
             second.batchSize = otherBatch
-            specs.append(LiveTrainingSpec(network: network(activation), training: examples, configuration: second))
+            specs.append(LiveTrainingSpec(network: network(activation), training: examples, validation: validation, configuration: second))
             labels = [batchLabel(batchSize, count: examples.count), batchLabel(otherBatch, count: examples.count)]
             comparesBatchSizes = true
         }
-        return .success(TrainPreset(dataset: raw, scaler: scaler, examples: examples, specs: specs, labels: labels,
+        return .success(TrainPreset(dataset: trainingSet, scaler: scaler, examples: examples, heldOut: heldOut, validation: validation,
+                                    specs: specs, labels: labels,
                                     comparesBatchSizes: comparesBatchSizes, sizes: sizes))
     }
 

@@ -39,17 +39,18 @@ extension TrainWidget {
             drawLoss(preset: preset, into: &buffer, area: body, context: context)
         }
         for index in 0..<statusRows {
-            buffer.put(statusLine(run: index, preset: preset, context: context), at: area.x, area.bottom - statusRows + index, maxWidth: area.width)
+            buffer.put(statusLine(run: index, preset: preset, context: context, width: area.width), at: area.x, area.bottom - statusRows + index, maxWidth: area.width)
         }
     }
 
     /// The plane the data lies in, with a margin.
     private func planeRanges(_ preset: TrainPreset) -> (x: ClosedRange<Double>, y: ClosedRange<Double>) {
-        let features = preset.dataset.features
         var low = (Float.infinity, Float.infinity), high = (-Float.infinity, -Float.infinity)
-        for row in 0..<features.rows {
-            low = (min(low.0, features[row, 0]), min(low.1, features[row, 1]))
-            high = (max(high.0, features[row, 0]), max(high.1, features[row, 1]))
+        for features in [preset.dataset.features] + [preset.heldOut?.features].compactMap({ $0 }) {
+            for row in 0..<features.rows {
+                low = (min(low.0, features[row, 0]), min(low.1, features[row, 1]))
+                high = (max(high.0, features[row, 0]), max(high.1, features[row, 1]))
+            }
         }
         let marginX = Double(high.0 - low.0) * 0.05, marginY = Double(high.1 - low.1) * 0.05
         return ((Double(low.0) - marginX)...(Double(high.0) + marginX), (Double(low.1) - marginY)...(Double(high.1) + marginY))
@@ -72,10 +73,14 @@ extension TrainWidget {
             let output = network.predict(scaled)
             values = (0..<output.rows).map { Double(output[$0, 0]) }
         }
-        let labels = preset.dataset.labels
-        let points = (0..<preset.dataset.count).map {
-            DecisionMap.Point(x: Double(preset.dataset.features[$0, 0]), y: Double(preset.dataset.features[$0, 1]), label: labels[$0])
+        // Training points filled, held-out points hollow (the map draws them last, on top).
+        func points(of data: Dataset, heldOut: Bool) -> [DecisionMap.Point] {
+            let labels = data.labels
+            return (0..<data.count).map {
+                DecisionMap.Point(x: Double(data.features[$0, 0]), y: Double(data.features[$0, 1]), label: labels[$0], isTest: heldOut)
+            }
         }
+        let points = points(of: preset.dataset, heldOut: false) + (preset.heldOut.map { points(of: $0, heldOut: true) } ?? [])
         let map = DecisionMap(values: values, gridWidth: grid.width, gridHeight: grid.height, xRange: xRange, yRange: yRange,
                               points: points, scale: .probability)
         buffer.render(map, in: mapArea, glyphs: context.glyphs, colors: context.colors)
@@ -105,7 +110,18 @@ extension TrainWidget {
     }
 
     /// One run's progress: epoch, loss, accuracy, speed, or what went wrong.
-    func statusLine(run index: Int, preset: TrainPreset, context: WidgetContext) -> [Span] {
+    /// When the line is wider than `width`, the learning rate and the speed (shown on the key line and in
+    /// the loss curve's pace anyway) give way first, so accuracy and "done" stay whole.
+    func statusLine(run index: Int, preset: TrainPreset, context: WidgetContext, width: Int = .max) -> [Span] {
+        var spans = fullStatusLine(run: index, preset: preset, context: context)
+        func length(_ spans: [Span]) -> Int { spans.reduce(0) { $0 + $1.text.count } }
+        while length(spans) > width, let optional = spans.lastIndex(where: { $0.text.hasPrefix("  lr ") || $0.text.hasSuffix("examples/s") }) {
+            spans.remove(at: optional)
+        }
+        return spans
+    }
+
+    private func fullStatusLine(run index: Int, preset: TrainPreset, context: WidgetContext) -> [Span] {
         let glyphs = context.glyphs, style = context.style
         let spec = preset.specs[index]
         var spans: [Span] = []
@@ -114,7 +130,8 @@ extension TrainWidget {
         }
         guard let snapshot = snapshots[index]?.training else {
             let rate = spec.configuration.learningRate ?? spec.configuration.optimizer.defaultLearningRate
-            spans.append(Span("ready: \(spec.configuration.optimizer.name), learning rate \(WidgetText.short(rate, decimals: 4, glyphs: glyphs)), batch \(spec.configuration.batchSize)", style.secondary))
+            let held = preset.heldOut.map { ", \($0.count) of \($0.count + preset.examples.count) points held out" } ?? ""
+            spans.append(Span("ready: \(spec.configuration.optimizer.name), learning rate \(WidgetText.short(rate, decimals: 4, glyphs: glyphs)), batch \(spec.configuration.batchSize)" + held, style.secondary))
             return spans
         }
         if case .diverged(let divergence) = snapshot.status {
@@ -130,6 +147,9 @@ extension TrainWidget {
             spans.append(Span("  loss " + WidgetText.number(last.trainingLoss, decimals: 4, glyphs: glyphs)))
             if let accuracy = last.trainingAccuracy {
                 spans.append(Span("  accuracy \(Int((accuracy * 100).rounded()))%"))
+            }
+            if let accuracy = last.validationAccuracy {
+                spans.append(Span(", held out \(Int((accuracy * 100).rounded()))%", style.accent))
             }
         }
         spans.append(Span("  lr " + WidgetText.short(snapshot.learningRate, decimals: 4, glyphs: glyphs), style.secondary))
