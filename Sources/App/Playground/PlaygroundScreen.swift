@@ -52,9 +52,9 @@ public struct PlaygroundScreen: Equatable, Sendable {
     var progress = PlaygroundProgress()
     /// Whether the learner has the run playing (at slow speeds the screen steps it every frame).
     public internal(set) var isRunning = false
-    /// A start was asked for and its first snapshot has not come yet.
-    var awaitingStart = false
-    var generation: Int?
+    /// The number of the latest start asked for: only its snapshots are this screen's. A snapshot of an
+    /// earlier start (asked for a moment before, for other data) is stale even when it arrives later.
+    var generation = 0
     /// Settings changed while it trained, so the saved configuration reproduces the settings, not the weights.
     var changedWhileTraining = false
     /// The test set's loss and accuracy, measured at each new snapshot: the test curves of the charts.
@@ -188,19 +188,22 @@ public struct PlaygroundScreen: Equatable, Sendable {
         if carrying { trainingConfiguration.seed &+= UInt64(progress.epochs) }
         startNetwork = NetworkValue(start)
         latest = nil
-        awaitingStart = true
+        generation += 1
         // The trainer measures the test set after each epoch only for early stopping: otherwise the screen
         // measures it once a frame, which costs far less at thousands of epochs a second.
         let validation = configuration.patience != nil && data.test.count > 0 ? Examples(data.test) : nil
         let spec = LiveTrainingSpec(network: start, training: Examples(data.training), validation: validation,
                                     configuration: trainingConfiguration,
-                                    startsPlaying: isRunning && configuration.speed == .full)
+                                    startsPlaying: isRunning && configuration.speed == .full, generation: generation)
         return [.live(.start(Self.run, spec))]
     }
 
     /// Measures the test set with the latest weights, once per training step seen.
     mutating func traceTest() {
         guard let data, data.test.count > 0, let training, stepCount != tracedStep else { return }
+        // Only the current start's network is measured, and it was made for this data.
+        guard training.network.inputSize == data.test.features.columns,
+              training.network.outputSize == data.test.targets.columns else { return }
         tracedStep = stepCount
         let epoch = Double(progress.epochs + training.epoch) + Double(training.batchInEpoch) / Double(max(training.batchesPerEpoch, 1))
         let measured = PlaygroundEvaluation.measure(training.network, data.test, loss: configuration.loss)
