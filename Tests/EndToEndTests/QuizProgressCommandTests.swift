@@ -217,7 +217,12 @@ struct QuizProgressCommandTests {
             // let it run for a random while before the kill.
             let deadline = Date().addingTimeInterval(10)
             while Self.inode(of: file) == before && Date() < deadline { usleep(500) }
-            usleep(UInt32.random(in: 0...30_000, using: &generator))
+            // The kill comes within two saves' time, measured here, so it catches either file however
+            // fast the writer is: a sanitizer build saves several times slower than a plain one.
+            let first = Self.inode(of: file), started = Date()
+            while Self.inode(of: file) == first && Date() < deadline { usleep(200) }
+            let saveMicroseconds = Date().timeIntervalSince(started) * 1e6
+            usleep(UInt32.random(in: 0...UInt32(min(2_000_000, max(30_000, 2 * saveMicroseconds))), using: &generator))
             kill(process.processIdentifier, SIGKILL)
             process.waitUntilExit()
             #expect(process.terminationReason == .uncaughtSignal, "round \(round): the writer ended before it was killed")
