@@ -41,7 +41,7 @@ public enum SafetensorsError: Error, Equatable, CustomStringConvertible {
         let advice = "the file is damaged or was not written as float32 safetensors; save it again"
         switch self {
         case .unreadable(let file, let reason):
-            return "\(file): cannot be read (\(reason)): check the path and permissions"
+            return "\(file): cannot be read (\(reason)): give the path of a readable .safetensors file"
         case .unwritable(let file, let reason):
             return "\(file): cannot be written (\(reason)): check that the folder exists and is writable, and that the disk has space"
         case .truncated(let file, let byteCount):

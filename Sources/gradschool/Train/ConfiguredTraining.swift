@@ -49,7 +49,7 @@ struct ConfiguredTraining {
             opened = try PlaygroundFiles.open(path)
         } catch {
             switch error {
-            case .configuration(.unreadable), .missingData: throw .missingFile(error.description)
+            case .configuration(.unreadable), .missingData, .unreadableData: throw .missingFile(error.description)
             default: throw .badInput(error.description)
             }
         }

@@ -191,7 +191,7 @@ struct TrainCommand: ParsableCommand {
             }
         } catch {
             switch error {
-            case .diverged:
+            case .diverged, .penaltyDiverged:
                 console.writeError(error.description + "\n")
             case .usage:
                 console.writeError("Error: \(error.description)\n  See 'gradschool train --help' for more information.\n")

@@ -16,6 +16,9 @@ enum TrainError: Error, Equatable, CustomStringConvertible {
     case cannotWrite(String)
     /// The loss became NaN or infinite (exit 75).
     case diverged(Divergence)
+    /// The loss became NaN or infinite because an L1 or L2 penalty far too large for the learning rate
+    /// overwhelmed it (exit 75): lowering the learning rate would not be the fix.
+    case penaltyDiverged(Divergence, option: String, value: Float)
     /// The results could not be written to standard output (exit 74).
     case outputFailed(String)
 
@@ -32,7 +35,7 @@ enum TrainError: Error, Equatable, CustomStringConvertible {
         case .badInput: Self.badInputStatus
         case .missingFile: Self.missingFileStatus
         case .cannotWrite: Self.cannotWriteStatus
-        case .diverged: Self.divergedStatus
+        case .diverged, .penaltyDiverged: Self.divergedStatus
         case .outputFailed: Self.outputFailedStatus
         }
     }
@@ -44,6 +47,10 @@ enum TrainError: Error, Equatable, CustomStringConvertible {
             message
         case .diverged(let divergence):
             Self.divergenceSentence(divergence)
+        case .penaltyDiverged(let divergence, let option, let value):
+            "diverged at epoch \(divergence.epoch) (loss = \(divergence.loss.isNaN ? "nan" : "\(divergence.loss)")) with \(option) "
+                + "\(String(format: "%g", Double(value))): a penalty that large overwhelms the loss whatever the learning rate; "
+                + "use a small \(option), such as \(option) 0.001"
         }
     }
 

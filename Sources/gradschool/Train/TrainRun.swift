@@ -76,6 +76,10 @@ struct TrainRun {
                                    history: Array(trainer.history), evaluations: [], seconds: seconds)
         if case .diverged(let divergence) = trainer.status {
             if plan.json { console.writeOutput(summary.json.rendered() + "\n") }
+            // A penalty whose step alone (learning rate × penalty) is 1 or more, or that is huge, is the cause.
+            for (option, value) in [("--l2", plan.l2), ("--l1", plan.l1)] where value * plan.learningRate >= 1 || value >= 1_000 {
+                throw .penaltyDiverged(divergence, option: option, value: value)
+            }
             throw .diverged(divergence)
         }
         summary.evaluations = [SetEvaluation.evaluate(data.validation, name: "validation", trainer: &trainer),
