@@ -18,6 +18,8 @@ public struct LiveTrainingSpec: Sendable {
     /// replaced (two quick changes ask for two starts before the first one's snapshot comes back). Nil lets
     /// the host number the starts 1, 2, … itself.
     public var generation: Int?
+    /// The most epoch records the run keeps (see `EpochHistory.limit`); nil keeps every one.
+    public var historyLimit: Int?
 
     public init(network: Network, training: Examples, validation: Examples? = nil,
                 configuration: TrainingConfiguration, startsPlaying: Bool = false, generation: Int? = nil) {
@@ -31,7 +33,9 @@ public struct LiveTrainingSpec: Sendable {
 
     /// The trainer that carries the run out.
     public func makeTrainer() -> Trainer {
-        Trainer(network: network, training: training, validation: validation, configuration: configuration)
+        var trainer = Trainer(network: network, training: training, validation: validation, configuration: configuration)
+        trainer.historyLimit = historyLimit
+        return trainer
     }
 }
 

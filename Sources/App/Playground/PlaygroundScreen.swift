@@ -16,6 +16,9 @@ struct TestMeasurement: Equatable, Sendable {
 public struct PlaygroundScreen: Equatable, Sendable {
     /// The name of the playground's live run.
     public static let run: LiveRunID = "playground"
+    /// The most epoch records a run keeps, and the carried history too: 16,384 records (under 1 MB),
+    /// far more than a chart shows. Older epochs are thinned past it.
+    static let historyLimit = 16_384
 
     /// Where the arrow keys go.
     public enum Focus: Equatable, Sendable {
@@ -103,11 +106,30 @@ public struct PlaygroundScreen: Equatable, Sendable {
 
     /// At most `limit` epoch records, evenly spaced, the first and last always among them: what a chart
     /// can show, picked without copying a history that grows by thousands of epochs a second.
+    ///
+    /// Records are picked by epoch: slot `i` takes the record of epoch `first + i × (last − first) / (limit − 1)`,
+    /// rounded, or the nearest record kept when a long history has thinned that epoch away. While no epoch
+    /// is missing this is the same as picking evenly by position, so the charts are unchanged; once old
+    /// epochs are thinned, a steep stretch of a curve may move by a dot.
     func historyRecords(limit: Int) -> [EpochRecord] {
         let count = historyCount
         guard count > limit, limit > 1 else { return (0..<count).map(historyRecord(at:)) }
-        let stride = Double(count - 1) / Double(limit - 1)
-        return (0..<limit).map { historyRecord(at: min(count - 1, Int((Double($0) * stride).rounded()))) }
+        let first = historyRecord(at: 0).epoch, last = historyRecord(at: count - 1).epoch
+        let stride = Double(last - first) / Double(limit - 1)
+        return (0..<limit).map { slot in
+            let epoch = first + Int((Double(slot) * stride).rounded())
+            // The last record whose epoch is at most `epoch`.
+            var low = 0, high = count - 1
+            while low < high {
+                let middle = (low + high + 1) / 2
+                if historyRecord(at: middle).epoch <= epoch { low = middle } else { high = middle - 1 }
+            }
+            // The nearer of the records either side of a thinned-away epoch.
+            if low + 1 < count, historyRecord(at: low + 1).epoch - epoch < epoch - historyRecord(at: low).epoch {
+                return historyRecord(at: low + 1)
+            }
+            return historyRecord(at: low)
+        }
     }
 
     /// Every epoch's record since the last reset.
@@ -192,9 +214,10 @@ public struct PlaygroundScreen: Equatable, Sendable {
         // The trainer measures the test set after each epoch only for early stopping: otherwise the screen
         // measures it once a frame, which costs far less at thousands of epochs a second.
         let validation = configuration.patience != nil && data.test.count > 0 ? Examples(data.test) : nil
-        let spec = LiveTrainingSpec(network: start, training: Examples(data.training), validation: validation,
+        var spec = LiveTrainingSpec(network: start, training: Examples(data.training), validation: validation,
                                     configuration: trainingConfiguration,
                                     startsPlaying: isRunning && configuration.speed == .full, generation: generation)
+        spec.historyLimit = Self.historyLimit
         return [.live(.start(Self.run, spec))]
     }
 
