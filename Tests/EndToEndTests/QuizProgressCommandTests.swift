@@ -213,16 +213,27 @@ struct QuizProgressCommandTests {
             process.standardError = FileHandle.nullDevice
             let before = Self.inode(of: file)
             try process.run()
-            // Each save renames a new file into place, so a new inode means the writer is saving; then
-            // let it run for a random while before the kill.
-            let deadline = Date().addingTimeInterval(10)
-            while Self.inode(of: file) == before && Date() < deadline { usleep(500) }
-            // The kill comes within two saves' time, measured here, so it catches either file however
-            // fast the writer is: a sanitizer build saves several times slower than a plain one.
-            let first = Self.inode(of: file), started = Date()
-            while Self.inode(of: file) == first && Date() < deadline { usleep(200) }
-            let saveMicroseconds = Date().timeIntervalSince(started) * 1e6
-            usleep(UInt32.random(in: 0...UInt32(min(2_000_000, max(30_000, 2 * saveMicroseconds))), using: &generator))
+            // Each save renames a new file into place, so a new inode means a save landed. The writer
+            // saves the large file (3,000 pages), then the small one, and so on. A save's time depends on
+            // its size and the build: under AddressSanitizer the large one takes 30 times longer than the
+            // small one, so a kill at a fixed delay after a save nearly always finds the small file. The
+            // delays are measured instead, and the kill falls inside the write of the large file in even
+            // rounds, of the small file in odd rounds, at a random moment.
+            let deadline = Date().addingTimeInterval(20)
+            var last = before
+            func nextSave() -> Date {
+                while Self.inode(of: file) == last && Date() < deadline { usleep(200) }
+                last = Self.inode(of: file)
+                return Date()
+            }
+            let large = nextSave(), small = nextSave(), largeAgain = nextSave()
+            let smallWrite = small.timeIntervalSince(large), largeWrite = largeAgain.timeIntervalSince(small)
+            var window = smallWrite
+            if round.isMultiple(of: 2) {
+                _ = nextSave()
+                window = largeWrite
+            }
+            usleep(UInt32(Double.random(in: 0...max(window, 0.001), using: &generator) * 1e6))
             kill(process.processIdentifier, SIGKILL)
             process.waitUntilExit()
             #expect(process.terminationReason == .uncaughtSignal, "round \(round): the writer ended before it was killed")
