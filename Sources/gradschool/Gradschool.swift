@@ -15,6 +15,12 @@ struct Gradschool: AsyncParsableCommand {
                       CheckCommand.self, BenchCommand.self]
     )
 
+    /// Starts the command once the standard streams are sure to be what they seem (see `StandardStreams`).
+    static func main() async {
+        StandardStreams.holdClosedDescriptors()
+        await main(nil)
+    }
+
     @OptionGroup var lessonOptions: LessonOptions
     @OptionGroup var profileOptions: ProfileOptions
 

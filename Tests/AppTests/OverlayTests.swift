@@ -61,6 +61,16 @@ struct OverlayTests {
         #expect(saved.hasQuit)
     }
 
+    /// The dialog says what each key does: y and a second q quit, every other key stays.
+    @Test func theQuitDialogSaysThatQQuitsToo() {
+        var tutor = Fixtures.tutor()
+        _ = tutor.update(.progressSaveFailed("disk full"))
+        tutor.press(.character("q"))
+        #expect(tutor.screenText.contains("y or q quits, any other key stays"))
+        tutor.press(.character("q"))
+        #expect(tutor.hasQuit, "q in the dialog quits, as the dialog says")
+    }
+
     @Test func aSmallTerminalShowsItsSizeAndTheSizeNeeded() {
         var tutor = Fixtures.tutor(width: 100, height: 30)
         tutor.press(.enter)

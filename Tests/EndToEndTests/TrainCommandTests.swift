@@ -132,8 +132,8 @@ struct TrainCommandTests {
     @Test(arguments: [
         // A non-numeric cell after a blank line: line numbers count every line of the file.
         ("x1,x2,y\n1,2,0\n\n3,abc,1\n", "d.csv:4:2: \"abc\" is not a number"),
-        ("1,2,0\n3,4\n5,6,1\n", "d.csv:2: this row has 2 cells but line 1 has 3"),
-        ("1,2,0\n3\n5,6,1\n", "d.csv:2: this row has 1 cell but line 1 has 3"),
+        ("1,2,0\n3,4\n5,6,1\n", "d.csv:2:3: this row has 2 cells but line 1 has 3 (cell 3 is missing)"),
+        ("1,2,0\n3\n5,6,1\n", "d.csv:2:2: this row has 1 cell but line 1 has 3 (cell 2 is missing)"),
         // One trailing comma is forgiven; two leave an empty target cell.
         ("x1,x2,y\n1,2,0,\n3,4,,\n", "d.csv:3:3: the cell is empty"),
         ("x1,x2,y\n\n\n", "d.csv:1: there is a header row but no rows of numbers under it"),

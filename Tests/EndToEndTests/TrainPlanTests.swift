@@ -76,7 +76,10 @@ struct TrainPlanTests {
     @Test func hiddenSizes() throws {
         #expect(try TrainPlan.hiddenSizes(nil) == [8, 8])
         #expect(try TrainPlan.hiddenSizes("none") == [])
-        #expect(try TrainPlan.hiddenSizes("") == [])
+        #expect(throws: TrainError.usage("--layers is empty: give hidden layer sizes separated by commas, such as 16,8, or none for no hidden layer")) {
+            try TrainPlan.hiddenSizes("")
+        }
+        #expect(try TrainPlan.hiddenSizes("none") == [])
         #expect(try TrainPlan.hiddenSizes("32") == [32])
         for bad in ["8,,8", "0", "-4", "8;8", "1e3", "100000"] {
             #expect(throws: TrainError.self, "\(bad) was accepted") { try TrainPlan.hiddenSizes(bad) }

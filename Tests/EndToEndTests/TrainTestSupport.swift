@@ -3,10 +3,11 @@ import Testing
 
 /// Runs the built `gradschool` binary, as a user's shell would.
 ///
-/// The binary is `.build/debug/gradschool` in the package this file belongs to; `make test` builds it
-/// before running the tests (after editing the command, run `swift build` before `swift test`).
+/// The binary is the one built beside this test bundle (so a sanitizer build tests its own binary),
+/// else `.build/debug/gradschool` in the package this file belongs to; `make test` builds it before
+/// running the tests (after editing the command, run `swift build` before `swift test`).
 enum GradschoolBinary {
-    static let url = URL(fileURLWithPath: #filePath)
+    static let url = TutorInTerminalTests.binary ?? URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         .appendingPathComponent(".build/debug/gradschool")
 

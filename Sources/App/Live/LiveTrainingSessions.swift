@@ -41,7 +41,7 @@ public final class LiveTrainingSessions: LiveTrainingHost {
             let session = TrainingSession(trainer: spec.makeTrainer())
             session.start()
             if spec.startsPlaying { session.send(.play) }
-            let generation = (generations[run] ?? 0) + 1
+            let generation = spec.generation ?? (generations[run] ?? 0) + 1
             generations[run] = generation
             active[run] = Run(session: session, generation: generation, delivered: nil, settlesAt: now() + settleTime)
         case .send(let run, let command):

@@ -13,26 +13,37 @@ public struct LiveTrainingSpec: Sendable {
     public var configuration: TrainingConfiguration
     /// Whether the run plays as soon as it starts; otherwise it waits, paused, for a command.
     public var startsPlaying: Bool
+    /// Which start of the run this is, numbered by the screen that asks: the run's snapshots carry it as
+    /// `LiveSnapshot.generation`, so the screen can tell them from the snapshots of a start it has already
+    /// replaced (two quick changes ask for two starts before the first one's snapshot comes back). Nil lets
+    /// the host number the starts 1, 2, … itself.
+    public var generation: Int?
+    /// The most epoch records the run keeps (see `EpochHistory.limit`); nil keeps every one.
+    public var historyLimit: Int?
 
     public init(network: Network, training: Examples, validation: Examples? = nil,
-                configuration: TrainingConfiguration, startsPlaying: Bool = false) {
+                configuration: TrainingConfiguration, startsPlaying: Bool = false, generation: Int? = nil) {
         self.network = network
         self.training = training
         self.validation = validation
         self.configuration = configuration
         self.startsPlaying = startsPlaying
+        self.generation = generation
     }
 
     /// The trainer that carries the run out.
     public func makeTrainer() -> Trainer {
-        Trainer(network: network, training: training, validation: validation, configuration: configuration)
+        var trainer = Trainer(network: network, training: training, validation: validation, configuration: configuration)
+        trainer.historyLimit = historyLimit
+        return trainer
     }
 }
 
 extension LiveTrainingSpec: Equatable {
-    /// Two specs are equal when they would train the same network, from the same weights, on the same examples.
+    /// Two specs are equal when they would train the same network, from the same weights, on the same
+    /// examples, as the same start.
     public static func == (lhs: LiveTrainingSpec, rhs: LiveTrainingSpec) -> Bool {
-        lhs.configuration == rhs.configuration && lhs.startsPlaying == rhs.startsPlaying
+        lhs.generation == rhs.generation && lhs.configuration == rhs.configuration && lhs.startsPlaying == rhs.startsPlaying
             && lhs.network.hasSameParameters(as: rhs.network)
             && lhs.training.hasSameExamples(as: rhs.training)
             && lhs.validation.map { rhs.validation?.hasSameExamples(as: $0) ?? false } ?? (rhs.validation == nil)

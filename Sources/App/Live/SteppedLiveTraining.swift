@@ -38,7 +38,7 @@ public final class SteppedLiveTraining: LiveTrainingHost {
         performed.append(request)
         switch request {
         case .start(let run, let spec):
-            let generation = (generations[run] ?? 0) + 1
+            let generation = spec.generation ?? (generations[run] ?? 0) + 1
             generations[run] = generation
             active[run] = Run(trainer: spec.makeTrainer(), generation: generation, isPlaying: spec.startsPlaying)
         case .send(let run, let command):

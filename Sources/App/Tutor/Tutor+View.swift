@@ -147,7 +147,7 @@ extension Tutor {
 
     private func drawConfirmQuit(_ reason: String, into buffer: inout Buffer, style: TutorStyle) {
         let width = min(buffer.area.width - 4, 64)
-        let lines = wrap(reason, width: width - 6) + ["", "Quit anyway? y quits, any other key stays."]
+        let lines = wrap(reason, width: width - 6) + ["", "Quit anyway? y or q quits, any other key stays."]
         let box = buffer.area.centered(width: width, height: lines.count + 4)
         buffer.frame(box, title: "Quit?", glyphs: glyphs, style: style.warning, titleStyle: style.warning)
         for (index, line) in lines.enumerated() {

@@ -41,10 +41,15 @@ struct MarkdownLayout {
     let theme: MarkdownTheme
     let glyphs: GlyphSet
 
-    func blocks(_ blocks: [MarkdownBlock], width: Int) -> [[Span]] {
+    /// The deepest nesting of quotes and lists laid out; deeper blocks show as one ellipsis line.
+    /// Lesson text is cut to less by its parser; this keeps any other caller's tree from overflowing the stack.
+    static let maximumDepth = 32
+
+    func blocks(_ blocks: [MarkdownBlock], width: Int, depth: Int = 0) -> [[Span]] {
+        guard depth <= Self.maximumDepth else { return [[Span(glyphs.ellipsis, theme.decoration)]] }
         var lines: [[Span]] = []
         for block in blocks {
-            let laidOut = self.block(block, width: width)
+            let laidOut = self.block(block, width: width, depth: depth)
             if laidOut.isEmpty { continue }
             if !lines.isEmpty { lines.append([]) }
             lines += laidOut
@@ -52,7 +57,7 @@ struct MarkdownLayout {
         return lines
     }
 
-    func block(_ block: MarkdownBlock, width: Int) -> [[Span]] {
+    func block(_ block: MarkdownBlock, width: Int, depth: Int = 0) -> [[Span]] {
         switch block {
         case .heading(let level, let text):
             let style = level == 1 ? theme.title : level == 2 ? theme.heading : theme.subheading
@@ -60,7 +65,7 @@ struct MarkdownLayout {
         case .paragraph(let text):
             return wrap(spans(text, base: theme.text), width: width)
         case .list(let start, let items):
-            return list(start: start, items: items, width: width)
+            return list(start: start, items: items, width: width, depth: depth)
         case .code(_, let text):
             return text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
                 let shown = truncate("  " + line.replacingTabs, width: width, ellipsis: glyphs.ellipsis)
@@ -68,7 +73,7 @@ struct MarkdownLayout {
             }
         case .quote(let inner):
             let bar = glyphs.isUnicode ? "│ " : "| "
-            return blocks(inner, width: width - 2).map { [Span(bar, theme.decoration)] + $0.map { Span($0.text, $0.style.merged(over: theme.quote)) } }
+            return blocks(inner, width: width - 2, depth: depth + 1).map { [Span(bar, theme.decoration)] + $0.map { Span($0.text, $0.style.merged(over: theme.quote)) } }
         case .rule:
             return [[Span(String(repeating: glyphs.horizontal, count: width), theme.decoration)]]
         case .table(let table):
@@ -76,7 +81,7 @@ struct MarkdownLayout {
         }
     }
 
-    private func list(start: Int?, items: [[MarkdownBlock]], width: Int) -> [[Span]] {
+    private func list(start: Int?, items: [[MarkdownBlock]], width: Int, depth: Int) -> [[Span]] {
         let markers: [String] = items.indices.map { index in
             if let start { "\(start + index)." } else { glyphs.isUnicode ? "•" : "-" }
         }
@@ -84,7 +89,7 @@ struct MarkdownLayout {
         var lines: [[Span]] = []
         for (item, marker) in zip(items, markers) {
             // Items of a list sit on consecutive lines; blocks within an item keep their blank line.
-            let body = blocks(item, width: width - markerWidth)
+            let body = blocks(item, width: width - markerWidth, depth: depth + 1)
             for (index, line) in (body.isEmpty ? [[]] : body).enumerated() {
                 let prefix = index == 0
                     ? marker + String(repeating: " ", count: markerWidth - displayWidth(of: marker))

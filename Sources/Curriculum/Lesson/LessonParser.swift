@@ -52,6 +52,10 @@ public enum LessonParser {
             pages[pages.count - 1].blocks.append(block)
         }
 
+        var flattened = MarkdownConverter.Flattened()
+        func converted(_ node: CMarkNode) -> MarkdownBlock? {
+            MarkdownConverter.block(node, depth: 0, flattened: &flattened)
+        }
         for node in document.blocks {
             let line = node.startLine + split.bodyLineOffset
             switch node.kind {
@@ -81,11 +85,20 @@ public enum LessonParser {
                     let name = info.count > 1 ? String(info[1]) : ""
                     if let block = SourceBlockParser.parse(name: name, fenceLine: line, issues: &issues) { append(.markdown(block), line: line) }
                 default:
-                    if let block = MarkdownConverter.block(node) { append(.markdown(block), line: line) }
+                    if let block = converted(node) { append(.markdown(block), line: line) }
                 }
             default:
-                if let block = MarkdownConverter.block(node) { append(.markdown(block), line: line) }
+                if let block = converted(node) { append(.markdown(block), line: line) }
             }
+        }
+        let depth = MarkdownConverter.maximumDepth
+        if let line = flattened.blockLine {
+            issues.add(line: line + split.bodyLineOffset, "quotes or lists are nested more than \(depth) levels deep here: "
+                       + "the reader shows \(depth) levels and the rest as plain text; nest less deeply")
+        }
+        if let line = flattened.inlineLine {
+            issues.add(line: line + split.bodyLineOffset, "emphasis, strikethrough or links are nested more than \(depth) "
+                       + "levels inside one another here: the reader shows \(depth) levels and the rest as plain text; nest less deeply")
         }
         if pages.isEmpty {
             issues.add(line: split.bodyLineOffset + 1, "the lesson has no pages: add text under '## ' headings, one per page")

@@ -27,6 +27,9 @@ public struct LessonLibrary: Equatable, Sendable {
 
     /// Reads the lesson files among `paths`: a directory contributes its `*.md` files except README.md,
     /// a file is read as given.
+    /// The largest lesson file read: about 100 times the longest shipped lesson (10 KB).
+    public static let maximumLessonBytes = 1 << 20
+
     public static func load(paths: [String]) -> LessonLibrary {
         var files: [String] = []
         var issues: [LessonIssue] = []
@@ -44,6 +47,14 @@ public struct LessonLibrary: Equatable, Sendable {
         }
         var sources: [(file: String, text: String)] = []
         for file in files {
+            // A lesson is read, laid out and searched whole at every key: far beyond what any lesson
+            // needs, it would make the tutor unusable, so it is refused before it is read.
+            let size = (try? FileManager.default.attributesOfItem(atPath: file)[.size] as? Int) ?? 0
+            if size > maximumLessonBytes {
+                issues.append(LessonIssue(file: file, line: 1, message: "the file is \(size / 1024) KB, more than the \(maximumLessonBytes / 1024) KB "
+                                          + "a lesson may have: split it into several lessons"))
+                continue
+            }
             guard let data = FileManager.default.contents(atPath: file) else {
                 issues.append(LessonIssue(file: file, line: 1, message: "cannot read the file: check that it exists and is readable"))
                 continue

@@ -94,13 +94,37 @@ public enum Safetensors {
     /// Reads and checks the file at `url`.
     public static func read(from url: URL) throws(SafetensorsError) -> (tensors: [NamedTensor], metadata: [String: String]) {
         let fileName = url.lastPathComponent
-        let data: Data
+        // The header is read first, and the data only once the header shows it is worth reading: a
+        // multi-gigabyte file whose header says it holds nothing is refused after a few bytes.
+        let file: RegularFile
         do {
-            data = try Data(contentsOf: url)
+            file = try RegularFile(path: url.path)
         } catch {
-            throw .unreadable(file: fileName, reason: (error as NSError).localizedDescription)
+            throw .unreadable(file: url.relativePath, reason: error.description)
         }
-        return try decode([UInt8](data), fileName: fileName)
+        do {
+            guard file.size >= 8 else { throw SafetensorsError.truncated(file: fileName, byteCount: file.size) }
+            let length = try file.read(offset: 0, count: 8)
+            var headerLength: UInt64 = 0
+            for index in (0..<8).reversed() { headerLength = headerLength << 8 | UInt64(length[index]) }
+            guard headerLength <= UInt64(file.size - 8) else {
+                throw SafetensorsError.headerLengthBeyondFile(file: fileName, headerLength: headerLength, bytesAfterLength: file.size - 8)
+            }
+            let headerEnd = 8 + Int(headerLength)
+            let header = try file.read(offset: 8, count: Int(headerLength))
+            let layout = try decodeHeader(header[...], dataSize: file.size - headerEnd, fileName: fileName)
+            let data = try file.read(offset: headerEnd, count: file.size - headerEnd)
+            guard data.count == file.size - headerEnd else {
+                throw SafetensorsError.unreadable(file: url.relativePath, reason: "the file became shorter while it was read")
+            }
+            return (tensors(layout.entries, in: data, offset: 0), layout.metadata)
+        } catch let error as SafetensorsError {
+            throw error
+        } catch let error as RegularFile.Problem {
+            throw .unreadable(file: url.relativePath, reason: error.description)
+        } catch {
+            throw .unreadable(file: url.relativePath, reason: "\(error)")
+        }
     }
 
     /// Parses and checks a whole file's bytes; `fileName` appears in error messages.
@@ -113,7 +137,22 @@ public enum Safetensors {
             throw .headerLengthBeyondFile(file: fileName, headerLength: headerLength, bytesAfterLength: bytesAfterLength)
         }
         let headerEnd = 8 + Int(headerLength)
-        let headerBytes = bytes[8..<headerEnd]
+        let layout = try decodeHeader(bytes[8..<headerEnd], dataSize: bytes.count - headerEnd, fileName: fileName)
+        return (tensors(layout.entries, in: bytes, offset: headerEnd), layout.metadata)
+    }
+
+    /// A tensor's place in the data section, as the header gives it.
+    struct Entry {
+        var name: String
+        var shape: [Int]
+        var begin: Int
+        var end: Int
+    }
+
+    /// Reads and checks the header: every tensor's entry (sorted by where its bytes start, tiling the
+    /// `dataSize` bytes of data exactly) and the metadata.
+    static func decodeHeader(_ headerBytes: ArraySlice<UInt8>, dataSize: Int, fileName: String)
+        throws(SafetensorsError) -> (entries: [Entry], metadata: [String: String]) {
         guard String(validating: headerBytes, as: UTF8.self) != nil else { throw .headerNotUTF8(file: fileName) }
 
         let header: HeaderJSON
@@ -124,16 +163,16 @@ public enum Safetensors {
         }
         guard case .object(let members) = header else { throw .headerNotObject(file: fileName, found: header.kindName) }
 
-        let dataSize = bytes.count - headerEnd
         var metadata: [String: String] = [:]
-        var entries: [(name: String, shape: [Int], begin: Int, end: Int)] = []
+        var entries: [Entry] = []
         var seen = Set<String>()
         for (name, value) in members {
             guard seen.insert(name).inserted else { throw .duplicateName(file: fileName, name: name) }
             if name == "__metadata__" {
                 metadata = try readMetadata(value, fileName: fileName)
             } else {
-                entries.append(try readEntry(name: name, value, dataSize: dataSize, fileName: fileName))
+                let entry = try readEntry(name: name, value, dataSize: dataSize, fileName: fileName)
+                entries.append(Entry(name: entry.name, shape: entry.shape, begin: entry.begin, end: entry.end))
             }
         }
 
@@ -153,11 +192,15 @@ public enum Safetensors {
             previousName = entry.name
         }
         if covered < dataSize { throw .trailingBytes(file: fileName, count: dataSize - covered) }
+        return (ordered, metadata)
+    }
 
-        let tensors = bytes.withUnsafeBytes { raw in
-            ordered.map { entry in
+    /// The tensors' values, read from `bytes` with the data section starting at `offset`.
+    static func tensors(_ entries: [Entry], in bytes: [UInt8], offset: Int) -> [NamedTensor] {
+        bytes.withUnsafeBytes { raw in
+            entries.map { entry in
                 let count = (entry.end - entry.begin) / 4
-                let start = headerEnd + entry.begin
+                let start = offset + entry.begin
                 let values = [Float](unsafeUninitializedCapacity: count) { buffer, initialized in
                     for index in 0..<count {
                         let bits = raw.loadUnaligned(fromByteOffset: start + index * 4, as: UInt32.self)
@@ -168,7 +211,6 @@ public enum Safetensors {
                 return NamedTensor(name: entry.name, shape: entry.shape, values: values)
             }
         }
-        return (tensors, metadata)
     }
 
     private static func readMetadata(_ value: HeaderJSON, fileName: String) throws(SafetensorsError) -> [String: String] {

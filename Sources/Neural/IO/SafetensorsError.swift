@@ -41,7 +41,7 @@ public enum SafetensorsError: Error, Equatable, CustomStringConvertible {
         let advice = "the file is damaged or was not written as float32 safetensors; save it again"
         switch self {
         case .unreadable(let file, let reason):
-            return "\(file): cannot be read (\(reason)): check the path and permissions"
+            return "\(file): cannot be read (\(reason)): give the path of a readable .safetensors file"
         case .unwritable(let file, let reason):
             return "\(file): cannot be written (\(reason)): check that the folder exists and is writable, and that the disk has space"
         case .truncated(let file, let byteCount):
@@ -61,7 +61,13 @@ public enum SafetensorsError: Error, Equatable, CustomStringConvertible {
         case .unsupportedDType(let file, let tensor, let dtype):
             return "\(file): tensor \"\(tensor)\" has dtype \(dtype), but only F32 (float32) is supported: convert it to float32 before saving, e.g. tensor.float() in PyTorch or array.astype(numpy.float32)"
         case .sizeMismatch(let file, let tensor, let shape, let byteCount):
-            return "\(file): tensor \"\(tensor)\" has shape \(shape), which needs \(shape.reduce(4, { $0 &* $1 })) bytes of float32, but its offsets span \(byteCount) bytes: \(advice)"
+            var needed: Int? = 4
+            for size in shape {
+                let (product, overflow) = (needed ?? 0).multipliedReportingOverflow(by: size)
+                needed = overflow || needed == nil ? nil : product
+            }
+            let need = needed.map { "\($0) bytes" } ?? "more bytes than any file can hold"
+            return "\(file): tensor \"\(tensor)\" has shape \(shape), which needs \(need) of float32, but its offsets span \(byteCount) bytes: \(advice)"
         case .offsetsOutOfRange(let file, let tensor, let begin, let end, let dataSize):
             let problem = begin > end ? "ends before it begins" : "runs past the end of the \(dataSize) data bytes"
             return "\(file): tensor \"\(tensor)\" has data offsets [\(begin), \(end)], which \(problem): \(advice)"

@@ -234,6 +234,10 @@ private struct MetadataReader {
         guard offsets.count == inputs, scales.count == inputs else {
             throw .scalerMismatch(file: fileName, scalerColumns: offsets.count == inputs ? scales.count : offsets.count, inputs: inputs)
         }
+        guard offsets.allSatisfy(\.isFinite) else {
+            throw .invalidMetadata(file: fileName, key: "feature_offsets", value: metadata["feature_offsets"] ?? "",
+                                   expected: "finite numbers, one per feature")
+        }
         do {
             return try Scaler(kind: kind, offsets: offsets, scales: scales)
         } catch {

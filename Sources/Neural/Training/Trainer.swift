@@ -22,6 +22,11 @@ public struct Trainer: Sendable {
     /// Batches completed since the start.
     public private(set) var stepCount = 0
     public private(set) var history = EpochHistory()
+    /// The most epoch records `history` keeps (older epochs are thinned past it); nil keeps them all.
+    public var historyLimit: Int? {
+        get { history.limit }
+        set { history.limit = newValue }
+    }
     public private(set) var status: TrainingStatus = .training
     /// The loss of the most recent batch.
     public private(set) var lastBatchLoss: Float = .nan

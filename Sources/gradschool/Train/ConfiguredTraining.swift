@@ -41,14 +41,15 @@ struct ConfiguredTraining {
 
     func run() throws(TrainError) {
         try Self.checkOptions(options)
-        if let save = options.save { try TrainRun.checkWritable(save, option: "--save") }
-        if let log = options.log { try TrainRun.checkWritable(log, option: "--log") }
+        let configInput = OutputFile.Input(name: "the --config file", path: path)
+        if let save = options.save { _ = try OutputFile.check(save, option: "--save", inputs: [configInput]) }
+        if let log = options.log { _ = try OutputFile.check(log, option: "--log", inputs: [configInput]) }
         let opened: (configuration: PlaygroundConfiguration, file: Dataset?)
         do {
             opened = try PlaygroundFiles.open(path)
         } catch {
             switch error {
-            case .configuration(.unreadable), .missingData: throw .missingFile(error.description)
+            case .configuration(.unreadable), .missingData, .unreadableData: throw .missingFile(error.description)
             default: throw .badInput(error.description)
             }
         }
@@ -66,7 +67,12 @@ struct ConfiguredTraining {
         let data = PreparedData(name: made.name, problem: made.problem, featureNames: made.featureNames, classNames: made.classNames,
                                 training: made.training, validation: made.test, test: made.test.subset([]), scaler: made.scaler)
         let setup = ModelSetup(network: configuration.makeNetwork(for: made), loss: configuration.loss)
-        try TrainRun(plan: plan, console: console).train(setup, on: data)
+        var inputs = [configInput]
+        if let dataFile = configuration.dataFile, configuration.dataset == PlaygroundConfiguration.csvDataset {
+            let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
+            inputs.append(OutputFile.Input(name: "the data file of \(path)", path: dataFile.hasPrefix("/") ? dataFile : folder.appendingPathComponent(dataFile).path))
+        }
+        try TrainRun(plan: plan, console: console, otherInputs: inputs).train(setup, on: data)
     }
 }
 

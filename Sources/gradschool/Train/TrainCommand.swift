@@ -192,9 +192,15 @@ struct TrainCommand: ParsableCommand {
             } else {
                 try TrainRun(plan: try TrainPlan(self), console: console).run()
             }
+            if let failure = console.outputFailure() {
+                let kept = [save.map { "the model was saved to \($0)" }, log.map { "the log to \($0)" }].compactMap { $0 }
+                throw .outputFailed("the results could not be written to standard output (\(failure))"
+                                    + (kept.isEmpty ? "" : "; " + kept.joined(separator: " and "))
+                                    + ": send standard output to a file or pipe that can take it, and run again")
+            }
         } catch {
             switch error {
-            case .diverged:
+            case .diverged, .penaltyDiverged:
                 console.writeError(error.description + "\n")
             case .usage:
                 console.writeError("Error: \(error.description)\n  See 'gradschool train --help' for more information.\n")

@@ -231,7 +231,10 @@ struct TrainPlan: Equatable {
     static func hiddenSizes(_ text: String?) throws(TrainError) -> [Int] {
         guard let text else { return defaultHiddenSizes }
         let trimmed = text.trimmingCharacters(in: .whitespaces)
-        if trimmed.isEmpty || trimmed.lowercased() == "none" { return [] }
+        guard !trimmed.isEmpty else {
+            throw .usage("--layers is empty: give hidden layer sizes separated by commas, such as 16,8, or none for no hidden layer")
+        }
+        if trimmed.lowercased() == "none" { return [] }
         var sizes: [Int] = []
         for part in trimmed.split(separator: ",", omittingEmptySubsequences: false) {
             let cell = part.trimmingCharacters(in: .whitespaces)

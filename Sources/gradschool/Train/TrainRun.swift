@@ -11,10 +11,14 @@ import Neural
 struct TrainRun {
     let plan: TrainPlan
     let console: Console
+    /// Files read besides the plan's data and model (a `--config` file and the CSV it names): no output may replace them.
+    var otherInputs: [OutputFile.Input] = []
+
+    /// Every file the run reads, which no output may replace.
+    var inputs: [OutputFile.Input] { OutputFile.inputs(of: plan) + otherInputs }
 
     func run() throws(TrainError) {
-        if let savePath = plan.savePath { try Self.checkWritable(savePath, option: "--save") }
-        if let logPath = plan.logPath { try Self.checkWritable(logPath, option: "--log") }
+        _ = try OutputFile.check(plan, inputs: inputs)
 
         var savedModel: SavedModel?
         var initName = ""
@@ -67,7 +71,9 @@ struct TrainRun {
                               training: Examples(features: data.training.features, targets: trainingTargets),
                               validation: Examples(features: data.validation.features, targets: validationTargets),
                               configuration: plan.trainingConfiguration(loss: setup.loss))
-        let log = try plan.logPath.map { (path: String) throws(TrainError) -> EpochLog in try EpochLog(path: path) }
+        // The paths written: a link's target, checked again just before training.
+        let outputs = try OutputFile.check(plan, inputs: inputs)
+        let log = try outputs.log.map { (path: String) throws(TrainError) -> EpochLog in try EpochLog(path: path) }
 
         var progress = ProgressReporter(mode: progressMode, totalEpochs: plan.epochs, trainingCount: data.training.count,
                                         batchSize: plan.batchSize, write: progressStream)
@@ -98,16 +104,20 @@ struct TrainRun {
                                    history: Array(trainer.history), evaluations: [], seconds: seconds)
         if case .diverged(let divergence) = trainer.status {
             if plan.json { console.writeOutput(summary.json.rendered() + "\n") }
+            // A penalty whose step alone (learning rate × penalty) is 1 or more, or that is huge, is the cause.
+            for (option, value) in [("--l2", plan.l2), ("--l1", plan.l1)] where value * plan.learningRate >= 1 || value >= 1_000 {
+                throw .penaltyDiverged(divergence, option: option, value: value)
+            }
             throw .diverged(divergence)
         }
         summary.evaluations = [SetEvaluation.evaluate(data.validation, name: "validation", trainer: &evaluator),
                                SetEvaluation.evaluate(data.test, name: "test", trainer: &evaluator)].compactMap { $0 }
 
-        if let savePath = plan.savePath {
+        if let savePath = plan.savePath, let target = outputs.save {
             let model = SavedModel(network: evaluator.network, loss: setup.loss, scaler: data.scaler,
                                    featureNames: data.featureNames, classNames: data.classNames)
             do {
-                try model.write(to: URL(fileURLWithPath: savePath))
+                try model.write(to: URL(fileURLWithPath: target))
             } catch {
                 throw .cannotWrite("\(savePath): the model could not be saved: \(error)")
             }
@@ -159,22 +169,6 @@ struct TrainRun {
             return try SavedModel.read(from: URL(fileURLWithPath: path), seed: seed)
         } catch {
             throw error.isUnreadableFile ? .missingFile(error.description) : .badInput(error.description)
-        }
-    }
-
-    /// Fails early when `path` cannot be written: its folder is missing or read-only, or it is a folder.
-    static func checkWritable(_ path: String, option: String) throws(TrainError) {
-        let url = URL(fileURLWithPath: path)
-        let folder = url.deletingLastPathComponent().path
-        var isFolder: ObjCBool = false
-        if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue {
-            throw .cannotWrite("\(option) \(path) is a folder: give a file name, such as \(path)/model.safetensors")
-        }
-        guard FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder), isFolder.boolValue else {
-            throw .cannotWrite("\(option) \(path): the folder \(folder) does not exist: create it first or choose another path")
-        }
-        guard FileManager.default.isWritableFile(atPath: folder) else {
-            throw .cannotWrite("\(option) \(path): the folder \(folder) is not writable: choose another path")
         }
     }
 }

@@ -11,7 +11,7 @@ struct TuneRun {
 
     /// Runs the search; returns whether Ctrl-C stopped it.
     func run() throws(TuneError) -> Bool {
-        try checkWritable(plan.savePath)
+        let target = try checkWritable(plan.savePath)
         let (data, base) = try loadData()
         var fitted = plan
         fitted.base = base
@@ -45,7 +45,7 @@ struct TuneRun {
                                 interrupted: interrupted, seconds: seconds)
         var savedPath: String?
         if let best = results.best {
-            try save(plan.configuration(for: best.trial.values), best: best, results: results, plan: plan)
+            try save(plan.configuration(for: best.trial.values), best: best, results: results, plan: plan, to: target)
             savedPath = plan.savePath
         }
         if plan.json {
@@ -114,23 +114,28 @@ struct TuneRun {
         return TrialOutcome(score: -Double(validation.loss), measurements: measurements)
     }
 
-    private func save(_ configuration: PlaygroundConfiguration, best: TrialResult, results: [TrialResult], plan: TunePlan) throws(TuneError) {
+    private func save(_ configuration: PlaygroundConfiguration, best: TrialResult, results: [TrialResult], plan: TunePlan,
+                      to target: String) throws(TuneError) {
         var configuration = configuration
         configuration.speed = .full
         let loss = best.outcome.measurements.first { $0.name == "validationLoss" }?.value ?? -best.score
         let note = "The best of \(results.count) trials of gradschool tune (\(plan.search.method.name), seed \(plan.search.seed)): "
             + "trial \(best.trial.index + 1), validation loss \(TuneReport.number(loss))."
         do {
-            try configuration.yaml(note: note).write(toFile: plan.savePath, atomically: true, encoding: .utf8)
+            try configuration.yaml(note: note).write(toFile: target, atomically: true, encoding: .utf8)
         } catch {
             throw .cannotWrite("\(plan.savePath): the best configuration could not be saved: \(error.localizedDescription)")
         }
     }
 
-    /// Fails before any trial runs when the best run could not be saved.
-    private func checkWritable(_ path: String) throws(TuneError) {
+    /// Fails before any trial runs when the best run could not be saved; the path to write (a link's target).
+    /// Like `train`, it replaces only a regular file and never one of the run's inputs.
+    private func checkWritable(_ path: String) throws(TuneError) -> String {
+        var inputs: [OutputFile.Input] = []
+        if let configPath = plan.configPath { inputs.append(OutputFile.Input(name: "the --config file", path: configPath)) }
+        if let dataFile = plan.base.dataFile { inputs.append(OutputFile.Input(name: "the data file", path: dataFile)) }
         do {
-            try TrainRun.checkWritable(path, option: "--save")
+            return try OutputFile.check(path, option: "--save", inputs: inputs)
         } catch {
             throw .cannotWrite(error.description)
         }

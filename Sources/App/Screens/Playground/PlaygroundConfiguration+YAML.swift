@@ -205,8 +205,13 @@ extension PlaygroundConfiguration {
         do {
             text = try String(contentsOfFile: path, encoding: .utf8)
         } catch {
-            let missing = !FileManager.default.fileExists(atPath: path)
-            throw .unreadable(file: path, reason: missing ? "no such file: check the path" : "the file could not be read as UTF-8 text")
+            var isFolder: ObjCBool = false
+            let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isFolder)
+            let reason = !exists ? "no such file: check the path"
+                : isFolder.boolValue ? "it is a folder, not a file: give the path of a .yaml file saved from the playground"
+                : FileManager.default.isReadableFile(atPath: path) ? "the file could not be read as UTF-8 text"
+                : "permission denied: make the file readable"
+            throw .unreadable(file: path, reason: reason)
         }
         return try PlaygroundConfiguration(yaml: text, file: name)
     }

@@ -51,6 +51,7 @@ public enum PlaygroundFiles {
         do {
             return try CSVLoader.load(contentsOf: URL(fileURLWithPath: path), options: CSVOptions(targetColumn: column))
         } catch {
+            if case .unreadable = error { throw .unreadableData(error.description) }
             throw .badData(error.description)
         }
     }
@@ -95,13 +96,15 @@ public enum PlaygroundFiles {
 public enum PlaygroundOpenError: Error, Equatable, CustomStringConvertible {
     case configuration(PlaygroundConfigurationError)
     case missingData(String)
+    /// The CSV file exists but cannot be read (permissions, not a regular file): the reason names it.
+    case unreadableData(String)
     case badData(String)
 
     public var description: String {
         switch self {
         case .configuration(let error): error.description
         case .missingData(let path): "\(path): no such CSV file: fix the 'data:' line or put the file there"
-        case .badData(let reason): reason
+        case .badData(let reason), .unreadableData(let reason): reason
         }
     }
 }

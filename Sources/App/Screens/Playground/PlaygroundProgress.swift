@@ -18,6 +18,11 @@ struct PlaygroundProgress: Equatable, Sendable {
             shifted.epoch += offset
             return shifted
         }
+        // The carried records stay bounded like a run's own: the older half keeps every other one.
+        while history.count > PlaygroundScreen.historyLimit {
+            let older = history.count / 2
+            history = history[..<older].enumerated().filter { $0.offset.isMultiple(of: 2) }.map(\.element) + history[older...]
+        }
         epochs += snapshot.epoch
         steps += snapshot.stepCount
     }

@@ -229,13 +229,8 @@ extension PlaygroundScreen {
 
     /// Takes the latest snapshot of the run; at slow speeds asks for the next few batches.
     mutating func receive(_ snapshot: LiveSnapshot) -> [Effect] {
-        if awaitingStart {
-            guard generation.map({ snapshot.generation > $0 }) ?? true else { return [] }
-            generation = snapshot.generation
-            awaitingStart = false
-        } else if snapshot.generation != generation {
-            return []
-        }
+        // A snapshot of a start already replaced shows another network, perhaps for other data.
+        guard snapshot.generation == generation else { return [] }
         latest = snapshot
         traceTest()
         if snapshot.training.status.isDone && isRunning {

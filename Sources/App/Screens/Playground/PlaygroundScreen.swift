@@ -16,6 +16,9 @@ struct TestMeasurement: Equatable, Sendable {
 public struct PlaygroundScreen: Equatable, Sendable {
     /// The name of the playground's live run.
     public static let run: LiveRunID = "playground"
+    /// The most epoch records a run keeps, and the carried history too: 16,384 records (under 1 MB),
+    /// far more than a chart shows. Older epochs are thinned past it.
+    static let historyLimit = 16_384
 
     /// Where the arrow keys go.
     public enum Focus: Equatable, Sendable {
@@ -58,9 +61,9 @@ public struct PlaygroundScreen: Equatable, Sendable {
     var progress = PlaygroundProgress()
     /// Whether the learner has the run playing (at slow speeds the screen steps it every frame).
     public internal(set) var isRunning = false
-    /// A start was asked for and its first snapshot has not come yet.
-    var awaitingStart = false
-    var generation: Int?
+    /// The number of the latest start asked for: only its snapshots are this screen's. A snapshot of an
+    /// earlier start (asked for a moment before, for other data) is stale even when it arrives later.
+    var generation = 0
     /// Settings changed while it trained, so the saved configuration reproduces the settings, not the weights.
     var changedWhileTraining = false
     /// The test set's loss and accuracy, measured at each new snapshot: the test curves of the charts.
@@ -109,11 +112,30 @@ public struct PlaygroundScreen: Equatable, Sendable {
 
     /// At most `limit` epoch records, evenly spaced, the first and last always among them: what a chart
     /// can show, picked without copying a history that grows by thousands of epochs a second.
+    ///
+    /// Records are picked by epoch: slot `i` takes the record of epoch `first + i × (last − first) / (limit − 1)`,
+    /// rounded, or the nearest record kept when a long history has thinned that epoch away. While no epoch
+    /// is missing this is the same as picking evenly by position, so the charts are unchanged; once old
+    /// epochs are thinned, a steep stretch of a curve may move by a dot.
     func historyRecords(limit: Int) -> [EpochRecord] {
         let count = historyCount
         guard count > limit, limit > 1 else { return (0..<count).map(historyRecord(at:)) }
-        let stride = Double(count - 1) / Double(limit - 1)
-        return (0..<limit).map { historyRecord(at: min(count - 1, Int((Double($0) * stride).rounded()))) }
+        let first = historyRecord(at: 0).epoch, last = historyRecord(at: count - 1).epoch
+        let stride = Double(last - first) / Double(limit - 1)
+        return (0..<limit).map { slot in
+            let epoch = first + Int((Double(slot) * stride).rounded())
+            // The last record whose epoch is at most `epoch`.
+            var low = 0, high = count - 1
+            while low < high {
+                let middle = (low + high + 1) / 2
+                if historyRecord(at: middle).epoch <= epoch { low = middle } else { high = middle - 1 }
+            }
+            // The nearer of the records either side of a thinned-away epoch.
+            if low + 1 < count, historyRecord(at: low + 1).epoch - epoch < epoch - historyRecord(at: low).epoch {
+                return historyRecord(at: low + 1)
+            }
+            return historyRecord(at: low)
+        }
     }
 
     /// Every epoch's record since the last reset.
@@ -194,19 +216,23 @@ public struct PlaygroundScreen: Equatable, Sendable {
         if carrying { trainingConfiguration.seed &+= UInt64(progress.epochs) }
         startNetwork = NetworkValue(start)
         latest = nil
-        awaitingStart = true
+        generation += 1
         // The trainer measures the test set after each epoch only for early stopping: otherwise the screen
         // measures it once a frame, which costs far less at thousands of epochs a second.
         let validation = configuration.patience != nil && data.test.count > 0 ? Examples(data.test) : nil
-        let spec = LiveTrainingSpec(network: start, training: Examples(data.training), validation: validation,
+        var spec = LiveTrainingSpec(network: start, training: Examples(data.training), validation: validation,
                                     configuration: trainingConfiguration,
-                                    startsPlaying: isRunning && configuration.speed == .full)
+                                    startsPlaying: isRunning && configuration.speed == .full, generation: generation)
+        spec.historyLimit = Self.historyLimit
         return [.live(.start(Self.run, spec))]
     }
 
     /// Measures the test set with the latest weights, once per training step seen.
     mutating func traceTest() {
         guard let data, data.test.count > 0, let training, stepCount != tracedStep else { return }
+        // Only the current start's network is measured, and it was made for this data.
+        guard training.network.inputSize == data.test.features.columns,
+              training.network.outputSize == data.test.targets.columns else { return }
         tracedStep = stepCount
         let epoch = Double(progress.epochs + training.epoch) + Double(training.batchInEpoch) / Double(max(training.batchesPerEpoch, 1))
         let measured = PlaygroundEvaluation.measure(training.network, data.test, loss: configuration.loss)

@@ -11,6 +11,10 @@ public enum CSVError: Error, Equatable, CustomStringConvertible {
     case singleColumn(file: String, line: Int)
     /// A row has a different number of cells than the first row.
     case raggedRow(file: String, line: Int, expected: Int, found: Int, firstLine: Int)
+    /// A quoted cell holds a comma, which this reader would split into two cells.
+    case quotedComma(file: String, line: Int, column: Int)
+    /// The file holds a NUL byte: it is binary data, not comma-separated text.
+    case notText(file: String, line: Int)
     /// A feature cell holds text: only the target column may hold text (class names).
     case nonNumericCell(file: String, line: Int, column: Int, text: String)
     /// A cell is empty: a missing value.
@@ -49,7 +53,17 @@ public enum CSVError: Error, Equatable, CustomStringConvertible {
         case .singleColumn(let file, let line):
             return "\(file):\(line): the rows have only one column: a dataset needs at least one feature column and a target column, separated by commas"
         case .raggedRow(let file, let line, let expected, let found, let firstLine):
-            return "\(file):\(line): this row has \(found) cell\(found == 1 ? "" : "s") but line \(firstLine) has \(expected): give every row the same number of comma-separated cells"
+            // The column where the row stops matching: the first missing cell, or the first extra one.
+            let column = min(found, expected) + 1
+            let change = found < expected ? "cell \(column) is missing" : "cell \(column) is one too many"
+            return "\(file):\(line):\(column): this row has \(found) cell\(found == 1 ? "" : "s") but line \(firstLine) has \(expected) (\(change)): "
+                + "give every row the same number of comma-separated cells"
+        case .quotedComma(let file, let line, let column):
+            return "\(file):\(line):\(column): this quoted cell holds a comma, and quoted commas are not supported "
+                + "(the comma would split it in two): remove the comma, or save the file with another separator inside the text"
+        case .notText(let file, let line):
+            return "\(file):\(line): the file holds a NUL byte, so it is binary data, not a comma-separated text file: "
+                + "export the data as CSV text"
         case .nonNumericCell(let file, let line, let column, let text):
             return "\(file):\(line):\(column): \"\(Self.shortened(text))\" is not a number: only the target column may hold text (class names); "
                 + "encode a text feature as numbers first, or choose the target column with --target"

@@ -39,9 +39,14 @@ public enum CSVLoader {
         let fileName = url.lastPathComponent
         let data: Data
         do {
-            data = try Data(contentsOf: url)
+            // Only regular files: a FIFO would wait for a writer, a device would never end.
+            _ = try RegularFile(path: url.path)
+            // Mapped, so the file's bytes cost page cache rather than a second copy in memory.
+            data = try Data(contentsOf: url, options: .alwaysMapped)
+        } catch let problem as RegularFile.Problem {
+            throw .unreadable(file: url.relativePath, reason: problem.description)
         } catch {
-            throw .unreadable(file: fileName, reason: (error as NSError).localizedDescription)
+            throw .unreadable(file: url.relativePath, reason: (error as NSError).localizedDescription)
         }
         return try parse(data, fileName: fileName, options: options)
     }
@@ -49,12 +54,16 @@ public enum CSVLoader {
     /// Reads raw bytes as UTF-8 text (invalid sequences become `�`: text, so a feature cell holding one
     /// fails as non-numeric and a target cell holding one is a class name).
     public static func parse(_ data: Data, fileName: String, options: CSVOptions = CSVOptions()) throws(CSVError) -> Dataset {
-        try parse(String(decoding: data, as: UTF8.self), fileName: fileName, options: options)
+        // A NUL byte early on means binary data: stop before decoding gigabytes of it as text.
+        if let nul = data.prefix(1 << 16).firstIndex(of: 0) {
+            throw .notText(file: fileName, line: data[data.startIndex..<nul].reduce(1) { $1 == UInt8(ascii: "\n") ? $0 + 1 : $0 })
+        }
+        return try parse(String(decoding: data, as: UTF8.self), fileName: fileName, options: options)
     }
 
     /// Reads CSV text; `fileName` is used in error messages and, without an extension, as the default name.
     public static func parse(_ text: String, fileName: String, options: CSVOptions = CSVOptions()) throws(CSVError) -> Dataset {
-        let cells = try readCells(text, fileName: fileName)
+        let cells = try readCells(text, fileName: fileName, target: options.targetColumn)
         let targetColumn = try resolveTargetColumn(options.targetColumn, header: cells.header, columnCount: cells.columnCount, fileName: fileName)
         let table = try readValues(cells, targetColumn: targetColumn, fileName: fileName)
         let featureNames = cells.header.map { header in table.featureColumns.map { header[$0] } } ?? []
@@ -77,17 +86,82 @@ public enum CSVLoader {
     /// The cleaned cells of one row and the line they came from.
     struct CellRow {
         var line: Int
-        var cells: [Substring]
+        /// The row's text: cells are split from it when they are read, so a large file keeps one
+        /// reference per row rather than one per cell.
+        var text: Substring
+        var cells: [Substring] { CSVLoader.cells(of: text) }
+    }
+
+    /// The cleaned cells of a line; a trailing empty cell (`1,2,`) is dropped.
+    static func cells(of line: Substring) -> [Substring] { cellsAndDrop(of: line).cells }
+
+    /// The cleaned cells of a line, and whether a trailing empty cell was dropped.
+    static func cellsAndDrop(of line: Substring) -> (cells: [Substring], droppedTrailingEmptyCell: Bool) {
+        var cells = line.split(separator: ",", omittingEmptySubsequences: false).map(cleaned)
+        let dropped = cells.count > 1 && cells.last == ""
+        if dropped { cells.removeLast() }
+        return (cells, dropped)
+    }
+
+    /// The 1-based column of the first quoted cell that holds a comma, if any.
+    static func quotedCommaColumn(_ line: Substring) -> Int? {
+        guard line.contains("\"") else { return nil }
+        var column = 1, quoted = false, cellStart = true
+        for character in line {
+            if character == "\"" && (quoted || cellStart) {
+                quoted.toggle()
+            } else if character == "," {
+                if quoted { return column }
+                column += 1
+                cellStart = true
+                continue
+            }
+            if !character.isWhitespace { cellStart = false }
+        }
+        return nil
     }
 
     /// The rows of a file, all of `columnCount` cells, before any is read as a number.
     struct CellTable {
         var header: [String]?
         var columnCount: Int
-        var rows: [CellRow]
+        /// The whole text: rows are read from it again when their values are read, so no row is
+        /// kept in memory in between.
+        var text: String
+        /// The line of the first data row, and the line after the last one (the shape error's, or past the end).
+        var firstDataLine: Int
+        var endLine: Int
+        var rowCount: Int
+        /// For each column, whether some data row holds text there.
+        var textColumns: [Bool]
         /// A row that broke the table's shape: thrown once the cells before it have been checked, so
         /// errors come in file order.
         var shapeError: CSVError?
+
+        /// Each data row, in file order.
+        func forEachRow(_ body: (CellRow) throws(CSVError) -> Void) throws(CSVError) {
+            try CSVLoader.forEachLine(text) { (number, line) throws(CSVError) -> Bool in
+                guard number < endLine else { return false }
+                if number >= firstDataLine && !line.allSatisfy(\.isWhitespace) { try body(CellRow(line: number, text: line)) }
+                return true
+            }
+        }
+    }
+
+    /// Calls `body` with each line and its 1-based number until it returns false. Every newline
+    /// character ends a line: "\r\n" (one Character in Swift), "\n" and a lone "\r". A byte-order mark
+    /// at the start is dropped.
+    static func forEachLine(_ text: String, _ body: (Int, Substring) throws(CSVError) -> Bool) throws(CSVError) {
+        var lineStart = text.startIndex
+        var number = 0
+        while true {
+            let end = text[lineStart...].firstIndex(where: \.isNewline) ?? text.endIndex
+            number += 1
+            var line = text[lineStart..<end]
+            if number == 1, line.first == "\u{FEFF}" { line = line.dropFirst() }
+            guard try body(number, line), end < text.endIndex else { return }
+            lineStart = text.index(after: end)
+        }
     }
 
     /// A cell that is neither empty nor a number.
@@ -95,47 +169,76 @@ public enum CSVLoader {
         !cell.isEmpty && Double(cell) == nil
     }
 
-    static func readCells(_ text: String, fileName: String) throws(CSVError) -> CellTable {
+    /// Checks the shape of every row and finds the header; `target` (when given by position) limits
+    /// the search for text cells to the target column.
+    static func readCells(_ text: String, fileName: String, target: CSVOptions.TargetColumn? = nil) throws(CSVError) -> CellTable {
+        var knownColumn: Int?
         var columnCount: Int?
         var firstLine = 0
-        var rows: [CellRow] = []
+        var firstRows: [CellRow] = []
+        var rowCount = 0
+        var endLine = Int.max
+        var textColumns: [Bool] = []
         var shapeError: CSVError?
-        var lineNumber = 0
-        // Splitting on every newline character also splits "\r\n" (one Character in Swift) and lone "\r".
-        for rawLine in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline) {
-            lineNumber += 1
-            var line = Substring(rawLine)
-            if lineNumber == 1, line.first == "\u{FEFF}" { line = line.dropFirst() }  // a byte-order mark
-            if line.allSatisfy(\.isWhitespace) { continue }
+        try forEachLine(text) { (lineNumber, line) throws(CSVError) -> Bool in
+            if line.allSatisfy(\.isWhitespace) { return true }
 
-            var cells = line.split(separator: ",", omittingEmptySubsequences: false).map(cleaned)
-            let droppedTrailingEmptyCell = cells.count > 1 && cells.last == ""
-            if droppedTrailingEmptyCell { cells.removeLast() }
+            let (cells, droppedTrailingEmptyCell) = Self.cellsAndDrop(of: line)
 
             guard let expected = columnCount else {
                 firstLine = lineNumber
+                if let column = quotedCommaColumn(line) { throw .quotedComma(file: fileName, line: lineNumber, column: column) }
                 guard cells.count >= 2 else { throw .singleColumn(file: fileName, line: lineNumber) }
                 columnCount = cells.count
-                rows.append(CellRow(line: lineNumber, cells: cells))
-                continue
+                textColumns = Array(repeating: false, count: cells.count)
+                switch target {
+                case .last?: knownColumn = cells.count - 1
+                case .index(let index)?: knownColumn = index
+                default: break
+                }
+                firstRows.append(CellRow(line: lineNumber, text: line))
+                rowCount = 1
+                return true
             }
             if cells.count != expected {
                 // "1,2," under a three-column header is a missing last value, not a short row.
-                shapeError = droppedTrailingEmptyCell && cells.count + 1 == expected
-                    ? .emptyCell(file: fileName, line: lineNumber, column: expected)
-                    : .raggedRow(file: fileName, line: lineNumber, expected: expected, found: cells.count, firstLine: firstLine)
-                break
+                if let column = quotedCommaColumn(line) {
+                    shapeError = .quotedComma(file: fileName, line: lineNumber, column: column)
+                } else {
+                    shapeError = droppedTrailingEmptyCell && cells.count + 1 == expected
+                        ? .emptyCell(file: fileName, line: lineNumber, column: expected)
+                        : .raggedRow(file: fileName, line: lineNumber, expected: expected, found: cells.count, firstLine: firstLine)
+                }
+                endLine = lineNumber
+                return false
             }
-            rows.append(CellRow(line: lineNumber, cells: cells))
+            if firstRows.count < 2 { firstRows.append(CellRow(line: lineNumber, text: line)) }
+            // Rows after the first are data whether or not the first is a header.
+            // Only the target column's text matters: with the target known by position, only its cell is looked at.
+            if let knownColumn, knownColumn < cells.count {
+                if !textColumns[knownColumn] && isText(cells[knownColumn]) { textColumns[knownColumn] = true }
+            } else {
+                for (column, cell) in cells.enumerated() where !textColumns[column] && isText(cell) { textColumns[column] = true }
+            }
+            rowCount += 1
+            return true
         }
         guard let columnCount else { throw .emptyFile(file: fileName) }
 
         var header: [String]?
-        if isHeader(rows[0].cells, above: rows.count > 1 ? rows[1].cells : nil) {
-            header = rows.removeFirst().cells.map(String.init)
+        var firstDataLine = firstRows[0].line
+        if isHeader(firstRows[0].cells, above: firstRows.count > 1 ? firstRows[1].cells : nil) {
+            header = firstRows[0].cells.map(String.init)
+            rowCount -= 1
+            firstDataLine = firstRows.count > 1 ? firstRows[1].line : endLine
+        } else {
+            for (column, cell) in firstRows[0].cells.enumerated() where column == knownColumn ?? column && isText(cell) {
+                textColumns[column] = true
+            }
         }
-        if rows.isEmpty { throw shapeError ?? .noDataRows(file: fileName, headerLine: firstLine) }
-        return CellTable(header: header, columnCount: columnCount, rows: rows, shapeError: shapeError)
+        if rowCount == 0 { throw shapeError ?? .noDataRows(file: fileName, headerLine: firstLine) }
+        return CellTable(header: header, columnCount: columnCount, text: text, firstDataLine: firstDataLine, endLine: endLine,
+                         rowCount: rowCount, textColumns: textColumns, shapeError: shapeError)
     }
 
     /// Whether the first row is a header, given the row under it (if any): see the rules above.
@@ -175,15 +278,16 @@ public enum CSVLoader {
 
     static func readValues(_ table: CellTable, targetColumn: Int, fileName: String) throws(CSVError) -> Table {
         let featureColumns = (0..<table.columnCount).filter { $0 != targetColumn }
-        let textTargets = table.rows.contains { isText($0.cells[targetColumn]) }
+        let textTargets = table.textColumns[targetColumn]
         var features = [Float]()
-        features.reserveCapacity(table.rows.count * featureColumns.count)
+        features.reserveCapacity(table.rowCount * featureColumns.count)
         var numbers = [Double]()
         var texts = [String]()
+        if textTargets { texts.reserveCapacity(table.rowCount) } else { numbers.reserveCapacity(table.rowCount) }
         var lines = [Int]()
-        lines.reserveCapacity(table.rows.count)
+        lines.reserveCapacity(table.rowCount)
         // Cell by cell in file order, so the first error reported is the first in the file.
-        for row in table.rows {
+        try table.forEachRow { (row) throws(CSVError) in
             for (index, cell) in row.cells.enumerated() {
                 if cell.isEmpty { throw .emptyCell(file: fileName, line: row.line, column: index + 1) }
                 if index == targetColumn && textTargets {
@@ -203,7 +307,7 @@ public enum CSVLoader {
         }
         if let shapeError = table.shapeError { throw shapeError }
         return Table(featureColumns: featureColumns,
-                     features: Matrix(rows: table.rows.count, columns: featureColumns.count, elements: features),
+                     features: Matrix(rows: table.rowCount, columns: featureColumns.count, elements: features),
                      targets: textTargets ? .texts(texts) : .numbers(numbers), lines: lines)
     }
 
