@@ -163,9 +163,9 @@ struct LiveTrainingTests {
 
         let spec = Self.spec()
         var edited = spec
-        var weights = edited.network.dense(at: 0).weights
+        var weights = edited.network.layers[0].weights
         weights[0, 0] += 1
-        edited.network.setParameters(ofLayer: 0, weights: weights, bias: edited.network.dense(at: 0).bias)
+        edited.network.setParameters(ofLayer: 0, weights: weights, bias: edited.network.layers[0].bias)
         #expect(edited != spec, "one weight apart")
         #expect(Self.spec() == spec)
     }

@@ -32,8 +32,8 @@ struct NetworkSafetensorsTests {
         let tensors = network.stateTensors
         #expect(tensors.map(\.name) == ["0.weight", "0.bias", "2.weight", "2.bias", "4.weight", "4.bias"])
         #expect(tensors.map(\.shape) == [[8, 2], [8], [8, 8], [8], [1, 8], [1]])
-        #expect(tensors[2].values == network.dense(at: 2).weights.elements)
-        #expect(tensors[5].values == network.dense(at: 4).bias)
+        #expect(tensors[2].values == network.layers[2].weights.elements)
+        #expect(tensors[5].values == network.layers[4].bias)
         #expect(network.architecture?.pytorchDescription
             == "nn.Sequential(nn.Linear(2, 8), nn.Tanh(), nn.Linear(8, 8), nn.Tanh(), nn.Linear(8, 1))")
     }
@@ -107,9 +107,9 @@ struct NetworkSafetensorsTests {
         for index in (0..<8).reversed() { headerLength = headerLength << 8 | Int(bytes[index]) }
         let first = bytes[(8 + headerLength)..<(12 + headerLength)]
         let bits = first.reversed().reduce(UInt32(0)) { $0 << 8 | UInt32($1) }
-        #expect(Float(bitPattern: bits) == network.dense(at: 0).weights[0, 0])
+        #expect(Float(bitPattern: bits) == network.layers[0].weights[0, 0])
         let second = bytes[(12 + headerLength)..<(16 + headerLength)].reversed().reduce(UInt32(0)) { $0 << 8 | UInt32($1) }
-        #expect(Float(bitPattern: second) == network.dense(at: 0).weights[0, 1])
+        #expect(Float(bitPattern: second) == network.layers[0].weights[0, 1])
     }
 
     @Test func saveThenLoadGivesIdenticalPredictions() throws {

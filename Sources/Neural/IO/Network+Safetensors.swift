@@ -3,10 +3,8 @@ extension Network {
     /// `"0.weight"` `[out, in]`, `"0.bias"` `[out]`, then `"2.weight"`, … where activations and dropout take
     /// the indices in between. `nn.Sequential(…).load_state_dict(…)` accepts exactly this set.
     public var stateTensors: [NamedTensor] {
-        denseLayerIndices.flatMap { index -> [NamedTensor] in
-            let dense = dense(at: index)
-            return [NamedTensor(name: "\(index).weight", matrix: dense.weights),
-                    NamedTensor(name: "\(index).bias", vector: dense.bias)]
+        layers.indices.flatMap { index in
+            layers[index].parameters.map { NamedTensor(name: "\(index).\($0.name)", shape: $0.shape, values: $0.values.elements) }
         }
     }
 
