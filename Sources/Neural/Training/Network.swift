@@ -3,6 +3,11 @@ public enum LayerSpec: Sendable, Hashable {
     case dense(inputSize: Int, outputSize: Int)
     case activation(Activation, size: Int)
     case dropout(probability: Float, size: Int)
+    case conv2D(inputShape: TensorShape, outputChannels: Int, kernelHeight: Int, kernelWidth: Int, stride: Int, padding: Int)
+    case maxPool2D(inputShape: TensorShape, kernel: Int, stride: Int)
+    case avgPool2D(inputShape: TensorShape, kernel: Int, stride: Int)
+    case flatten(inputShape: TensorShape)
+    case reshape(from: TensorShape, to: TensorShape)
 }
 
 /// A network: layers applied one after another, each one's output the next one's input.
