@@ -97,4 +97,72 @@ struct NetworkSafetensorsPythonTests {
         let largestDifference = zip(probabilities, expected.elements).map { abs($0 - Double($1)) }.max() ?? .infinity
         #expect(largestDifference < 1e-5)
     }
+
+    /// A stand-in for the image modules: `nn.Conv2d(in, out, k)` owns `weight` `[out, in, k, k]` and `bias`
+    /// `[out]`; pooling and flattening own nothing.
+    static let imageRules = """
+    class Conv2d:
+        def __init__(self, in_channels, out_channels, kernel_size, stride=1, padding=0):
+            kh, kw = (kernel_size, kernel_size) if isinstance(kernel_size, int) else kernel_size
+            self.parameters = {"weight": [out_channels, in_channels, kh, kw], "bias": [out_channels]}
+    nn.Conv2d = Conv2d
+    nn.MaxPool2d = NoParameters
+    nn.AvgPool2d = NoParameters
+    nn.Flatten = NoParameters
+    """
+
+    @Test func aConvolutionalModelLoadsStrictlyAndNumPyPredictsWhatTheEngineDoes() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let url = folder.appendingPathComponent("cnn.safetensors")
+        let network = try ArchitectureDescription(parsing: ArchitectureDescriptionTests.digits + ", softmax")
+            .network(inputShape: [1, 8, 8], seed: 5)
+        let model = SavedModel(network: network, loss: .crossEntropy)
+        try model.write(to: url)
+        var random = RandomSource(seed: 6)
+        let input = Matrix(rows: 4, columns: 64, elements: (0..<256).map { _ in random.uniform(0...1) })
+        let expected = network.predict(input)
+        let rows = (0..<4).map { input.row($0).map { "\($0)" }.joined(separator: ",") }.joined(separator: ";")
+
+        let script = Self.sequentialRules + "\n" + Self.imageRules + "\n" + """
+        import json, sys, numpy as np
+        from safetensors import safe_open
+        from safetensors.numpy import load_file
+        t = load_file(sys.argv[1])
+        with safe_open(sys.argv[1], framework="np") as handle:
+            metadata = handle.metadata()
+        by_hand = nn.Sequential(nn.Conv2d(1, 8, 3, padding=1), nn.ReLU(), nn.MaxPool2d(2), nn.Conv2d(8, 16, 3, padding=1),
+                                nn.ReLU(), nn.MaxPool2d(2), nn.Flatten(), nn.Linear(64, 10), nn.Softmax(dim=1)).state_dict_shapes()
+        from_metadata = eval(metadata["pytorch"], {"nn": nn}).state_dict_shapes()
+        in_file = {name: list(array.shape) for name, array in t.items()}
+        def conv(x, w, b, pad):
+            n, c, h, wd = x.shape
+            o, _, kh, kw = w.shape
+            x = np.pad(x, ((0, 0), (0, 0), (pad, pad), (pad, pad)))
+            out = np.zeros((n, o, h + 2 * pad - kh + 1, wd + 2 * pad - kw + 1), dtype=np.float32)
+            for i in range(kh):
+                for j in range(kw):
+                    out += np.einsum("nchw,oc->nohw", x[:, :, i:i + out.shape[2], j:j + out.shape[3]], w[:, :, i, j])
+            return out + b[None, :, None, None]
+        def pool(x):
+            n, c, h, w = x.shape
+            return x.reshape(n, c, h // 2, 2, w // 2, 2).max(axis=(3, 5))
+        x = np.array([[float(v) for v in row.split(",")] for row in sys.argv[2].split(";")], dtype=np.float32).reshape(-1, 1, 8, 8)
+        x = pool(np.maximum(conv(x, t["0.weight"], t["0.bias"], 1), 0))
+        x = pool(np.maximum(conv(x, t["3.weight"], t["3.bias"], 1), 0))
+        scores = x.reshape(x.shape[0], -1) @ t["7.weight"].T + t["7.bias"]
+        scores = np.exp(scores - scores.max(axis=1, keepdims=True))
+        print(json.dumps({"by_hand": by_hand == in_file, "from_metadata": from_metadata == in_file,
+                          "probabilities": (scores / scores.sum(axis=1, keepdims=True)).reshape(-1).tolist()}))
+        """
+        let result = PythonRunner.run(script, arguments: [url.path, rows])
+        #expect(result.status == 0)
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: Any])
+        #expect(report["by_hand"] as? Bool == true)
+        #expect(report["from_metadata"] as? Bool == true)
+        let probabilities = try #require(report["probabilities"] as? [Double])
+        #expect(probabilities.count == 40)
+        let largestDifference = zip(probabilities, expected.elements).map { abs($0 - Double($1)) }.max() ?? .infinity
+        #expect(largestDifference < 1e-5)
+    }
 }

@@ -43,6 +43,34 @@ extension Network {
         self = network
     }
 
+    /// Rebuilds the network a description gives on examples of `inputShape`, with every parameter tensor
+    /// taken from `tensors` by its `torch.nn.Sequential` name (`0.weight`, `0.bias`, …): each must be there
+    /// with the shape its layer has, finite, and none may be left over.
+    public init(description: ArchitectureDescription, inputShape: TensorShape, tensors: [NamedTensor], seed: UInt64 = 1,
+                fileName: String) throws {
+        var network = try description.network(inputShape: inputShape, seed: seed)
+        var remaining = Dictionary(tensors.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+        let expected = network.stateTensors.map(\.name)
+        for index in network.layers.indices {
+            for parameter in network.layers[index].parameters {
+                let name = "\(index).\(parameter.name)"
+                guard let tensor = remaining.removeValue(forKey: name) else {
+                    throw ModelFileError.missingTensor(file: fileName, name: name, shape: parameter.shape)
+                }
+                guard tensor.shape == parameter.shape, tensor.values.count == parameter.count else {
+                    throw ModelFileError.tensorShape(file: fileName, name: name, shape: tensor.shape, expected: parameter.shape,
+                                                     layer: network.layers[index].summary)
+                }
+                guard tensor.values.allSatisfy(\.isFinite) else { throw ModelFileError.notFinite(file: fileName, name: name) }
+                network.setParameter(parameter.name, ofLayer: index, values: tensor.values)
+            }
+        }
+        if let extra = remaining.keys.sorted().first {
+            throw ModelFileError.unexpectedTensor(file: fileName, name: extra, expected: expected)
+        }
+        self = network
+    }
+
     /// Removes the tensor called `name` from `remaining` and returns its values, checking its shape and
     /// that every value is finite.
     private static func take(
