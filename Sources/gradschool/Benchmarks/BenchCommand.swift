@@ -10,6 +10,8 @@ struct BenchCommand: ParsableCommand {
         discussion: """
         W1  spiral, 500 points, 2-8-8-1 tanh, sigmoid output, binary cross-entropy, SGD lr 0.03, batch 10
         W2  digits, 64-64-10 ReLU, softmax output, cross-entropy, Adam lr 0.001, batch 32
+        C1  digits as 1×8×8 images, conv 8 3 pad 1, relu, maxpool 2, conv 16 3 pad 1, relu, maxpool 2,
+            flatten, dense 10; softmax cross-entropy, Adam lr 0.001, batch 32
         M   a 256×256×256 matrix product, beside NumPy's single-threaded BLAS when python3 has numpy
         F   drawing a 200×60 frame: a loss chart, a decision map, a network diagram and a weight heatmap
 
@@ -20,13 +22,13 @@ struct BenchCommand: ParsableCommand {
     @Option(help: "Seconds to spend measuring each workload.")
     var seconds: Double = 1.5
 
-    @Option(help: "Measure only these workloads (w1, w2, m, f); repeat the option for several.")
+    @Option(help: "Measure only these workloads (w1, w2, c1, m, f); repeat the option for several.")
     var only: [String] = []
 
     func validate() throws {
         guard seconds > 0, seconds <= 60 else { throw ValidationError("--seconds must be between 0 and 60, got \(seconds)") }
-        for name in only where !["w1", "w2", "m", "f"].contains(name.lowercased()) {
-            throw ValidationError("unknown workload '\(name)': choose w1, w2, m or f")
+        for name in only where !["w1", "w2", "c1", "m", "f"].contains(name.lowercased()) {
+            throw ValidationError("unknown workload '\(name)': choose w1, w2, c1, m or f")
         }
     }
 
@@ -41,6 +43,10 @@ struct BenchCommand: ParsableCommand {
         if wants("w2") {
             let w2 = try TrainingBenchmark.digits(seconds: seconds)
             print(String(format: "W2  digits 64-64-10 ReLU, Adam, batch 32  %12.0f samples/s   (target ≥ 1,500,000; median window %.0f)", w2.best, w2.median))
+        }
+        if wants("c1") {
+            let c1 = try TrainingBenchmark.convolutionalDigits(seconds: seconds)
+            print(String(format: "C1  digits 1×8×8 CNN, Adam, batch 32      %12.0f samples/s   (target ≥ 200,000; median window %.0f)", c1.best, c1.median))
         }
         if wants("m") { productBenchmark() }
         if wants("f") {
@@ -80,6 +86,16 @@ enum TrainingBenchmark {
     static func digits(seconds: Double) throws -> Throughput {
         let (training, _, _) = try Dataset.digits().split(validationFraction: 0, testFraction: 0.2, seed: 1)
         let network = Network(sizes: [64, 64, 10], activation: .relu, outputActivation: .softmax, seed: 1)
+        return measure(Trainer(network: network, training: Examples(training),
+                               configuration: TrainingConfiguration(epochs: .max, batchSize: 32, loss: .crossEntropy,
+                                                                    optimizer: OptimizerKind(name: "adam")!, learningRate: 0.001)),
+                       seconds: seconds)
+    }
+
+    static func convolutionalDigits(seconds: Double) throws -> Throughput {
+        let (training, _, _) = try Dataset.digits().split(validationFraction: 0, testFraction: 0.2, seed: 1)
+        let description = try ArchitectureDescription(parsing: "conv 8 3 pad 1, relu, maxpool 2, conv 16 3 pad 1, relu, maxpool 2, flatten, dense 10, softmax")
+        let network = try description.network(inputShape: [1, 8, 8], seed: 1)
         return measure(Trainer(network: network, training: Examples(training),
                                configuration: TrainingConfiguration(epochs: .max, batchSize: 32, loss: .crossEntropy,
                                                                     optimizer: OptimizerKind(name: "adam")!, learningRate: 0.001)),
