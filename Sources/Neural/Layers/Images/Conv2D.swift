@@ -238,6 +238,10 @@ public struct Conv2D: Layer {
                                     let sourceRow = y * stride - padding + i
                                     if sourceRow < 0 || sourceRow >= height {
                                         for j in 0..<kw { target[j] = 0 }
+                                    } else if left >= 0 && left + kw <= width {
+                                        // The whole kernel row lies inside the image: a plain copy.
+                                        let line = plane + sourceRow * width + left
+                                        for j in 0..<kw { target[j] = line[j] }
                                     } else {
                                         let line = plane + sourceRow * width
                                         for j in 0..<kw {
@@ -277,10 +281,15 @@ public struct Conv2D: Layer {
                                 for i in 0..<kh {
                                     let targetRow = y * stride - padding + i
                                     if targetRow >= 0 && targetRow < height {
-                                        let line = plane + targetRow * width
-                                        for j in 0..<kw {
-                                            let column = left + j
-                                            if column >= 0 && column < width { line[column] += source[j] }
+                                        if left >= 0 && left + kw <= width {
+                                            let line = plane + targetRow * width + left
+                                            for j in 0..<kw { line[j] += source[j] }
+                                        } else {
+                                            let line = plane + targetRow * width
+                                            for j in 0..<kw {
+                                                let column = left + j
+                                                if column >= 0 && column < width { line[column] += source[j] }
+                                            }
                                         }
                                     }
                                     source += kw

@@ -47,6 +47,10 @@ public struct MaxPool2D: Layer {
         if input.rows > output.capacity || winners.count < input.rows * outputSize { reserve(batchCapacity: input.rows) }
         output.resize(rows: input.rows)
         let w = window, batch = input.rows, inputSize = self.inputSize, outputSize = self.outputSize
+        if w.kernel == 2 && w.stride == 2 {
+            forwardTwoByTwo(input)
+            return
+        }
         input.storage.withUnsafeBufferPointer { x in
             output.storage.withUnsafeMutableBufferPointer { y in
                 winners.withUnsafeMutableBufferPointer { won in
@@ -69,6 +73,39 @@ public struct MaxPool2D: Layer {
                             }
                         }
                     }
+                }
+            }
+        }
+    }
+
+    /// The common 2×2 window with stride 2, written out: four candidates, first one in reading order on a tie.
+    private mutating func forwardTwoByTwo(_ input: Matrix) {
+        let batch = input.rows, inputSize = self.inputSize, outputSize = self.outputSize
+        let channels = window.channels, height = window.height, width = window.width
+        let outputHeight = window.outputHeight, outputWidth = window.outputWidth
+        input.storage.withUnsafeBufferPointer { x in
+            output.storage.withUnsafeMutableBufferPointer { y in
+                winners.withUnsafeMutableBufferPointer { won in
+                    var out = 0
+                    for example in 0..<batch {
+                        let image = x.baseAddress! + example * inputSize
+                        for channel in 0..<channels {
+                            for row in 0..<outputHeight {
+                                let top = channel * height * width + 2 * row * width
+                                for column in 0..<outputWidth {
+                                    let a = top + 2 * column, b = a + 1, c = a + width, d = c + 1
+                                    var best = a, value = image[a]
+                                    if image[b] > value { best = b; value = image[b] }
+                                    if image[c] > value { best = c; value = image[c] }
+                                    if image[d] > value { best = d; value = image[d] }
+                                    y[out] = value
+                                    won[out] = Int32(best)
+                                    out += 1
+                                }
+                            }
+                        }
+                    }
+                    _ = outputSize
                 }
             }
         }
