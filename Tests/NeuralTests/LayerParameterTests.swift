@@ -113,4 +113,33 @@ struct LayerParameterTests {
         #expect(saves >= 3, "the test needs epochs that save the best weights")
         #expect(allocations == 0, "\(allocations) allocations in 5 epochs that saved the best weights \(saves) times")
     }
+
+    /// The digits CNN after its first epochs: steps after a snapshot, and epochs that end by saving the best
+    /// weights (the training loss watched), allocate nothing.
+    @Test func aConvolutionalTrainingStepAllocatesNothing() throws {
+        try #require(gs_thread_allocation_count() >= 0, "allocation counting needs glibc")
+        let digits = try Dataset.digits()
+        let network = try ArchitectureDescription(parsing: ArchitectureDescriptionTests.digits + ", softmax").network(inputShape: [1, 8, 8], seed: 1)
+        var trainer = Trainer(network: network, training: Examples(digits.subset(Array(0..<200))),
+                              configuration: TrainingConfiguration(epochs: 100, batchSize: 32, loss: .crossEntropy,
+                                                                   optimizer: .adam(beta1: 0.9, beta2: 0.999, epsilon: 1e-8),
+                                                                   learningRate: 0.003, patience: 50))
+        trainer.trainEpoch()
+        trainer.trainEpoch()
+        // Epochs that end by saving the best weights.
+        var before = gs_thread_allocation_count()
+        for _ in 0..<3 { trainer.trainEpoch() }
+        var allocations = gs_thread_allocation_count() - before
+        // Steps right after snapshots (inside an epoch: the epoch's record is appended to a history the
+        // snapshot shares, which copies its unfinished chunk once, by design of `EpochHistory`).
+        var snapshots: [TrainingSnapshot] = []
+        for _ in 0..<5 {
+            snapshots.append(trainer.snapshot())
+            before = gs_thread_allocation_count()
+            trainer.step()
+            allocations += gs_thread_allocation_count() - before
+        }
+        #expect(trainer.status == .training)
+        #expect(allocations == 0, "\(allocations) allocations in 3 epochs and 5 steps after snapshots of a CNN")
+    }
 }

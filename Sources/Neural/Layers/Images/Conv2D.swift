@@ -49,6 +49,8 @@ public struct Conv2D: Layer {
     private var patchGradient: Matrix    // [batch · positions, in·kh·kw]
     private var weightsTransposed: Matrix
     private var transposeIsCurrent = false
+    /// One example with its zero border of `padding` pixels, `in × (H + 2p) × (W + 2p)`.
+    private var padded: [Float] = []
 
     /// A convolution of `weights` `[out, in·kh·kw]` (the `[out, in, kh, kw]` tensor row-major) and `bias` over
     /// images of `inputShape` (channels × height × width).
@@ -136,6 +138,7 @@ public struct Conv2D: Layer {
         product = Matrix(rows: 0, columns: outputChannels, capacity: batchCapacity * positions)
         gradientRows = Matrix(rows: 0, columns: outputChannels, capacity: batchCapacity * positions)
         patchGradient = Matrix(rows: 0, columns: patchSize, capacity: batchCapacity * positions)
+        padded = [Float](repeating: 0, count: inputChannels * (height + 2 * padding) * (width + 2 * padding))
     }
 
     public mutating func forward(_ input: Matrix, mode: Mode) {
@@ -217,42 +220,50 @@ public struct Conv2D: Layer {
 
     /// Row (example, y, x) of `patches` holds the receptive field of output (y, x): for each input channel c
     /// and kernel row i, the kw pixels X[c, s·y − p + i, s·x − p + j], 0 outside the image.
+    ///
+    /// Each example is first copied into a zero-bordered `padded` image, so every window lies inside it and
+    /// the copy needs no edge tests.
     private mutating func gatherPatches(_ input: Matrix) {
         let batch = input.rows
         patches.resize(rows: batch * positions)
         let channels = inputChannels, height = self.height, width = self.width, kh = kernelHeight, kw = kernelWidth
         let stride = self.stride, padding = self.padding, outputHeight = self.outputHeight, outputWidth = self.outputWidth
-        let patchSize = self.patchSize, imageSize = height * width, inputSize = self.inputSize
+        let paddedHeight = height + 2 * padding, paddedWidth = width + 2 * padding
+        let paddedPlane = paddedHeight * paddedWidth, imageSize = height * width, inputSize = self.inputSize
+        if padded.count != channels * paddedPlane { padded = [Float](repeating: 0, count: channels * paddedPlane) }
         input.storage.withUnsafeBufferPointer { pixels in
-            patches.storage.withUnsafeMutableBufferPointer { patchBuffer in
-                var row = patchBuffer.baseAddress!
-                for example in 0..<batch {
-                    let image = pixels.baseAddress! + example * inputSize
-                    for y in 0..<outputHeight {
-                        for x in 0..<outputWidth {
-                            var target = row
-                            let left = x * stride - padding
-                            for channel in 0..<channels {
-                                let plane = image + channel * imageSize
-                                for i in 0..<kh {
-                                    let sourceRow = y * stride - padding + i
-                                    if sourceRow < 0 || sourceRow >= height {
-                                        for j in 0..<kw { target[j] = 0 }
-                                    } else if left >= 0 && left + kw <= width {
-                                        // The whole kernel row lies inside the image: a plain copy.
-                                        let line = plane + sourceRow * width + left
-                                        for j in 0..<kw { target[j] = line[j] }
+            padded.withUnsafeMutableBufferPointer { paddedBuffer in
+                patches.storage.withUnsafeMutableBufferPointer { patchBuffer in
+                    let image = paddedBuffer.baseAddress!
+                    var target = patchBuffer.baseAddress!
+                    for example in 0..<batch {
+                        let source = pixels.baseAddress! + example * inputSize
+                        for channel in 0..<channels {
+                            for row in 0..<height {
+                                (image + channel * paddedPlane + (row + padding) * paddedWidth + padding)
+                                    .update(from: source + channel * imageSize + row * width, count: width)
+                            }
+                        }
+                        for y in 0..<outputHeight {
+                            for x in 0..<outputWidth {
+                                let corner = image + y * stride * paddedWidth + x * stride
+                                for channel in 0..<channels {
+                                    var line = corner + channel * paddedPlane
+                                    if kw == 3 {
+                                        for _ in 0..<kh {
+                                            target[0] = line[0]; target[1] = line[1]; target[2] = line[2]
+                                            target += 3
+                                            line += paddedWidth
+                                        }
                                     } else {
-                                        let line = plane + sourceRow * width
-                                        for j in 0..<kw {
-                                            let column = left + j
-                                            target[j] = column >= 0 && column < width ? line[column] : 0
+                                        for _ in 0..<kh {
+                                            for j in 0..<kw { target[j] = line[j] }
+                                            target += kw
+                                            line += paddedWidth
                                         }
                                     }
-                                    target += kw
                                 }
                             }
-                            row += patchSize
                         }
                     }
                 }
@@ -260,47 +271,56 @@ public struct Conv2D: Layer {
         }
     }
 
-    /// ∂L/∂X: each patch's gradient added back onto the pixels the patch was read from.
+    /// ∂L/∂X: each patch's gradient added back onto the pixels the patch was read from (in a zero-bordered
+    /// image, whose border, the padding, is then dropped).
     private mutating func scatterPatchGradient(batch: Int) {
         inputGradient.resize(rows: batch)
-        inputGradient.fill(0)
         let channels = inputChannels, height = self.height, width = self.width, kh = kernelHeight, kw = kernelWidth
         let stride = self.stride, padding = self.padding, outputHeight = self.outputHeight, outputWidth = self.outputWidth
-        let patchSize = self.patchSize, imageSize = height * width, inputSize = self.inputSize
+        let paddedHeight = height + 2 * padding, paddedWidth = width + 2 * padding
+        let paddedPlane = paddedHeight * paddedWidth, imageSize = height * width, inputSize = self.inputSize
+        if padded.count != channels * paddedPlane { padded = [Float](repeating: 0, count: channels * paddedPlane) }
         patchGradient.storage.withUnsafeBufferPointer { patchBuffer in
-            inputGradient.storage.withUnsafeMutableBufferPointer { dx in
-                var row = patchBuffer.baseAddress!
-                for example in 0..<batch {
-                    let image = dx.baseAddress! + example * inputSize
-                    for y in 0..<outputHeight {
-                        for x in 0..<outputWidth {
-                            var source = row
-                            let left = x * stride - padding
-                            for channel in 0..<channels {
-                                let plane = image + channel * imageSize
-                                for i in 0..<kh {
-                                    let targetRow = y * stride - padding + i
-                                    if targetRow >= 0 && targetRow < height {
-                                        if left >= 0 && left + kw <= width {
-                                            let line = plane + targetRow * width + left
+            padded.withUnsafeMutableBufferPointer { paddedBuffer in
+                inputGradient.storage.withUnsafeMutableBufferPointer { dx in
+                    let image = paddedBuffer.baseAddress!
+                    var source = patchBuffer.baseAddress!
+                    for example in 0..<batch {
+                        image.update(repeating: 0, count: channels * paddedPlane)
+                        for y in 0..<outputHeight {
+                            for x in 0..<outputWidth {
+                                let corner = image + y * stride * paddedWidth + x * stride
+                                for channel in 0..<channels {
+                                    var line = corner + channel * paddedPlane
+                                    if kw == 3 {
+                                        for _ in 0..<kh {
+                                            line[0] += source[0]; line[1] += source[1]; line[2] += source[2]
+                                            source += 3
+                                            line += paddedWidth
+                                        }
+                                    } else {
+                                        for _ in 0..<kh {
                                             for j in 0..<kw { line[j] += source[j] }
-                                        } else {
-                                            let line = plane + targetRow * width
-                                            for j in 0..<kw {
-                                                let column = left + j
-                                                if column >= 0 && column < width { line[column] += source[j] }
-                                            }
+                                            source += kw
+                                            line += paddedWidth
                                         }
                                     }
-                                    source += kw
                                 }
                             }
-                            row += patchSize
+                        }
+                        let target = dx.baseAddress! + example * inputSize
+                        for channel in 0..<channels {
+                            for row in 0..<height {
+                                (target + channel * imageSize + row * width)
+                                    .update(from: image + channel * paddedPlane + (row + padding) * paddedWidth + padding, count: width)
+                            }
                         }
                     }
                 }
             }
         }
+        // The gather that follows writes only the interior, so the border must be zero again.
+        padded.withUnsafeMutableBufferPointer { $0.update(repeating: 0) }
     }
 
     // MARK: - The plain reference

@@ -80,7 +80,7 @@ public struct MaxPool2D: Layer {
 
     /// The common 2×2 window with stride 2, written out: four candidates, first one in reading order on a tie.
     private mutating func forwardTwoByTwo(_ input: Matrix) {
-        let batch = input.rows, inputSize = self.inputSize, outputSize = self.outputSize
+        let batch = input.rows, inputSize = self.inputSize
         let channels = window.channels, height = window.height, width = window.width
         let outputHeight = window.outputHeight, outputWidth = window.outputWidth
         input.storage.withUnsafeBufferPointer { x in
@@ -105,7 +105,6 @@ public struct MaxPool2D: Layer {
                             }
                         }
                     }
-                    _ = outputSize
                 }
             }
         }
