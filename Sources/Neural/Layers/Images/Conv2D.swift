@@ -10,7 +10,7 @@
 ///                ∂L/∂X[c, u, v]    = Σ over every (o, y, x, i, j) that read X[c, u, v] of ∂L/∂Y[o, y, x] · W[o, c, i, j]
 ///
 /// Computed as matrix products (the "im2col" lowering): every receptive field of the batch is copied into one
-/// row of a `patches` matrix (`in·kh·kw` columns), so that the whole layer is the product `patches · Wᵀ`,
+/// column of a `patches` matrix (`in·kh·kw` rows), so that the whole layer is the product `W · patches`,
 /// exactly a dense layer applied at every position. The gradients are the dense layer's three products on the
 /// same matrices, and ∂L/∂X adds each patch's gradient back where the patch came from. `reference(…)` is the
 /// plain loop form of the formula above; tests hold this one to it.
@@ -29,11 +29,8 @@ public struct Conv2D: Layer {
     /// `weight` `[out, in, kh, kw]` and `bias` `[out]`, as in `torch.nn.Conv2d`.
     public var parameters: [Parameter] {
         get { tensors }
-        set { tensors = newValue; transposeIsCurrent = false }
-        _modify {
-            transposeIsCurrent = false
-            yield &tensors
-        }
+        set { tensors = newValue }
+        _modify { yield &tensors }
     }
     private var tensors: [Parameter]
     public private(set) var output: Matrix
@@ -42,15 +39,17 @@ public struct Conv2D: Layer {
     private let height: Int, width: Int, outputHeight: Int, outputWidth: Int
     /// Output positions per example, and numbers per receptive field.
     private let positions: Int, patchSize: Int
-    // Scratch, one row per output position of the batch.
-    private var patches: Matrix          // [batch · positions, in·kh·kw]
-    private var product: Matrix          // [batch · positions, out]
-    private var gradientRows: Matrix     // ∂L/∂Y in the same layout as `product`
-    private var patchGradient: Matrix    // [batch · positions, in·kh·kw]
-    private var weightsTransposed: Matrix
-    private var transposeIsCurrent = false
+    // Scratch, laid out with one column per output position of the batch (n = example · positions + position):
+    // the products then have thousands of columns, the shape the product kernel runs fastest on.
+    private var patches: [Float] = []          // [in·kh·kw, n]: the receptive fields, one per column
+    private var product: [Float] = []          // [out, n]
+    private var gradientColumns: [Float] = []  // ∂L/∂Y as [out, n]
+    private var gradientRows: [Float] = []     // ∂L/∂Y as [n, out]
+    private var patchGradient: [Float] = []    // [in·kh·kw, n]
+    private var weightGradientTransposed: [Float] = []  // [in·kh·kw, out]
     /// One example with its zero border of `padding` pixels, `in × (H + 2p) × (W + 2p)`.
     private var padded: [Float] = []
+    private var batchCapacity = 0
 
     /// A convolution of `weights` `[out, in·kh·kw]` (the `[out, in, kh, kw]` tensor row-major) and `bias` over
     /// images of `inputShape` (channels × height × width).
@@ -90,11 +89,6 @@ public struct Conv2D: Layer {
                    Parameter(name: "bias", shape: [outputChannels], values: bias, isPenalised: false)]
         output = Matrix(rows: 0, columns: outputSize)
         inputGradient = Matrix(rows: 0, columns: inputSize)
-        patches = Matrix(rows: 0, columns: patchSize)
-        product = Matrix(rows: 0, columns: outputChannels)
-        gradientRows = Matrix(rows: 0, columns: outputChannels)
-        patchGradient = Matrix(rows: 0, columns: patchSize)
-        weightsTransposed = Matrix(rows: patchSize, columns: outputChannels)
     }
 
     /// A convolution with weights drawn by `initializer` (fan-in `in·kh·kw`) and zero biases.
@@ -134,36 +128,43 @@ public struct Conv2D: Layer {
     public mutating func reserve(batchCapacity: Int) {
         output = Matrix(rows: 0, columns: outputSize, capacity: batchCapacity)
         inputGradient = Matrix(rows: 0, columns: inputSize, capacity: batchCapacity)
-        patches = Matrix(rows: 0, columns: patchSize, capacity: batchCapacity * positions)
-        product = Matrix(rows: 0, columns: outputChannels, capacity: batchCapacity * positions)
-        gradientRows = Matrix(rows: 0, columns: outputChannels, capacity: batchCapacity * positions)
-        patchGradient = Matrix(rows: 0, columns: patchSize, capacity: batchCapacity * positions)
+        let columns = batchCapacity * positions
+        patches = [Float](repeating: 0, count: patchSize * columns)
+        product = [Float](repeating: 0, count: outputChannels * columns)
+        gradientColumns = [Float](repeating: 0, count: outputChannels * columns)
+        gradientRows = [Float](repeating: 0, count: outputChannels * columns)
+        patchGradient = [Float](repeating: 0, count: patchSize * columns)
+        weightGradientTransposed = [Float](repeating: 0, count: patchSize * outputChannels)
         padded = [Float](repeating: 0, count: inputChannels * (height + 2 * padding) * (width + 2 * padding))
+        self.batchCapacity = batchCapacity
     }
 
     public mutating func forward(_ input: Matrix, mode: Mode) {
         checkInput(input)
-        if input.rows > output.capacity { reserve(batchCapacity: input.rows) }
-        let batch = input.rows
+        if input.rows > batchCapacity || input.rows > output.capacity { reserve(batchCapacity: input.rows) }
+        let batch = input.rows, columns = batch * positions
         gatherPatches(input)
-        if !transposeIsCurrent {
-            Transpose.write(tensors[0].values, into: &weightsTransposed)
-            transposeIsCurrent = true
+        let channels = outputChannels, patchSize = self.patchSize, positions = self.positions
+        // Y = W · patches: [out, in·kh·kw] · [in·kh·kw, n].
+        tensors[0].values.storage.withUnsafeBufferPointer { w in
+            patches.withUnsafeBufferPointer { x in
+                product.withUnsafeMutableBufferPointer { y in
+                    MatrixProduct.multiply(w.baseAddress!, x.baseAddress!, y.baseAddress!, rows: channels, inner: patchSize,
+                                           columns: columns, rowStride: patchSize, innerStride: 1)
+                }
+            }
         }
-        MatrixProduct.multiply(patches, weightsTransposed, into: &product)
-        // product holds [example, position, channel]; the output is [example, channel, position], plus bias.
+        // [out, example, position] → [example, out, position], plus the bias.
         output.resize(rows: batch)
-        let positions = self.positions, channels = outputChannels
-        product.storage.withUnsafeBufferPointer { p in
+        product.withUnsafeBufferPointer { p in
             tensors[1].values.storage.withUnsafeBufferPointer { b in
                 output.storage.withUnsafeMutableBufferPointer { y in
                     for example in 0..<batch {
-                        let source = p.baseAddress! + example * positions * channels
-                        let target = y.baseAddress! + example * positions * channels
-                        for position in 0..<positions {
-                            for channel in 0..<channels {
-                                target[channel * positions + position] = source[position * channels + channel] + b[channel]
-                            }
+                        for channel in 0..<channels {
+                            let source = p.baseAddress! + channel * columns + example * positions
+                            let target = y.baseAddress! + (example * channels + channel) * positions
+                            let bias = b[channel]
+                            for position in 0..<positions { target[position] = source[position] + bias }
                         }
                     }
                 }
@@ -172,39 +173,66 @@ public struct Conv2D: Layer {
     }
 
     public mutating func backward(input: Matrix, outputGradient: Matrix, computeInputGradient: Bool) {
-        let batch = input.rows, positions = self.positions, channels = outputChannels
-        gradientRows.resize(rows: batch * positions)
+        let batch = input.rows, positions = self.positions, channels = outputChannels, columns = batch * positions
+        let patchSize = self.patchSize
+        let weightsTrain = tensors[0].isTrainable
         outputGradient.storage.withUnsafeBufferPointer { g in
-            gradientRows.storage.withUnsafeMutableBufferPointer { rows in
-                for example in 0..<batch {
-                    let source = g.baseAddress! + example * positions * channels
-                    let target = rows.baseAddress! + example * positions * channels
-                    for channel in 0..<channels {
-                        for position in 0..<positions {
-                            target[position * channels + channel] = source[channel * positions + position]
+            gradientColumns.withUnsafeMutableBufferPointer { byColumn in
+                gradientRows.withUnsafeMutableBufferPointer { byRow in
+                    for example in 0..<batch {
+                        for channel in 0..<channels {
+                            let source = g.baseAddress! + (example * channels + channel) * positions
+                            let column = byColumn.baseAddress! + channel * columns + example * positions
+                            for position in 0..<positions { column[position] = source[position] }
+                            if weightsTrain {
+                                let row = byRow.baseAddress! + example * positions * channels + channel
+                                for position in 0..<positions { row[position * channels] = source[position] }
+                            }
                         }
                     }
                 }
             }
         }
-        if tensors[0].isTrainable {
-            // ∂L/∂W = (∂L/∂Y as rows)ᵀ · patches: the dense layer's rule, summed over every position too.
-            MatrixProduct.multiplyTransposingA(gradientRows, patches, into: &tensors[0].gradient)
+        if weightsTrain {
+            // ∂L/∂Wᵀ = patches · (∂L/∂Y as rows): the dense layer's rule, summed over every position too.
+            patches.withUnsafeBufferPointer { x in
+                gradientRows.withUnsafeBufferPointer { g in
+                    weightGradientTransposed.withUnsafeMutableBufferPointer { dw in
+                        MatrixProduct.multiply(x.baseAddress!, g.baseAddress!, dw.baseAddress!, rows: patchSize, inner: columns,
+                                               columns: channels, rowStride: columns, innerStride: 1)
+                    }
+                }
+            }
+            weightGradientTransposed.withUnsafeBufferPointer { dwT in
+                tensors[0].gradient.storage.withUnsafeMutableBufferPointer { dw in
+                    for row in 0..<patchSize {
+                        for channel in 0..<channels { dw[channel * patchSize + row] = dwT[row * channels + channel] }
+                    }
+                }
+            }
         }
         if tensors[1].isTrainable {
-            let count = batch * positions
-            gradientRows.storage.withUnsafeBufferPointer { rows in
+            gradientColumns.withUnsafeBufferPointer { g in
                 tensors[1].gradient.storage.withUnsafeMutableBufferPointer { db in
-                    for channel in 0..<channels { db[channel] = 0 }
-                    for row in 0..<count {
-                        let gRow = rows.baseAddress! + row * channels
-                        for channel in 0..<channels { db[channel] += gRow[channel] }
+                    for channel in 0..<channels {
+                        var sum: Float = 0
+                        let row = g.baseAddress! + channel * columns
+                        for column in 0..<columns { sum += row[column] }
+                        db[channel] = sum
                     }
                 }
             }
         }
         if computeInputGradient {
-            MatrixProduct.multiply(gradientRows, tensors[0].values, into: &patchGradient)
+            // ∂L/∂patches = Wᵀ · ∂L/∂Y, reading W transposed where it lies.
+            tensors[0].values.storage.withUnsafeBufferPointer { w in
+                gradientColumns.withUnsafeBufferPointer { g in
+                    patchGradient.withUnsafeMutableBufferPointer { dx in
+                        MatrixProduct.multiply(w.baseAddress!, g.baseAddress!, dx.baseAddress!, rows: patchSize, inner: channels,
+                                               columns: columns, rowStride: 1, innerStride: patchSize)
+                    }
+                }
+            }
             scatterPatchGradient(batch: batch)
         }
     }
@@ -218,24 +246,21 @@ public struct Conv2D: Layer {
 
     // MARK: - im2col and its reverse
 
-    /// Row (example, y, x) of `patches` holds the receptive field of output (y, x): for each input channel c
-    /// and kernel row i, the kw pixels X[c, s·y − p + i, s·x − p + j], 0 outside the image.
+    /// Column (example, y, x) of `patches` holds the receptive field of output (y, x): in row (c, i, j) the
+    /// pixel X[c, s·y − p + i, s·x − p + j], 0 outside the image.
     ///
     /// Each example is first copied into a zero-bordered `padded` image, so every window lies inside it and
-    /// the copy needs no edge tests.
+    /// the copy needs no edge tests; with stride 1 each output row's pixels are one contiguous run.
     private mutating func gatherPatches(_ input: Matrix) {
-        let batch = input.rows
-        patches.resize(rows: batch * positions)
+        let batch = input.rows, columns = batch * positions, positions = self.positions
         let channels = inputChannels, height = self.height, width = self.width, kh = kernelHeight, kw = kernelWidth
         let stride = self.stride, padding = self.padding, outputHeight = self.outputHeight, outputWidth = self.outputWidth
-        let paddedHeight = height + 2 * padding, paddedWidth = width + 2 * padding
-        let paddedPlane = paddedHeight * paddedWidth, imageSize = height * width, inputSize = self.inputSize
-        if padded.count != channels * paddedPlane { padded = [Float](repeating: 0, count: channels * paddedPlane) }
+        let paddedWidth = width + 2 * padding, paddedPlane = (height + 2 * padding) * paddedWidth
+        let imageSize = height * width, inputSize = self.inputSize
         input.storage.withUnsafeBufferPointer { pixels in
             padded.withUnsafeMutableBufferPointer { paddedBuffer in
-                patches.storage.withUnsafeMutableBufferPointer { patchBuffer in
+                patches.withUnsafeMutableBufferPointer { patchBuffer in
                     let image = paddedBuffer.baseAddress!
-                    var target = patchBuffer.baseAddress!
                     for example in 0..<batch {
                         let source = pixels.baseAddress! + example * inputSize
                         for channel in 0..<channels {
@@ -244,24 +269,22 @@ public struct Conv2D: Layer {
                                     .update(from: source + channel * imageSize + row * width, count: width)
                             }
                         }
-                        for y in 0..<outputHeight {
-                            for x in 0..<outputWidth {
-                                let corner = image + y * stride * paddedWidth + x * stride
-                                for channel in 0..<channels {
-                                    var line = corner + channel * paddedPlane
-                                    if kw == 3 {
-                                        for _ in 0..<kh {
-                                            target[0] = line[0]; target[1] = line[1]; target[2] = line[2]
-                                            target += 3
-                                            line += paddedWidth
-                                        }
-                                    } else {
-                                        for _ in 0..<kh {
-                                            for j in 0..<kw { target[j] = line[j] }
-                                            target += kw
-                                            line += paddedWidth
+                        var patchRow = 0
+                        for channel in 0..<channels {
+                            for i in 0..<kh {
+                                for j in 0..<kw {
+                                    let target = patchBuffer.baseAddress! + patchRow * columns + example * positions
+                                    let plane = image + channel * paddedPlane + i * paddedWidth + j
+                                    for y in 0..<outputHeight {
+                                        let line = plane + y * stride * paddedWidth
+                                        let out = target + y * outputWidth
+                                        if stride == 1 {
+                                            for x in 0..<outputWidth { out[x] = line[x] }
+                                        } else {
+                                            for x in 0..<outputWidth { out[x] = line[x * stride] }
                                         }
                                     }
+                                    patchRow += 1
                                 }
                             }
                         }
@@ -275,36 +298,33 @@ public struct Conv2D: Layer {
     /// image, whose border, the padding, is then dropped).
     private mutating func scatterPatchGradient(batch: Int) {
         inputGradient.resize(rows: batch)
+        let columns = batch * positions, positions = self.positions
         let channels = inputChannels, height = self.height, width = self.width, kh = kernelHeight, kw = kernelWidth
         let stride = self.stride, padding = self.padding, outputHeight = self.outputHeight, outputWidth = self.outputWidth
-        let paddedHeight = height + 2 * padding, paddedWidth = width + 2 * padding
-        let paddedPlane = paddedHeight * paddedWidth, imageSize = height * width, inputSize = self.inputSize
-        if padded.count != channels * paddedPlane { padded = [Float](repeating: 0, count: channels * paddedPlane) }
-        patchGradient.storage.withUnsafeBufferPointer { patchBuffer in
+        let paddedWidth = width + 2 * padding, paddedPlane = (height + 2 * padding) * paddedWidth
+        let imageSize = height * width, inputSize = self.inputSize
+        patchGradient.withUnsafeBufferPointer { patchBuffer in
             padded.withUnsafeMutableBufferPointer { paddedBuffer in
                 inputGradient.storage.withUnsafeMutableBufferPointer { dx in
                     let image = paddedBuffer.baseAddress!
-                    var source = patchBuffer.baseAddress!
                     for example in 0..<batch {
                         image.update(repeating: 0, count: channels * paddedPlane)
-                        for y in 0..<outputHeight {
-                            for x in 0..<outputWidth {
-                                let corner = image + y * stride * paddedWidth + x * stride
-                                for channel in 0..<channels {
-                                    var line = corner + channel * paddedPlane
-                                    if kw == 3 {
-                                        for _ in 0..<kh {
-                                            line[0] += source[0]; line[1] += source[1]; line[2] += source[2]
-                                            source += 3
-                                            line += paddedWidth
-                                        }
-                                    } else {
-                                        for _ in 0..<kh {
-                                            for j in 0..<kw { line[j] += source[j] }
-                                            source += kw
-                                            line += paddedWidth
+                        var patchRow = 0
+                        for channel in 0..<channels {
+                            for i in 0..<kh {
+                                for j in 0..<kw {
+                                    let source = patchBuffer.baseAddress! + patchRow * columns + example * positions
+                                    let plane = image + channel * paddedPlane + i * paddedWidth + j
+                                    for y in 0..<outputHeight {
+                                        let line = plane + y * stride * paddedWidth
+                                        let gradient = source + y * outputWidth
+                                        if stride == 1 {
+                                            for x in 0..<outputWidth { line[x] += gradient[x] }
+                                        } else {
+                                            for x in 0..<outputWidth { line[x * stride] += gradient[x] }
                                         }
                                     }
+                                    patchRow += 1
                                 }
                             }
                         }
