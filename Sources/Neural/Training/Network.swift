@@ -17,6 +17,8 @@ public enum LayerSpec: Sendable, Hashable {
 /// network's output.
 public struct Network: Sendable {
     public private(set) var layers: [any Layer]
+    /// The lowest layer that trains (`layers.count` when none does), kept so a step need not look it up.
+    private var trainableFrom = 0
 
     /// A network of these layers, or the sentence that says where their shapes do not chain.
     public init(checking layers: [any Layer]) throws(NetworkShapeError) {
@@ -28,6 +30,11 @@ public struct Network: Sendable {
                             previous: layers[index - 1].summary, gives: layers[index - 1].outputShape)
         }
         self.layers = layers
+        trainableFrom = Self.firstTrainable(in: layers)
+    }
+
+    private static func firstTrainable(in layers: [any Layer]) -> Int {
+        layers.firstIndex(where: { $0.isTrainable }) ?? layers.count
     }
 
     /// A network of these layers; each layer must take the shape the previous one gives. A mismatch is a
@@ -142,6 +149,7 @@ public struct Network: Sendable {
     /// Freezes (`false`) or unfreezes (`true`) every parameter of layer `index`.
     public mutating func setTrainable(_ trainable: Bool, layer index: Int) {
         layers[index].setTrainable(trainable)
+        trainableFrom = Self.firstTrainable(in: layers)
     }
 
     /// The lowest layer that still trains, or `nil` when everything is frozen. Backpropagation stops there.
@@ -173,7 +181,7 @@ public struct Network: Sendable {
     /// `last` down to the first one that trains; below it nothing is computed. `input` is the network input
     /// of the last forward pass.
     public mutating func backward(input: Matrix, outputGradient: Matrix, fromLayer last: Int) {
-        backward(input: input, outputGradient: outputGradient, fromLayer: last, downTo: firstTrainableLayerInPlace())
+        backward(input: input, outputGradient: outputGradient, fromLayer: last, downTo: trainableFrom)
     }
 
     /// Backpropagation from layer `last` down to layer `first` (whose input gradient is not computed).
@@ -243,23 +251,5 @@ extension Layer {
         let source = other.parameters
         guard source.count == parameters.count else { fatalError("cannot copy the parameters of \(other.summary) into \(summary)") }
         for index in parameters.indices { parameters[index].copyValues(from: source[index]) }
-    }
-}
-
-extension Network {
-    fileprivate mutating func firstTrainableLayerInPlace() -> Int {
-        var index = 0
-        while index < layers.count {
-            if layers[index].isTrainableInPlace() { return index }
-            index += 1
-        }
-        return layers.count
-    }
-}
-
-extension Layer {
-    fileprivate mutating func isTrainableInPlace() -> Bool {
-        for index in parameters.indices where parameters[index].isTrainable { return true }
-        return false
     }
 }
