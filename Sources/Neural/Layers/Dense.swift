@@ -23,6 +23,7 @@ public struct Dense: Layer {
         }
     }
     private var tensors: [Parameter]
+    private mutating func weightsChanged() { transposeIsCurrent = false }
     /// The pre-activations Z of the last forward pass.
     public private(set) var output: Matrix
     public private(set) var inputGradient: Matrix
@@ -127,6 +128,14 @@ public struct Dense: Layer {
         if computeInputGradient {
             MatrixProduct.multiply(outputGradient, tensors[0].values, into: &inputGradient)
         }
+    }
+
+    /// The optimizer step on `weight` (slot `firstSlot`) and `bias`, reading the tensors directly.
+    @discardableResult
+    public mutating func update(with optimizer: inout Optimizer, firstSlot: Int) -> Int {
+        if tensors[0].isTrainable { tensors[0].step(&optimizer, slot: firstSlot); weightsChanged() }
+        if tensors[1].isTrainable { tensors[1].step(&optimizer, slot: firstSlot + 1) }
+        return 2
     }
 
     public func detachedCopy() -> any Layer {

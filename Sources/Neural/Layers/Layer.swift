@@ -43,6 +43,10 @@ public protocol Layer: Sendable {
     mutating func backward(input: Matrix, outputGradient: Matrix, computeInputGradient: Bool)
     /// A copy that shares no buffer with this layer, so neither one's next write has to copy.
     func detachedCopy() -> any Layer
+    /// One optimizer step on each trainable tensor, with the optimizer's state slots from `firstSlot` on
+    /// (one slot per tensor, frozen ones included); returns how many slots the layer has.
+    @discardableResult
+    mutating func update(with optimizer: inout Optimizer, firstSlot: Int) -> Int
 }
 
 extension Layer {
@@ -61,12 +65,13 @@ extension Layer {
         for index in parameters.indices { parameters[index].isTrainable = trainable }
     }
 
-    /// One optimizer step on each trainable tensor, with the optimizer's state slots from `firstSlot` on
-    /// (one slot per tensor, frozen ones included).
-    public mutating func update(with optimizer: inout Optimizer, firstSlot: Int) {
-        for index in parameters.indices where parameters[index].isTrainable {
+    @discardableResult
+    public mutating func update(with optimizer: inout Optimizer, firstSlot: Int) -> Int {
+        let count = parameters.count
+        for index in 0..<count where parameters[index].isTrainable {
             parameters[index].step(&optimizer, slot: firstSlot + index)
         }
+        return count
     }
 
     /// Stops with a sentence when `input` does not hold one example of `inputShape` per row. Checked in

@@ -204,7 +204,7 @@ public struct Network: Sendable {
         optimizer.beginStep()
         var slot = 0
         for index in layers.indices {
-            layers[index].step(&optimizer, firstSlot: &slot)
+            slot += layers[index].update(with: &optimizer, firstSlot: slot)
         }
     }
 
@@ -240,12 +240,6 @@ public struct Network: Sendable {
 extension Layer {
     fileprivate mutating func outputInPlace() -> Matrix { output }
     fileprivate mutating func inputGradientInPlace() -> Matrix { inputGradient }
-
-    /// One optimizer step on each trainable tensor; `slot` moves past every tensor, trainable or not.
-    fileprivate mutating func step(_ optimizer: inout Optimizer, firstSlot slot: inout Int) {
-        update(with: &optimizer, firstSlot: slot)
-        slot += parameters.count
-    }
 
     fileprivate mutating func copyParameters(from other: any Layer) {
         let source = other.parameters

@@ -33,6 +33,7 @@ public struct Conv2D: Layer {
         _modify { yield &tensors }
     }
     private var tensors: [Parameter]
+    private func weightsChanged() {}
     public private(set) var output: Matrix
     public private(set) var inputGradient: Matrix
 
@@ -235,6 +236,14 @@ public struct Conv2D: Layer {
             }
             scatterPatchGradient(batch: batch)
         }
+    }
+
+    /// The optimizer step on `weight` (slot `firstSlot`) and `bias`, reading the tensors directly.
+    @discardableResult
+    public mutating func update(with optimizer: inout Optimizer, firstSlot: Int) -> Int {
+        if tensors[0].isTrainable { tensors[0].step(&optimizer, slot: firstSlot); weightsChanged() }
+        if tensors[1].isTrainable { tensors[1].step(&optimizer, slot: firstSlot + 1) }
+        return 2
     }
 
     public func detachedCopy() -> any Layer {
