@@ -9,7 +9,11 @@ SWIFT ?= swift
 SYSTEM_PACKAGES := libncurses-dev libcmark-gfm-dev libcmark-gfm-extensions-dev libsqlite3-dev pkg-config tmux
 ARGS ?=
 
-.PHONY: run test bench build release deps check-lessons clean sanitize sanitize-address sanitize-thread fuzz
+.PHONY: run test bench build release deps python-deps check-lessons clean sanitize sanitize-address sanitize-thread fuzz
+
+# The model-file tests read files back with Python's safetensors and NumPy. When python3 lacks them, pip
+# installs them into a folder of the build (never into the system), and the tests find them there.
+PYTHON_PACKAGES := $(CURDIR)/.build/python
 
 # Installs only what is missing, with sudo when not root.
 deps:
@@ -33,8 +37,14 @@ run: release
 build: deps
 	$(SWIFT) build
 
-test: build
-	$(SWIFT) test
+python-deps:
+	@if command -v python3 >/dev/null && ! PYTHONPATH=$(PYTHON_PACKAGES) python3 -c 'import numpy, safetensors' 2>/dev/null; then \
+	  echo "Installing numpy and safetensors into $(PYTHON_PACKAGES)"; \
+	  python3 -m pip install --quiet --target $(PYTHON_PACKAGES) numpy safetensors; \
+	fi
+
+test: build python-deps
+	PYTHONPATH=$(PYTHON_PACKAGES)$${PYTHONPATH:+:$$PYTHONPATH} $(SWIFT) test
 	@$(MAKE) --no-print-directory check-lessons
 
 check-lessons:

@@ -175,9 +175,9 @@ struct LiveTrainingTests {
 
         let spec = Self.spec()
         var editedSpec = spec
-        var weights = editedSpec.network.dense(at: 0).weights
+        var weights = editedSpec.network.layers[0].weights
         weights[0, 0] += 1
-        editedSpec.network.setParameters(ofLayer: 0, weights: weights, bias: editedSpec.network.dense(at: 0).bias)
+        editedSpec.network.setParameters(ofLayer: 0, weights: weights, bias: editedSpec.network.layers[0].bias)
         #expect(editedSpec != spec, "one weight apart")
         #expect(Self.spec() == spec)
     }

@@ -13,7 +13,7 @@ struct PlaygroundScreenTests {
     }
 
     static func sizes(_ network: Network) -> [Int] {
-        [network.inputSize] + network.denseLayerIndices.map { network.dense(at: $0).outputSize }
+        [network.inputSize] + network.parameterLayerIndices.map { network.layers[$0].outputSize }
     }
 
     @Test func homeOpensThePlaygroundWithAPausedRun() throws {
@@ -234,7 +234,7 @@ struct PlaygroundScreenTests {
         driver.press(.left)
         driver.frames(1)
         let network = try #require(driver.playground.network)
-        let dense = network.dense(at: network.denseLayerIndices[1])
+        let dense = network.layers[network.parameterLayerIndices[1]]
         let first = String(format: "%.2f", abs(dense.weights[0, 0]))
         #expect(driver.text.contains("h2.1 = tanh(") && driver.text.contains(first + "·h1.1"))
         #expect(driver.text.contains("at train example 1"))
@@ -248,7 +248,7 @@ struct PlaygroundScreenTests {
         let start = driver.effects.count
         driver.press(.enter)
         let spec = try #require(Self.lastStart(driver.liveRequests(from: start)))
-        #expect(spec.network.dense(at: spec.network.denseLayerIndices[1]).weights[0, 0] == 0.5)
+        #expect(spec.network.layers[spec.network.parameterLayerIndices[1]].weights[0, 0] == 0.5)
         #expect(driver.text.contains("Weight set to 0.5"))
     }
 

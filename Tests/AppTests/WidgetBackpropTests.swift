@@ -20,7 +20,7 @@ struct WidgetBackpropTests {
         let widget = try #require(WidgetTesting.state(host, as: BackpropWidget.self))
         let pass = widget.pass
         let numerical = Self.numerical(widget)
-        let dense = widget.network.denseLayerIndices
+        let dense = widget.network.parameterLayerIndices
         #expect(widget.steps.count == 6, "two stops for each of the three neurons")
         for layer in 1...widget.layerCount {
             let gradient = pass.weightGradients[layer - 1]

@@ -134,7 +134,8 @@ struct TrainPlanTests {
         }
         let options = blocks.map(\.option).filter { $0 != "-h," }
         #expect(options == ["--config", "--dataset", "--data", "--target", "--samples", "--noise", "--seed", "--val-split", "--test-split",
-                            "--no-shuffle", "--normalize", "--layers", "--activation", "--output", "--dropout", "--init", "--loss",
+                            "--no-shuffle", "--normalize", "--layers", "--model", "--freeze", "--classes", "--per-class",
+                            "--activation", "--output", "--dropout", "--init", "--loss",
                             "--optimizer", "--lr", "--batch-size", "--epochs", "--l1", "--l2", "--patience", "--save", "--log",
                             "--json", "--quiet", "--plot", "--ascii", "--print-every", "--threads"])
         for block in blocks where block.option != "-h," {

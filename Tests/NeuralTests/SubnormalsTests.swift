@@ -7,16 +7,19 @@ private func halved(_ values: [Float], _ index: Int) -> Float { values[index] / 
 
 /// An identity layer that notes whether subnormals were being flushed while it ran forward and backward.
 private struct ModeProbe: Layer {
-    let inputSize: Int
-    var outputSize: Int { inputSize }
+    let inputShape: TensorShape
+    var outputShape: TensorShape { inputShape }
     var summary: String { "probe" }
+    var spec: LayerSpec { .activation(.identity, size: inputShape.count) }
+    var parameters: [Parameter] { get { [] } set {} }
+    func detachedCopy() -> any Layer { self }
     var output: Matrix
     var inputGradient: Matrix
     var flushedForward: Bool?
     var flushedBackward: Bool?
 
     init(size: Int) {
-        inputSize = size
+        inputShape = [size]
         output = Matrix(rows: 0, columns: size)
         inputGradient = Matrix(rows: 0, columns: size)
     }

@@ -41,12 +41,12 @@ struct TrainingSessionTests {
 
         session.send(.setLearningRate(0.5))
         #expect(session.wait(timeout: 10) { $0.learningRate == 0.5 }.learningRate == 0.5)
-        let weightsBeforeReset = session.snapshot.network.dense(at: 0).weights
+        let weightsBeforeReset = session.snapshot.network.layers[0].weights
 
         session.send(.reset)
         let reset = session.wait(timeout: 10) { $0.stepCount == 0 }
         #expect(reset.epoch == 0 && reset.history.isEmpty)
-        #expect(reset.network.dense(at: 0).weights != weightsBeforeReset)
+        #expect(reset.network.layers[0].weights != weightsBeforeReset)
         #expect(reset.learningRate == 0.5, "changing the learning rate survives a reset, as in the playground")
     }
 
@@ -55,10 +55,10 @@ struct TrainingSessionTests {
         session.start()
         defer { session.stop() }
         let first = session.snapshot
-        let weights = first.network.dense(at: 0).weights
+        let weights = first.network.layers[0].weights
         session.send(.play)
         _ = session.wait(timeout: 10) { $0.epoch >= 2 }
-        #expect(first.network.dense(at: 0).weights == weights, "a snapshot never changes after it is taken")
+        #expect(first.network.layers[0].weights == weights, "a snapshot never changes after it is taken")
     }
 
     @Test func finishesAndStops() {

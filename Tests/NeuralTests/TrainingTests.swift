@@ -53,7 +53,7 @@ struct TrainingTests {
             var trainer = Trainer(network: network, training: Self.spiral(count: 100, seed: 1),
                                   configuration: TrainingConfiguration(epochs: 5, batchSize: 7, loss: .binaryCrossEntropy, seed: seed))
             trainer.train()
-            return trainer.network.denseLayerIndices.flatMap { trainer.network.dense(at: $0).weights.elements }
+            return trainer.network.parameterLayerIndices.flatMap { trainer.network.layers[$0].weights.elements }
         }
         let first = run(seed: 9)
         #expect(first == run(seed: 9))
@@ -64,13 +64,13 @@ struct TrainingTests {
         let network = Network(sizes: [2, 4, 1], activation: .tanh, outputActivation: .sigmoid, seed: 4)
         var trainer = Trainer(network: network, training: Self.spiral(count: 60, seed: 2),
                               configuration: TrainingConfiguration(epochs: 3, batchSize: 8, loss: .binaryCrossEntropy))
-        let initial = trainer.network.dense(at: 0).weights
+        let initial = trainer.network.layers[0].weights
         trainer.step()
-        #expect(trainer.network.dense(at: 0).weights != initial)
+        #expect(trainer.network.layers[0].weights != initial)
         trainer.train()
         let firstRun = trainer.history
         trainer.reset()
-        #expect(trainer.network.dense(at: 0).weights == initial)
+        #expect(trainer.network.layers[0].weights == initial)
         #expect(trainer.epoch == 0 && trainer.stepCount == 0 && trainer.status == .training)
         trainer.train()
         #expect(trainer.history.map(\.trainingLoss) == firstRun.map(\.trainingLoss))

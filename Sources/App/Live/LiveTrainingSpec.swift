@@ -54,9 +54,10 @@ extension Network {
     /// Whether both networks have the same layers and the same weights and biases, bit for bit.
     public func hasSameParameters(as other: Network) -> Bool {
         guard specs == other.specs else { return false }
-        for index in denseLayerIndices {
-            let mine = dense(at: index), theirs = other.dense(at: index)
-            guard mine.weights == theirs.weights, mine.bias == theirs.bias else { return false }
+        for index in layers.indices {
+            let mine = layers[index].parameters, theirs = other.layers[index].parameters
+            guard mine.count == theirs.count else { return false }
+            for (a, b) in zip(mine, theirs) where a.name != b.name || a.values != b.values { return false }
         }
         return true
     }

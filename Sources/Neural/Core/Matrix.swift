@@ -56,8 +56,9 @@ public struct Matrix: Sendable {
         }
     }
 
-    /// The elements in use, row after row.
-    public var elements: [Float] { Array(storage[0..<count]) }
+    /// The elements in use, row after row, in an array of their own (never the matrix's own buffer, so
+    /// writing to either never makes the other copy).
+    public var elements: [Float] { storage.fresh(count: count) }
 
     /// One row as an array.
     public func row(_ index: Int) -> [Float] {

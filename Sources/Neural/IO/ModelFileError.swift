@@ -18,6 +18,8 @@ public enum ModelFileError: Error, Equatable, CustomStringConvertible {
     case unexpectedTensor(file: String, name: String, expected: [String])
     /// A tensor's shape does not fit its layer, so the layers would not chain.
     case wrongShape(file: String, name: String, shape: [Int], expected: [Int], layer: Int, inputs: Int, outputs: Int)
+    /// A tensor's shape is not the one its layer has.
+    case tensorShape(file: String, name: String, shape: [Int], expected: [Int], layer: String)
     /// A tensor holds NaN or infinity, as the weights of a run that diverged do.
     case notFinite(file: String, name: String)
     /// The stored feature scaler does not have one column per network input.
@@ -55,6 +57,9 @@ public enum ModelFileError: Error, Equatable, CustomStringConvertible {
         case .wrongShape(let file, let name, let shape, let expected, let layer, let inputs, let outputs):
             return "\(file): tensor \"\(name)\" has shape \(shape), but dense layer \(layer + 1) maps \(inputs) inputs to "
                 + "\(outputs) outputs and needs \(expected): the shapes do not chain with the sizes in __metadata__"
+        case .tensorShape(let file, let name, let shape, let expected, let layer):
+            return "\(file): tensor \"\(name)\" has shape \(shape), but its layer \(layer) needs \(expected): "
+                + "the file holds the weights of a different network; save it again from the same stack of layers"
         case .notFinite(let file, let name):
             return "\(file): tensor \"\(name)\" holds NaN or infinite values, as a run that diverged leaves behind: "
                 + "train again with a lower learning rate"

@@ -3,10 +3,8 @@ extension Network {
     /// `"0.weight"` `[out, in]`, `"0.bias"` `[out]`, then `"2.weight"`, … where activations and dropout take
     /// the indices in between. `nn.Sequential(…).load_state_dict(…)` accepts exactly this set.
     public var stateTensors: [NamedTensor] {
-        denseLayerIndices.flatMap { index -> [NamedTensor] in
-            let dense = dense(at: index)
-            return [NamedTensor(name: "\(index).weight", matrix: dense.weights),
-                    NamedTensor(name: "\(index).bias", vector: dense.bias)]
+        layers.indices.flatMap { index in
+            layers[index].parameters.map { NamedTensor(name: "\(index).\($0.name)", shape: $0.shape, values: $0.values.elements) }
         }
     }
 
@@ -41,6 +39,34 @@ extension Network {
                               outputActivation: architecture.outputActivation, dropout: architecture.dropout, seed: seed)
         for parameter in parameters {
             network.setParameters(ofLayer: parameter.index, weights: parameter.weights, bias: parameter.bias)
+        }
+        self = network
+    }
+
+    /// Rebuilds the network a description gives on examples of `inputShape`, with every parameter tensor
+    /// taken from `tensors` by its `torch.nn.Sequential` name (`0.weight`, `0.bias`, …): each must be there
+    /// with the shape its layer has, finite, and none may be left over.
+    public init(description: ArchitectureDescription, inputShape: TensorShape, tensors: [NamedTensor], seed: UInt64 = 1,
+                fileName: String) throws {
+        var network = try description.network(inputShape: inputShape, seed: seed)
+        var remaining = Dictionary(tensors.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+        let expected = network.stateTensors.map(\.name)
+        for index in network.layers.indices {
+            for parameter in network.layers[index].parameters {
+                let name = "\(index).\(parameter.name)"
+                guard let tensor = remaining.removeValue(forKey: name) else {
+                    throw ModelFileError.missingTensor(file: fileName, name: name, shape: parameter.shape)
+                }
+                guard tensor.shape == parameter.shape, tensor.values.count == parameter.count else {
+                    throw ModelFileError.tensorShape(file: fileName, name: name, shape: tensor.shape, expected: parameter.shape,
+                                                     layer: network.layers[index].summary)
+                }
+                guard tensor.values.allSatisfy(\.isFinite) else { throw ModelFileError.notFinite(file: fileName, name: name) }
+                network.setParameter(parameter.name, ofLayer: index, values: tensor.values)
+            }
+        }
+        if let extra = remaining.keys.sorted().first {
+            throw ModelFileError.unexpectedTensor(file: fileName, name: extra, expected: expected)
         }
         self = network
     }

@@ -22,6 +22,10 @@ import Foundation
 ///
 /// Only `sizes`, `activations` and `output_activation` are required to read a file, so weights saved from
 /// PyTorch with those three keys load too.
+///
+/// Any other stack of layers (convolutions, pooling, …) is written as `gradschool-sequential/1`: instead of
+/// `sizes` and the activations, `input_shape` (`[1, 8, 8]`) and `layers`, the architecture description
+/// (`conv 8 3 pad 1, relu, maxpool 2, …, dense 10, softmax`, see `ArchitectureDescription`).
 public struct SavedModel: Sendable {
     public var network: Network
     /// The loss the network was trained with, when known.
@@ -33,6 +37,8 @@ public struct SavedModel: Sendable {
 
     /// The format written into `model_format`; files without the key are read as this format too.
     public static let format = "gradschool-mlp/1"
+    /// The format of any other stack of layers, described by `input_shape` and `layers`.
+    public static let sequentialFormat = "gradschool-sequential/1"
 
     public init(network: Network, loss: Loss? = nil, scaler: Scaler? = nil,
                 featureNames: [String] = [], classNames: [String] = []) {
@@ -52,19 +58,26 @@ public struct SavedModel: Sendable {
 
     /// The tensors and metadata of the file; `fileName` names the destination in errors.
     public func contents(fileName: String) throws(ModelFileError) -> (tensors: [NamedTensor], metadata: [String: String]) {
-        guard let architecture = network.architecture else {
-            throw .unsupportedStack(file: fileName, layers: network.layers.map(\.summary).joined(separator: ", "))
-        }
         var metadata: [String: String] = [
-            "model_format": Self.format,
-            "sizes": Self.json(architecture.sizes.map { .number(String($0)) }),
-            "activations": Self.json(architecture.hiddenActivations.map { .string($0.modelFileName) }),
-            "output_activation": architecture.outputActivation.modelFileName,
-            "dropout": String(architecture.dropout),
             "feature_scaling": "none",
             "feature_names": Self.json(featureNames.map { .string($0) }),
             "class_names": Self.json(classNames.map { .string($0) }),
         ]
+        if let architecture = network.architecture {
+            metadata["model_format"] = Self.format
+            metadata["sizes"] = Self.json(architecture.sizes.map { .number(String($0)) })
+            metadata["activations"] = Self.json(architecture.hiddenActivations.map { .string($0.modelFileName) })
+            metadata["output_activation"] = architecture.outputActivation.modelFileName
+            metadata["dropout"] = String(architecture.dropout)
+            if let pytorch = architecture.pytorchDescription { metadata["pytorch"] = pytorch }
+        } else if let description = network.architectureDescription {
+            metadata["model_format"] = Self.sequentialFormat
+            metadata["input_shape"] = Self.json(network.inputShape.dimensions.map { .number(String($0)) })
+            metadata["layers"] = description.text
+            if let pytorch = network.pytorchDescription { metadata["pytorch"] = pytorch }
+        } else {
+            throw .unsupportedStack(file: fileName, layers: network.layers.map(\.summary).joined(separator: ", "))
+        }
         if let loss { metadata["loss"] = loss.name }
         if let scaler {
             guard scaler.columnCount == network.inputSize else {
@@ -75,7 +88,6 @@ public struct SavedModel: Sendable {
             metadata["feature_offsets"] = Self.json(scaler.offsets.map { .number(String($0)) })
             metadata["feature_scales"] = Self.json(scaler.scales.map { .number(String($0)) })
         }
-        if let pytorch = architecture.pytorchDescription { metadata["pytorch"] = pytorch }
         return (network.stateTensors, metadata)
     }
 
@@ -106,16 +118,37 @@ public struct SavedModel: Sendable {
     /// Rebuilds a model from a file's tensors and metadata.
     public init(tensors: [NamedTensor], metadata: [String: String], seed: UInt64 = 1, fileName: String) throws(ModelFileError) {
         let reader = MetadataReader(metadata: metadata, fileName: fileName)
-        if let format = metadata["model_format"], format != Self.format {
+        let network: Network
+        switch metadata["model_format"] {
+        case Self.sequentialFormat?:
+            let shape = try reader.integers("input_shape")
+            guard !shape.isEmpty, shape.allSatisfy({ $0 >= 1 }) else {
+                throw .invalidMetadata(file: fileName, key: "input_shape", value: metadata["input_shape"] ?? "",
+                                       expected: "a JSON list of positive sizes such as [1, 8, 8]")
+            }
+            let layers = try reader.required("layers")
+            do {
+                let description = try ArchitectureDescription(parsing: layers)
+                network = try Network(description: description, inputShape: TensorShape(shape), tensors: tensors,
+                                      seed: seed, fileName: fileName)
+            } catch let error as ArchitectureError {
+                throw .invalidArchitecture(file: fileName, problem: error.description)
+            } catch let error as ModelFileError {
+                throw error
+            } catch {
+                throw .invalidArchitecture(file: fileName, problem: "\(error)")
+            }
+        case nil, Self.format?:
+            let sizes = try reader.integers("sizes")
+            let activations = try reader.activations("activations")
+            let outputActivation = try reader.activation("output_activation")
+            let dropout = try reader.optionalFloat("dropout") ?? 0
+            let architecture = NetworkArchitecture(sizes: sizes, hiddenActivations: activations,
+                                                   outputActivation: outputActivation, dropout: dropout)
+            network = try Network(architecture: architecture, tensors: tensors, seed: seed, fileName: fileName)
+        case let format?:
             throw .unsupportedFormat(file: fileName, format: format)
         }
-        let sizes = try reader.integers("sizes")
-        let activations = try reader.activations("activations")
-        let outputActivation = try reader.activation("output_activation")
-        let dropout = try reader.optionalFloat("dropout") ?? 0
-        let architecture = NetworkArchitecture(sizes: sizes, hiddenActivations: activations,
-                                               outputActivation: outputActivation, dropout: dropout)
-        let network = try Network(architecture: architecture, tensors: tensors, seed: seed, fileName: fileName)
 
         var loss: Loss?
         if let name = metadata["loss"] {

@@ -4,19 +4,32 @@
 ///     backward   ∂L/∂Z = ∂L/∂A ⊙ f′(Z)        (softmax mixes each row: see `Softmax`)
 public struct ActivationLayer: Layer {
     public let function: Activation
+    /// Any shape: the function applies to each number on its own (softmax to each example's row).
+    public let inputShape: TensorShape
+    public var outputShape: TensorShape { inputShape }
     public let inputSize: Int
     public var outputSize: Int { inputSize }
+    public var parameters: [Parameter] { get { [] } set {} }
     public private(set) var output: Matrix
     public private(set) var inputGradient: Matrix
 
-    public init(_ function: Activation, size: Int) {
+    /// The activation on examples of `shape`.
+    public init(_ function: Activation, shape: TensorShape) {
         self.function = function
-        inputSize = size
-        output = Matrix(rows: 0, columns: size)
-        inputGradient = Matrix(rows: 0, columns: size)
+        inputShape = shape
+        inputSize = shape.count
+        output = Matrix(rows: 0, columns: shape.count)
+        inputGradient = Matrix(rows: 0, columns: shape.count)
+    }
+
+    /// The activation on `size` features.
+    public init(_ function: Activation, size: Int) {
+        self.init(function, shape: [size])
     }
 
     public var summary: String { function.name }
+    public var spec: LayerSpec { .activation(function, size: inputSize) }
+    public func detachedCopy() -> any Layer { ActivationLayer(function, shape: inputShape) }
 
     public mutating func reserve(batchCapacity: Int) {
         output = Matrix(rows: 0, columns: inputSize, capacity: batchCapacity)
@@ -24,7 +37,7 @@ public struct ActivationLayer: Layer {
     }
 
     public mutating func forward(_ input: Matrix, mode: Mode) {
-        precondition(input.columns == inputSize, "\(summary) expects \(inputSize) values per example, got \(input.columns)")
+        checkInput(input)
         if input.rows > output.capacity { reserve(batchCapacity: input.rows) }
         output.resize(rows: input.rows)
         let rows = input.rows, columns = inputSize, function = self.function

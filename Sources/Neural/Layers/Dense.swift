@@ -8,17 +8,22 @@
 ///                ∂L/∂X = (∂L/∂Z)·W
 ///
 /// Row `j` of `weights` holds the weights of neuron `j`: `weights[j, i]` multiplies input `i`.
+/// `reference(…)` below computes the same three formulas with plain loops; tests hold the fast path to it.
 public struct Dense: Layer {
     public let inputSize: Int
     public let outputSize: Int
-    /// The weights, one row per neuron: `[outputSize, inputSize]`.
-    public var weights: Matrix { didSet { transposeIsCurrent = false } }
-    /// One bias per neuron.
-    public var bias: [Float]
-    /// ∂L/∂W from the last backward pass.
-    public private(set) var weightGradient: Matrix
-    /// ∂L/∂b from the last backward pass.
-    public private(set) var biasGradient: [Float]
+    /// `weight` `[outputSize, inputSize]` and `bias` `[outputSize]`, as in `torch.nn.Linear`.
+    public var parameters: [Parameter] {
+        get { tensors }
+        set { tensors = newValue; transposeIsCurrent = false }
+        // In place, so an optimizer step never copies the tensors; any change may touch the weights.
+        _modify {
+            transposeIsCurrent = false
+            yield &tensors
+        }
+    }
+    private var tensors: [Parameter]
+    private mutating func weightsChanged() { transposeIsCurrent = false }
     /// The pre-activations Z of the last forward pass.
     public private(set) var output: Matrix
     public private(set) var inputGradient: Matrix
@@ -30,13 +35,15 @@ public struct Dense: Layer {
 
     /// A layer with the given weights `[outputSize, inputSize]` and biases.
     public init(weights: Matrix, bias: [Float]) {
-        precondition(bias.count == weights.rows, "a layer of \(weights.rows) neurons needs \(weights.rows) biases, got \(bias.count)")
+        guard bias.count == weights.rows else {
+            fatalError("a layer of \(weights.rows) neurons needs \(weights.rows) biases, got \(bias.count)")
+        }
         inputSize = weights.columns
         outputSize = weights.rows
-        self.weights = weights
-        self.bias = bias
-        weightGradient = Matrix(rows: outputSize, columns: inputSize)
-        biasGradient = [Float](repeating: 0, count: outputSize)
+        inputShape = [inputSize]
+        outputShape = [outputSize]
+        tensors = [Parameter(name: "weight", shape: [outputSize, inputSize], values: weights.elements, isPenalised: true),
+                      Parameter(name: "bias", shape: [outputSize], values: bias, isPenalised: false)]
         output = Matrix(rows: 0, columns: outputSize)
         inputGradient = Matrix(rows: 0, columns: inputSize)
         weightsTransposed = Matrix(rows: inputSize, columns: outputSize)
@@ -48,9 +55,33 @@ public struct Dense: Layer {
         self.init(weights: weights, bias: [Float](repeating: 0, count: outputSize))
     }
 
+    /// The weights, one row per neuron: `[outputSize, inputSize]`.
+    public var weights: Matrix {
+        get { parameters[0].values }
+        set {
+            guard newValue.rows == outputSize, newValue.columns == inputSize else {
+                fatalError("\(summary) needs \(outputSize)×\(inputSize) weights, got \(newValue.rows)×\(newValue.columns)")
+            }
+            parameters[0].values = newValue
+        }
+    }
+    /// One bias per neuron.
+    public var bias: [Float] {
+        get { parameters[1].values.elements }
+        set {
+            guard newValue.count == outputSize else { fatalError("\(summary) needs \(outputSize) biases, got \(newValue.count)") }
+            parameters[1].values = Matrix(rows: 1, columns: outputSize, elements: newValue)
+        }
+    }
+    /// ∂L/∂W from the last backward pass.
+    public var weightGradient: Matrix { parameters[0].gradient }
+    /// ∂L/∂b from the last backward pass.
+    public var biasGradient: [Float] { parameters[1].gradient.elements }
+
+    public let inputShape: TensorShape
+    public let outputShape: TensorShape
     public var summary: String { "Dense(\(inputSize) → \(outputSize))" }
-    public var parameterCount: Int { outputSize * inputSize + outputSize }
-    public var parameterSlotCount: Int { 2 }
+    public var spec: LayerSpec { .dense(inputSize: inputSize, outputSize: outputSize) }
 
     public mutating func reserve(batchCapacity: Int) {
         output = Matrix(rows: 0, columns: outputSize, capacity: batchCapacity)
@@ -58,16 +89,16 @@ public struct Dense: Layer {
     }
 
     public mutating func forward(_ input: Matrix, mode: Mode) {
-        precondition(input.columns == inputSize, "\(summary) expects \(inputSize) inputs per example, got \(input.columns)")
+        checkInput(input)
         if input.rows > output.capacity { reserve(batchCapacity: input.rows) }
         if !transposeIsCurrent {
-            Transpose.write(weights, into: &weightsTransposed)
+            Transpose.write(tensors[0].values, into: &weightsTransposed)
             transposeIsCurrent = true
         }
         MatrixProduct.multiply(input, weightsTransposed, into: &output)
         let columns = outputSize, rows = input.rows
         output.storage.withUnsafeMutableBufferPointer { z in
-            bias.withUnsafeBufferPointer { b in
+            tensors[1].values.storage.withUnsafeBufferPointer { b in
                 for row in 0..<rows {
                     let zRow = z.baseAddress! + row * columns
                     for column in 0..<columns { zRow[column] += b[column] }
@@ -78,36 +109,72 @@ public struct Dense: Layer {
 
     public mutating func backward(input: Matrix, outputGradient: Matrix, computeInputGradient: Bool) {
         let rows = input.rows, columns = outputSize
-        // ∂L/∂W = (∂L/∂Z)ᵀ·X, summing over the examples of the batch.
-        MatrixProduct.multiplyTransposingA(outputGradient, input, into: &weightGradient)
-        // ∂L/∂b = column sums of ∂L/∂Z.
-        outputGradient.storage.withUnsafeBufferPointer { g in
-            biasGradient.withUnsafeMutableBufferPointer { db in
-                for column in 0..<columns { db[column] = 0 }
-                for row in 0..<rows {
-                    let gRow = g.baseAddress! + row * columns
-                    for column in 0..<columns { db[column] += gRow[column] }
+        if tensors[0].isTrainable {
+            // ∂L/∂W = (∂L/∂Z)ᵀ·X, summing over the examples of the batch.
+            MatrixProduct.multiplyTransposingA(outputGradient, input, into: &tensors[0].gradient)
+        }
+        if tensors[1].isTrainable {
+            // ∂L/∂b = column sums of ∂L/∂Z.
+            outputGradient.storage.withUnsafeBufferPointer { g in
+                tensors[1].gradient.storage.withUnsafeMutableBufferPointer { db in
+                    for column in 0..<columns { db[column] = 0 }
+                    for row in 0..<rows {
+                        let gRow = g.baseAddress! + row * columns
+                        for column in 0..<columns { db[column] += gRow[column] }
+                    }
                 }
             }
         }
         if computeInputGradient {
-            MatrixProduct.multiply(outputGradient, weights, into: &inputGradient)
+            MatrixProduct.multiply(outputGradient, tensors[0].values, into: &inputGradient)
         }
     }
 
-    public mutating func update(with optimizer: inout Optimizer, firstSlot: Int) {
-        let weightCount = weights.count
-        let weightGradient = self.weightGradient  // changing `weights` claims the whole layer (see its didSet)
-        weights.storage.withUnsafeMutableBufferPointer { w in
-            weightGradient.storage.withUnsafeBufferPointer { g in
-                optimizer.update(w.baseAddress!, gradient: g.baseAddress!, count: weightCount, slot: firstSlot, penalised: true)
+    /// The optimizer step on `weight` (slot `firstSlot`) and `bias`, reading the tensors directly.
+    @discardableResult
+    public mutating func update(with optimizer: inout Optimizer, firstSlot: Int) -> Int {
+        if tensors[0].isTrainable { tensors[0].step(&optimizer, slot: firstSlot); weightsChanged() }
+        if tensors[1].isTrainable { tensors[1].step(&optimizer, slot: firstSlot + 1) }
+        return 2
+    }
+
+    public func detachedCopy() -> any Layer {
+        var copy = Dense(weights: weights, bias: bias)
+        copy.parameters = parameters.map { $0.detachedCopy() }
+        return copy
+    }
+
+    // MARK: - The plain reference
+
+    /// The forward pass with plain loops: `Z[n, j] = b[j] + Σᵢ X[n, i] · W[j, i]`.
+    public static func referenceForward(input: Matrix, weights: Matrix, bias: [Float]) -> Matrix {
+        var z = Matrix(rows: input.rows, columns: weights.rows)
+        for n in 0..<input.rows {
+            for j in 0..<weights.rows {
+                var sum = bias[j]
+                for i in 0..<weights.columns { sum += input[n, i] * weights[j, i] }
+                z[n, j] = sum
             }
         }
-        let biasCount = bias.count
-        bias.withUnsafeMutableBufferPointer { b in
-            biasGradient.withUnsafeBufferPointer { g in
-                optimizer.update(b.baseAddress!, gradient: g.baseAddress!, count: biasCount, slot: firstSlot + 1, penalised: false)
+        return z
+    }
+
+    /// The backward pass with plain loops:
+    /// `∂W[j, i] = Σₙ G[n, j]·X[n, i]`, `∂b[j] = Σₙ G[n, j]`, `∂X[n, i] = Σⱼ G[n, j]·W[j, i]`.
+    public static func referenceBackward(input: Matrix, weights: Matrix, outputGradient g: Matrix)
+        -> (weightGradient: Matrix, biasGradient: [Float], inputGradient: Matrix) {
+        var dW = Matrix(rows: weights.rows, columns: weights.columns)
+        var db = [Float](repeating: 0, count: weights.rows)
+        var dX = Matrix(rows: input.rows, columns: weights.columns)
+        for n in 0..<input.rows {
+            for j in 0..<weights.rows {
+                db[j] += g[n, j]
+                for i in 0..<weights.columns {
+                    dW[j, i] += g[n, j] * input[n, i]
+                    dX[n, i] += g[n, j] * weights[j, i]
+                }
             }
         }
+        return (dW, db, dX)
     }
 }

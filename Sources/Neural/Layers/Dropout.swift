@@ -10,25 +10,43 @@
 public struct Dropout: Layer {
     /// The probability of dropping each value.
     public let probability: Float
+    public let inputShape: TensorShape
+    public var outputShape: TensorShape { inputShape }
     public let inputSize: Int
     public var outputSize: Int { inputSize }
+    public var parameters: [Parameter] { get { [] } set {} }
     public private(set) var output: Matrix
     public private(set) var inputGradient: Matrix
     private var mask: Matrix
     private var random: RandomSource
     private var lastMode: Mode = .evaluation
 
-    public init(probability: Float, size: Int, seed: UInt64) {
-        precondition(probability >= 0 && probability < 1, "a dropout probability must be in [0, 1), got \(probability)")
+    public init(probability: Float, shape: TensorShape, seed: UInt64) {
+        guard probability >= 0 && probability < 1 else {
+            fatalError("a dropout probability must be at least 0 and below 1, got \(probability)")
+        }
         self.probability = probability
-        inputSize = size
-        output = Matrix(rows: 0, columns: size)
-        inputGradient = Matrix(rows: 0, columns: size)
-        mask = Matrix(rows: 0, columns: size)
+        inputShape = shape
+        inputSize = shape.count
+        output = Matrix(rows: 0, columns: shape.count)
+        inputGradient = Matrix(rows: 0, columns: shape.count)
+        mask = Matrix(rows: 0, columns: shape.count)
         random = RandomSource(seed: seed)
     }
 
+    public init(probability: Float, size: Int, seed: UInt64) {
+        self.init(probability: probability, shape: [size], seed: seed)
+    }
+
     public var summary: String { "dropout(\(probability))" }
+    public var spec: LayerSpec { .dropout(probability: probability, size: inputSize) }
+
+    public func detachedCopy() -> any Layer {
+        var copy = Dropout(probability: probability, shape: inputShape, seed: 0)
+        copy.random = random
+        copy.lastMode = lastMode
+        return copy
+    }
 
     public mutating func reserve(batchCapacity: Int) {
         output = Matrix(rows: 0, columns: inputSize, capacity: batchCapacity)
@@ -37,6 +55,7 @@ public struct Dropout: Layer {
     }
 
     public mutating func forward(_ input: Matrix, mode: Mode) {
+        checkInput(input)
         if input.rows > output.capacity { reserve(batchCapacity: input.rows) }
         lastMode = mode
         guard mode == .training, probability > 0 else {

@@ -8,38 +8,77 @@ public enum Mode: Sendable, Equatable {
 /// going backward, turns the gradient of the loss with respect to its outputs into gradients for its own
 /// parameters and for its inputs.
 ///
+/// Every layer, dense or not, speaks this one protocol: a per-example input and output shape, forward and
+/// backward over a batch, and a list of named parameter tensors that the optimizer, copying, saving, the
+/// gradient check and the statistics read. Nothing else needs to know which kind of layer it is.
+///
 /// A layer owns every buffer it writes, sized once by `reserve(batchCapacity:)`, so a training step
 /// allocates nothing: `forward` fills `output`, `backward` fills `inputGradient` and the parameter gradients.
 public protocol Layer: Sendable {
-    /// How many numbers each example brings in.
+    /// The shape of one example coming in, such as `[64]` or `[1, 8, 8]`.
+    var inputShape: TensorShape { get }
+    /// The shape of one example going out.
+    var outputShape: TensorShape { get }
+    /// How many numbers each example brings in: the count of `inputShape`.
     var inputSize: Int { get }
-    /// How many numbers each example leaves with.
+    /// How many numbers each example leaves with: the count of `outputShape`.
     var outputSize: Int { get }
     /// A short name for diagrams and summaries, such as `Dense(2 → 8)` or `tanh`.
     var summary: String { get }
+    /// What the layer is without its numbers: enough to rebuild it, save it or draw it.
+    var spec: LayerSpec { get }
     /// The result of the last `forward`: one row per example.
     var output: Matrix { get }
     /// ∂L/∂input from the last `backward`: one row per example.
     var inputGradient: Matrix { get }
+    /// The learnable tensors, named as PyTorch names them inside the module (empty for most layers).
+    var parameters: [Parameter] { get set }
 
     /// Sizes the layer's buffers for batches of up to `batchCapacity` examples.
     mutating func reserve(batchCapacity: Int)
     /// Computes `output` from `input`.
     mutating func forward(_ input: Matrix, mode: Mode)
-    /// Given the `input` of the last forward pass and ∂L/∂output, computes the parameter gradients and,
-    /// when asked, ∂L/∂input.
+    /// Given the `input` of the last forward pass and ∂L/∂output, computes the gradients of the trainable
+    /// parameters and, when asked, ∂L/∂input.
     mutating func backward(input: Matrix, outputGradient: Matrix, computeInputGradient: Bool)
-
-    /// The number of learnable numbers.
-    var parameterCount: Int { get }
-    /// The layer's parameter tensors, in the order `update` visits them (empty for most layers).
-    var parameterSlotCount: Int { get }
-    /// Applies one optimizer step to the parameters, using optimizer state slots from `firstSlot` on.
-    mutating func update(with optimizer: inout Optimizer, firstSlot: Int)
+    /// A copy that shares no buffer with this layer, so neither one's next write has to copy.
+    func detachedCopy() -> any Layer
+    /// One optimizer step on each trainable tensor, with the optimizer's state slots from `firstSlot` on
+    /// (one slot per tensor, frozen ones included); returns how many slots the layer has.
+    @discardableResult
+    mutating func update(with optimizer: inout Optimizer, firstSlot: Int) -> Int
 }
 
 extension Layer {
-    public var parameterCount: Int { 0 }
-    public var parameterSlotCount: Int { 0 }
-    public mutating func update(with optimizer: inout Optimizer, firstSlot: Int) {}
+    public var inputSize: Int { inputShape.count }
+    public var outputSize: Int { outputShape.count }
+    /// The number of learnable numbers.
+    public var parameterCount: Int { parameters.reduce(0) { $0 + $1.count } }
+    /// Whether any of its parameters trains.
+    public var isTrainable: Bool { parameters.contains(where: \.isTrainable) }
+
+    /// The parameter called `name` (`weight`, `bias`), if the layer has one.
+    public func parameter(named name: String) -> Parameter? { parameters.first { $0.name == name } }
+
+    /// Freezes (`false`) or unfreezes (`true`) every parameter of the layer.
+    public mutating func setTrainable(_ trainable: Bool) {
+        for index in parameters.indices { parameters[index].isTrainable = trainable }
+    }
+
+    @discardableResult
+    public mutating func update(with optimizer: inout Optimizer, firstSlot: Int) -> Int {
+        let count = parameters.count
+        for index in 0..<count where parameters[index].isTrainable {
+            parameters[index].step(&optimizer, slot: firstSlot + index)
+        }
+        return count
+    }
+
+    /// Stops with a sentence when `input` does not hold one example of `inputShape` per row. Checked in
+    /// every build, release included: a shape mistake must never read past a buffer.
+    func checkInput(_ input: Matrix) {
+        guard input.columns == inputSize else {
+            fatalError("\(summary) takes examples of \(inputShape) = \(inputSize) numbers, but got rows of \(input.columns)")
+        }
+    }
 }

@@ -12,7 +12,7 @@ public enum GradientCheck {
     public struct Comparison: Sendable, Hashable {
         /// The position of the layer in the network (PyTorch-style index).
         public var layer: Int
-        /// `weight` or `bias`.
+        /// The tensor's name in its layer: `weight` or `bias`.
         public var tensor: String
         /// The element's position in the tensor, row-major.
         public var element: Int
@@ -38,7 +38,7 @@ public enum GradientCheck {
         return loss.value(output: copy.output, targets: targets)
     }
 
-    /// Backpropagation's gradient for every weight and bias of every dense layer, beside the numerical one.
+    /// Backpropagation's gradient for every number of every trainable parameter tensor, beside the numerical one.
     ///
     /// With `fusedOutput` (the default) a cross-entropy loss takes the logits of its paired output activation,
     /// as the trainer does; without it the gradient flows through the output activation's own backward pass.
@@ -57,33 +57,29 @@ public enum GradientCheck {
         }
 
         var comparisons: [Comparison] = []
-        for layerIndex in network.denseLayerIndices {
-            let analytic = analyticNetwork.dense(at: layerIndex)
-            for element in 0..<analytic.weights.count {
-                let numerical = centralDifference(network, loss, input, targets, epsilon,
-                                                  layer: layerIndex, weight: true, element: element)
-                comparisons.append(Comparison(layer: layerIndex, tensor: "weight", element: element,
-                                              analytic: analytic.weightGradient.storage[element], numerical: numerical))
-            }
-            for element in 0..<analytic.bias.count {
-                let numerical = centralDifference(network, loss, input, targets, epsilon,
-                                                  layer: layerIndex, weight: false, element: element)
-                comparisons.append(Comparison(layer: layerIndex, tensor: "bias", element: element,
-                                              analytic: analytic.biasGradient[element], numerical: numerical))
+        for layerIndex in network.layers.indices {
+            let analytic = analyticNetwork.layers[layerIndex].parameters
+            for (position, parameter) in analytic.enumerated() where parameter.isTrainable {
+                for element in 0..<parameter.count {
+                    let numerical = centralDifference(network, loss, input, targets, epsilon,
+                                                      layer: layerIndex, parameter: position, element: element)
+                    comparisons.append(Comparison(layer: layerIndex, tensor: parameter.name, element: element,
+                                                  analytic: parameter.gradient.storage[element], numerical: numerical))
+                }
             }
         }
         return comparisons
     }
 
-    /// (L(θ + ε) − L(θ − ε)) / 2ε for one weight (or bias) of one dense layer.
+    /// (L(θ + ε) − L(θ − ε)) / 2ε for one number of one parameter tensor of one layer.
     private static func centralDifference(_ network: Network, _ loss: Loss, _ input: Matrix, _ targets: Matrix, _ epsilon: Float,
-                                          layer: Int, weight: Bool, element: Int) -> Float {
-        let dense = network.dense(at: layer)
+                                          layer: Int, parameter: Int, element: Int) -> Float {
+        let tensor = network.layers[layer].parameters[parameter]
         func lossWith(_ shift: Float) -> Float {
-            var weights = dense.weights, bias = dense.bias
-            if weight { weights.storage[element] += shift } else { bias[element] += shift }
+            var values = tensor.values.elements
+            values[element] += shift
             var shifted = network
-            shifted.setParameters(ofLayer: layer, weights: weights, bias: bias)
+            shifted.setParameter(tensor.name, ofLayer: layer, values: values)
             return Self.loss(of: shifted, loss: loss, input: input, targets: targets)
         }
         return (lossWith(epsilon) - lossWith(-epsilon)) / (2 * epsilon)

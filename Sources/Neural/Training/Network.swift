@@ -3,6 +3,11 @@ public enum LayerSpec: Sendable, Hashable {
     case dense(inputSize: Int, outputSize: Int)
     case activation(Activation, size: Int)
     case dropout(probability: Float, size: Int)
+    case conv2D(inputShape: TensorShape, outputChannels: Int, kernelHeight: Int, kernelWidth: Int, stride: Int, padding: Int)
+    case maxPool2D(inputShape: TensorShape, kernel: Int, stride: Int)
+    case avgPool2D(inputShape: TensorShape, kernel: Int, stride: Int)
+    case flatten(inputShape: TensorShape)
+    case reshape(from: TensorShape, to: TensorShape)
 }
 
 /// A network: layers applied one after another, each one's output the next one's input.
@@ -12,24 +17,45 @@ public enum LayerSpec: Sendable, Hashable {
 /// network's output.
 public struct Network: Sendable {
     public private(set) var layers: [any Layer]
+    /// The lowest layer that trains (`layers.count` when none does), kept so a step need not look it up.
+    private var trainableFrom = 0
 
-    /// A network of these layers; each layer's input size must equal the previous layer's output size.
-    public init(layers: [any Layer]) {
-        precondition(!layers.isEmpty, "a network needs at least one layer")
-        for index in 1..<max(layers.count, 1) {
-            precondition(layers[index].inputSize == layers[index - 1].outputSize,
-                         "layer \(index) (\(layers[index].summary)) takes \(layers[index].inputSize) inputs but layer \(index - 1) (\(layers[index - 1].summary)) gives \(layers[index - 1].outputSize)")
+    /// A network of these layers, or the sentence that says where their shapes do not chain.
+    public init(checking layers: [any Layer]) throws(NetworkShapeError) {
+        guard !layers.isEmpty else { throw .empty }
+        for index in 1..<layers.count where layers[index].inputShape != layers[index - 1].outputShape {
+            // A dense layer reads a flat row, so it also accepts the numbers of any shape of the same size only
+            // through an explicit flatten: shapes must match exactly.
+            throw .mismatch(index: index, layer: layers[index].summary, takes: layers[index].inputShape,
+                            previous: layers[index - 1].summary, gives: layers[index - 1].outputShape)
         }
         self.layers = layers
+        trainableFrom = Self.firstTrainable(in: layers)
+    }
+
+    private static func firstTrainable(in layers: [any Layer]) -> Int {
+        layers.firstIndex(where: { $0.isTrainable }) ?? layers.count
+    }
+
+    /// A network of these layers; each layer must take the shape the previous one gives. A mismatch is a
+    /// mistake in the calling code and stops the program with a sentence (in every build).
+    public init(layers: [any Layer]) {
+        do {
+            try self.init(checking: layers)
+        } catch {
+            fatalError(error.description)
+        }
     }
 
     /// A multilayer perceptron: dense layers of the given sizes (`[inputs, hidden…, outputs]`), each hidden
     /// one followed by its activation (and dropout when `dropout > 0`), the last by `outputActivation`
     /// (none when it is `.identity`). Weights are drawn with the initializer that suits each activation.
     public init(sizes: [Int], hiddenActivations: [Activation], outputActivation: Activation, dropout: Float = 0, seed: UInt64) {
-        precondition(sizes.count >= 2, "a network needs at least an input and an output size")
-        precondition(sizes.allSatisfy { $0 > 0 }, "every layer needs at least one neuron")
-        precondition(hiddenActivations.count == sizes.count - 2, "\(sizes.count - 2) hidden layers need as many activations")
+        guard sizes.count >= 2 else { fatalError("a network needs at least an input and an output size, got \(sizes)") }
+        guard sizes.allSatisfy({ $0 > 0 }) else { fatalError("every layer needs at least one neuron, got \(sizes)") }
+        guard hiddenActivations.count == sizes.count - 2 else {
+            fatalError("\(sizes.count - 2) hidden layers need as many activations, got \(hiddenActivations.count)")
+        }
         var random = RandomSource(seed: seed)
         var layers: [any Layer] = []
         for index in 0..<(sizes.count - 1) {
@@ -51,24 +77,21 @@ public struct Network: Sendable {
                   outputActivation: outputActivation, dropout: dropout, seed: seed)
     }
 
+    /// The shape of one example going in, such as `[2]` or `[1, 8, 8]`.
+    public var inputShape: TensorShape { layers[0].inputShape }
     public var inputSize: Int { layers[0].inputSize }
     public var outputSize: Int { layers[layers.count - 1].outputSize }
     /// The output of the last forward pass.
     public var output: Matrix { layers[layers.count - 1].output }
 
     /// The layers without their numbers.
-    public var specs: [LayerSpec] {
-        layers.map { layer in
-            switch layer {
-            case let dense as Dense: .dense(inputSize: dense.inputSize, outputSize: dense.outputSize)
-            case let activation as ActivationLayer: .activation(activation.function, size: activation.inputSize)
-            case let dropout as Dropout: .dropout(probability: dropout.probability, size: dropout.inputSize)
-            default: .activation(.identity, size: layer.inputSize)
-            }
-        }
-    }
+    public var specs: [LayerSpec] { layers.map(\.spec) }
 
-    /// The activation applied last, or `.identity` when the network ends with a dense layer.
+    /// The shapes an example takes on its way through: the input's, then each layer's output, such as
+    /// `1×8×8 → 8×8×8 → 8×4×4 → …`.
+    public var shapes: [TensorShape] { [inputShape] + layers.map(\.outputShape) }
+
+    /// The activation applied last, or `.identity` when the network ends with a layer that has parameters.
     public var outputActivation: Activation {
         (layers[layers.count - 1] as? ActivationLayer)?.function ?? .identity
     }
@@ -76,22 +99,61 @@ public struct Network: Sendable {
     /// The number of learnable numbers.
     public var parameterCount: Int { layers.reduce(0) { $0 + $1.parameterCount } }
 
-    /// The indices of the dense layers, in order.
-    public var denseLayerIndices: [Int] { layers.indices.filter { layers[$0] is Dense } }
-
-    /// The dense layer at `index` (a copy).
-    public func dense(at index: Int) -> Dense {
-        guard let dense = layers[index] as? Dense else { preconditionFailure("layer \(index) is \(layers[index].summary), not a dense layer") }
-        return dense
+    /// The number of learnable numbers that training changes (frozen layers left out).
+    public var trainableParameterCount: Int {
+        layers.reduce(0) { sum, layer in sum + layer.parameters.filter(\.isTrainable).reduce(0) { $0 + $1.count } }
     }
 
-    /// Replaces the weights and biases of the dense layer at `index`; the shapes must match.
+    /// The indices of the layers that have parameters, in order (the dense layers of a multilayer perceptron).
+    public var parameterLayerIndices: [Int] { layers.indices.filter { !layers[$0].parameters.isEmpty } }
+
+    /// The tensor `name` (`weight`, `bias`) of layer `index`; stops with a sentence when there is none.
+    public func parameter(_ name: String, ofLayer index: Int) -> Parameter {
+        guard layers.indices.contains(index), let parameter = layers[index].parameter(named: name) else {
+            fatalError("layer \(index) of this network has no parameter \"\(name)\"")
+        }
+        return parameter
+    }
+
+    /// The weights of layer `index` as a matrix of one row per output neuron (or filter).
+    public func weights(ofLayer index: Int) -> Matrix { parameter("weight", ofLayer: index).values }
+    /// The biases of layer `index`.
+    public func bias(ofLayer index: Int) -> [Float] { parameter("bias", ofLayer: index).values.elements }
+    /// ∂L/∂weights of layer `index` from the last backward pass.
+    public func weightGradient(ofLayer index: Int) -> Matrix { parameter("weight", ofLayer: index).gradient }
+    /// ∂L/∂bias of layer `index` from the last backward pass.
+    public func biasGradient(ofLayer index: Int) -> [Float] { parameter("bias", ofLayer: index).gradient.elements }
+
+    /// Replaces the numbers of tensor `name` of layer `index`; the count must match.
+    public mutating func setParameter(_ name: String, ofLayer index: Int, values: [Float]) {
+        guard let position = layers[index].parameters.firstIndex(where: { $0.name == name }) else {
+            fatalError("layer \(index) of this network has no parameter \"\(name)\"")
+        }
+        let old = layers[index].parameters[position]
+        guard values.count == old.count else {
+            fatalError("layer \(index)'s \(name) of shape \(old.shape) needs \(old.count) numbers, got \(values.count)")
+        }
+        layers[index].parameters[position].values = Matrix(rows: old.values.rows, columns: old.values.columns, elements: values)
+    }
+
+    /// Replaces the weights and biases of layer `index`; the shapes must match.
     public mutating func setParameters(ofLayer index: Int, weights: Matrix, bias: [Float]) {
-        let old = dense(at: index)
-        precondition(weights.rows == old.outputSize && weights.columns == old.inputSize && bias.count == old.outputSize,
-                     "layer \(index) needs \(old.outputSize)×\(old.inputSize) weights and \(old.outputSize) biases")
-        layers[index] = Dense(weights: weights, bias: bias)
+        let old = parameter("weight", ofLayer: index).values
+        guard weights.rows == old.rows && weights.columns == old.columns else {
+            fatalError("layer \(index) needs \(old.rows)×\(old.columns) weights, got \(weights.rows)×\(weights.columns)")
+        }
+        setParameter("weight", ofLayer: index, values: weights.elements)
+        setParameter("bias", ofLayer: index, values: bias)
     }
+
+    /// Freezes (`false`) or unfreezes (`true`) every parameter of layer `index`.
+    public mutating func setTrainable(_ trainable: Bool, layer index: Int) {
+        layers[index].setTrainable(trainable)
+        trainableFrom = Self.firstTrainable(in: layers)
+    }
+
+    /// The lowest layer that still trains, or `nil` when everything is frozen. Backpropagation stops there.
+    public var firstTrainableLayer: Int? { layers.firstIndex(where: \.isTrainable) }
 
     /// Sizes every layer's buffers for batches of up to `batchCapacity` examples.
     public mutating func reserve(batchCapacity: Int) {
@@ -105,6 +167,9 @@ public struct Network: Sendable {
 
     /// Runs `input` through layers `0...last` only (training with a fused loss stops at the logits).
     public mutating func forward(_ input: Matrix, mode: Mode, throughLayer last: Int) {
+        guard input.columns == inputSize else {
+            fatalError("the network takes examples of \(inputShape) = \(inputSize) numbers, but got rows of \(input.columns)")
+        }
         layers[0].forward(input, mode: mode)
         for index in stride(from: 1, through: last, by: 1) {
             let previous = layers[index - 1].outputInPlace()
@@ -112,33 +177,34 @@ public struct Network: Sendable {
         }
     }
 
-    /// Backpropagation: given ∂L/∂(output of layer `last`), fills the gradients of every layer from `last`
-    /// down to the first. `input` is the network input of the last forward pass.
+    /// Backpropagation: given ∂L/∂(output of layer `last`), fills the gradients of every trainable layer from
+    /// `last` down to the first one that trains; below it nothing is computed. `input` is the network input
+    /// of the last forward pass.
     public mutating func backward(input: Matrix, outputGradient: Matrix, fromLayer last: Int) {
+        backward(input: input, outputGradient: outputGradient, fromLayer: last, downTo: trainableFrom)
+    }
+
+    /// Backpropagation from layer `last` down to layer `first` (whose input gradient is not computed).
+    public mutating func backward(input: Matrix, outputGradient: Matrix, fromLayer last: Int, downTo first: Int) {
         var index = last
-        while index >= 0 {
+        while index >= first {
             let layerInput = index == 0 ? input : layers[index - 1].outputInPlace()
             let gradient = index == last ? outputGradient : layers[index + 1].inputGradientInPlace()
-            layers[index].backward(input: layerInput, outputGradient: gradient, computeInputGradient: index > 0)
+            layers[index].backward(input: layerInput, outputGradient: gradient, computeInputGradient: index > first)
             index -= 1
         }
     }
 
-    /// The sizes of the parameter tensors in optimizer slot order (for `Optimizer.prepare`).
-    public var parameterTensorSizes: [Int] {
-        layers.flatMap { layer -> [Int] in
-            guard let dense = layer as? Dense else { return [] }
-            return [dense.weights.count, dense.bias.count]
-        }
-    }
+    /// The sizes of the parameter tensors in optimizer slot order (for `Optimizer.prepare`): every tensor of
+    /// every layer, in order, frozen ones included so the slots never move when a layer is unfrozen.
+    public var parameterTensorSizes: [Int] { layers.flatMap { $0.parameters.map(\.count) } }
 
-    /// Applies one optimizer step to every parameter.
+    /// Applies one optimizer step to every trainable parameter.
     public mutating func update(with optimizer: inout Optimizer) {
         optimizer.beginStep()
         var slot = 0
         for index in layers.indices {
-            layers[index].update(with: &optimizer, firstSlot: slot)
-            slot += layers[index].parameterSlotCountInPlace()
+            slot += layers[index].update(with: &optimizer, firstSlot: slot)
         }
     }
 
@@ -154,16 +220,17 @@ public struct Network: Sendable {
     /// A copy whose buffers share nothing with this network, so neither one's next write has to copy.
     public func detachedCopy() -> Network {
         var copy = self
-        for index in copy.layers.indices {
-            if let dense = copy.layers[index] as? Dense {
-                copy.layers[index] = Dense(weights: Matrix(rows: dense.weights.rows, columns: dense.weights.columns,
-                                                           elements: dense.weights.elements),
-                                           bias: dense.bias.map { $0 })
-            } else if let activation = copy.layers[index] as? ActivationLayer {
-                copy.layers[index] = ActivationLayer(activation.function, size: activation.inputSize)
-            }
-        }
+        copy.layers = layers.map { $0.detachedCopy() }
         return copy
+    }
+
+    /// Copies every parameter's numbers from `other`, a network of the same layers, into the buffers this one
+    /// already has: keeping the best weights so far allocates nothing once the copy exists.
+    public mutating func copyParameters(from other: Network) {
+        guard other.layers.count == layers.count else { fatalError("cannot copy the parameters of a network of other layers") }
+        for index in layers.indices {
+            layers[index].copyParameters(from: other.layers[index])
+        }
     }
 }
 
@@ -173,5 +240,10 @@ public struct Network: Sendable {
 extension Layer {
     fileprivate mutating func outputInPlace() -> Matrix { output }
     fileprivate mutating func inputGradientInPlace() -> Matrix { inputGradient }
-    fileprivate mutating func parameterSlotCountInPlace() -> Int { parameterSlotCount }
+
+    fileprivate mutating func copyParameters(from other: any Layer) {
+        let source = other.parameters
+        guard source.count == parameters.count else { fatalError("cannot copy the parameters of \(other.summary) into \(summary)") }
+        for index in parameters.indices { parameters[index].copyValues(from: source[index]) }
+    }
 }

@@ -51,11 +51,15 @@ public struct Trainer: Sendable {
 
     /// A trainer for `network` on `training` examples, measuring `validation` examples after each epoch.
     public init(network: Network, training: Examples, validation: Examples? = nil, configuration: TrainingConfiguration) {
-        precondition(configuration.batchSize > 0, "the batch size must be at least 1")
-        precondition(training.features.columns == network.inputSize,
-                     "the network takes \(network.inputSize) inputs but the examples have \(training.features.columns) features")
-        precondition(training.targets.columns == network.outputSize,
-                     "the network gives \(network.outputSize) outputs but the examples have \(training.targets.columns) target columns")
+        // Checked in every build: a mismatch here is a mistake in the calling code, and must stop with a
+        // sentence rather than read past a buffer.
+        guard configuration.batchSize > 0 else { fatalError("the batch size must be at least 1") }
+        guard training.features.columns == network.inputSize else {
+            fatalError("the network takes examples of \(network.inputShape) = \(network.inputSize) numbers, but the examples have \(training.features.columns) features")
+        }
+        guard training.targets.columns == network.outputSize else {
+            fatalError("the network gives \(network.outputSize) outputs but the examples have \(training.targets.columns) target columns")
+        }
         self.configuration = configuration
         self.training = training
         self.validation = (validation?.count ?? 0) > 0 ? validation : nil
@@ -260,7 +264,12 @@ public struct Trainer: Sendable {
             if watched < bestLoss {
                 bestLoss = watched
                 bestEpoch = epoch
-                bestNetwork = network.detachedCopy()
+                // The first best copy allocates; every later one reuses its buffers.
+                if bestNetwork == nil {
+                    bestNetwork = network.detachedCopy()
+                } else {
+                    bestNetwork!.copyParameters(from: network)
+                }
             } else if epoch - bestEpoch >= patience, let best = bestNetwork {
                 network = best.detachedCopy()
                 network.reserve(batchCapacity: batchFeatures.capacity)

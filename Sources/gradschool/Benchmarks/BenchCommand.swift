@@ -10,6 +10,8 @@ struct BenchCommand: ParsableCommand {
         discussion: """
         W1     spiral, 500 points, 2-8-8-1 tanh, sigmoid output, binary cross-entropy, SGD lr 0.03, batch 10
         W2     digits, 64-64-10 ReLU, softmax output, cross-entropy, Adam lr 0.001, batch 32
+        C1     digits as 1×8×8 images, conv 8 3 pad 1, relu, maxpool 2, conv 16 3 pad 1, relu, maxpool 2,
+               flatten, dense 10; softmax cross-entropy, Adam lr 0.001, batch 32
         M      a 256×256×256 matrix product, beside NumPy's BLAS when python3 has numpy
         M1024  a 1024×1024×1024 matrix product, beside NumPy's BLAS
         L1     digits, 64-1024-1024-10 ReLU, softmax output, cross-entropy, Adam lr 0.001, batch 256,
@@ -25,12 +27,12 @@ struct BenchCommand: ParsableCommand {
         """
     )
 
-    static let workloads = ["w1", "w2", "m", "m1024", "l1", "f"]
+    static let workloads = ["w1", "w2", "c1", "m", "m1024", "l1", "f"]
 
     @Option(help: "Seconds to spend measuring each workload.")
     var seconds: Double = 1.5
 
-    @Option(help: "Measure only these workloads (w1, w2, m, m1024, l1, f); repeat the option for several.")
+    @Option(help: "Measure only these workloads (w1, w2, c1, m, m1024, l1, f); repeat the option for several.")
     var only: [String] = []
 
     @Option(help: "Threads that large matrix products may share, 1 to 64 (NumPy and PyTorch get as many).")
@@ -40,7 +42,7 @@ struct BenchCommand: ParsableCommand {
         guard seconds > 0, seconds <= 60 else { throw ValidationError("--seconds must be between 0 and 60, got \(seconds)") }
         guard (1...64).contains(threads) else { throw ValidationError("--threads must be between 1 and 64, got \(threads)") }
         for name in only where !Self.workloads.contains(name.lowercased()) {
-            throw ValidationError("unknown workload '\(name)': choose w1, w2, m, m1024, l1 or f")
+            throw ValidationError("unknown workload '\(name)': choose w1, w2, c1, m, m1024, l1 or f")
         }
     }
 
@@ -80,6 +82,10 @@ struct BenchCommand: ParsableCommand {
                 line += "   (PyTorch: \(reason))"
             }
             print(line)
+        }
+        if wants("c1") {
+            let c1 = try TrainingBenchmark.convolutionalDigits(seconds: seconds, clock: clock)
+            print(String(format: "C1     digits 1×8×8 CNN, Adam, batch 32      %12.0f samples/s   (target ≥ 200,000; median window %.0f)", c1.best, c1.median))
         }
         if wants("f") {
             print(String(format: "F      200×60 frame: chart, map, diagram, heatmap %8.3f ms/frame  (target ≤ 1 ms)", FrameBenchmark.run()))
@@ -194,6 +200,16 @@ enum TrainingBenchmark {
                                configuration: TrainingConfiguration(epochs: .max, batchSize: batchSize, loss: .crossEntropy,
                                                                     optimizer: OptimizerKind(name: "adam")!, learningRate: 0.001)),
                        seconds: seconds, windows: windows, clock: clock)
+    }
+
+    static func convolutionalDigits(seconds: Double, clock: BenchClock) throws -> Throughput {
+        let (training, _, _) = try Dataset.digits().split(validationFraction: 0, testFraction: 0.2, seed: 1)
+        let description = try ArchitectureDescription(parsing: "conv 8 3 pad 1, relu, maxpool 2, conv 16 3 pad 1, relu, maxpool 2, flatten, dense 10, softmax")
+        let network = try description.network(inputShape: [1, 8, 8], seed: 1)
+        return measure(Trainer(network: network, training: Examples(training),
+                               configuration: TrainingConfiguration(epochs: .max, batchSize: 32, loss: .crossEntropy,
+                                                                    optimizer: OptimizerKind(name: "adam")!, learningRate: 0.001)),
+                       seconds: seconds, clock: clock)
     }
 
     /// Whole epochs, after one to warm up, in several windows that together last `seconds`: training

@@ -89,6 +89,41 @@ struct ModelSetup {
         return ModelSetup(network: network, loss: loss)
     }
 
+    /// A new network from an architecture description: a first convolution or pooling reads each example as
+    /// a 1×N×N image, and the output activation is added after the last layer.
+    static func described(_ description: ArchitectureDescription, output: Activation?, plan: TrainPlan, problem: Problem,
+                          featureCount: Int, targetColumns: Int) throws(TrainError) -> ModelSetup {
+        let outputActivation = output ?? automaticOutput(for: problem)
+        if let problem = outputProblem(outputActivation, problem: problem) { throw .usage(problem) }
+        let loss = plan.loss ?? automaticLoss(output: outputActivation, problem: problem)
+        if let problem = lossProblem(loss, output: outputActivation, problem: problem) { throw .usage(problem) }
+        var inputShape: TensorShape = [featureCount]
+        if description.startsWithImages {
+            let side = Int(Double(featureCount).squareRoot().rounded())
+            guard side * side == featureCount else {
+                throw .usage("--model begins with \(description.text.split(separator: " ").first ?? "") layer, which reads images, but the data "
+                             + "has \(featureCount) features, not a square picture: begin with unflatten CxHxW")
+            }
+            inputShape = [1, side, side]
+        }
+        var layers = description.layers
+        if outputActivation != .identity { layers.append(.activation(outputActivation)) }
+        let network: Network
+        do {
+            network = try ArchitectureDescription(layers: layers).network(inputShape: inputShape, seed: plan.seed)
+        } catch {
+            throw .usage("--model: " + error.description)
+        }
+        guard network.outputSize == targetColumns else {
+            throw .usage("--model ends with \(network.outputSize) output\(network.outputSize == 1 ? "" : "s"), but the data needs "
+                         + "\(targetColumns) (\(problem)): end with dense \(targetColumns)")
+        }
+        guard network.parameterCount <= largestParameterCount else {
+            throw .usage("--model makes \(network.parameterCount) parameters, more than \(largestParameterCount): choose smaller layers")
+        }
+        return ModelSetup(network: network, loss: loss)
+    }
+
     /// A saved model continued on data with `featureCount` features and `targetColumns` target columns:
     /// the sizes must agree. The loss is the plan's, else the file's, else the automatic one.
     static func continued(_ model: SavedModel, fileName: String, plan: TrainPlan, dataName: String, problem: Problem,

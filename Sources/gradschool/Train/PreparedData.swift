@@ -53,8 +53,10 @@ struct PreparedData {
 
     /// Splits `dataset` as the plan says and scales all three sets.
     static func prepare(_ dataset: Dataset, plan: TrainPlan, scaling: Scaling) throws(TrainError) -> PreparedData {
-        let sets = dataset.split(validationFraction: plan.validationFraction, testFraction: plan.testFraction,
+        var sets = dataset.split(validationFraction: plan.validationFraction, testFraction: plan.testFraction,
                                  seed: plan.seed, shuffle: plan.shuffle)
+        // The split is already shuffled, so the first examples of each class are a random draw.
+        if let perClass = plan.perClass { sets.train = sets.train.limited(perClass: perClass) }
         guard sets.train.count > 0 else {
             throw .badInput("\(dataset.name) has only \(dataset.count) examples: after \(sets.validation.count) for validation "
                             + "and \(sets.test.count) for testing none are left to train on; lower --val-split or --test-split")

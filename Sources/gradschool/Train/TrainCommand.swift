@@ -18,6 +18,18 @@ struct TrainCommand: ParsableCommand {
               --lr 0.01 --epochs 600 --save spiral.safetensors
           gradschool train --init spiral.safetensors --dataset spiral \\
               --samples 500 --epochs 0
+          gradschool train --dataset digits --test-split 0.2 --normalize none \\
+              --model "conv 8 3 pad 1, relu, maxpool 2, conv 16 3 pad 1, relu, maxpool 2, flatten, dense 10" \\
+              --optimizer adam --batch-size 32 --epochs 30 --save cnn.safetensors
+          gradschool train --dataset digits --classes 0,1,2,3,4 --model "…" --save body.safetensors
+          gradschool train --init body.safetensors --dataset digits --classes 5,6,7,8,9 \\
+              --per-class 20 --freeze body
+
+        --model describes any stack of layers, one per comma, as PyTorch would build it: conv OUT K \
+        [stride S] [pad P], maxpool K [stride S], avgpool K [stride S], flatten, unflatten CxHxW, dense N, \
+        dropout P, relu, tanh, sigmoid, leaky-relu. Input sizes follow from the data: a first conv or pool \
+        reads each example as a 1×N×N image (the digits as 1×8×8). The output activation is added as \
+        --output says.
 
         The same options and --seed give the same weights bit for bit. A model saved with --save names its \
         tensors as torch.nn.Sequential does (0.weight, 0.bias, 2.weight, …) and keeps the architecture, the \
@@ -81,6 +93,23 @@ struct TrainCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Hidden layer sizes, comma-separated; none for no hidden layer (default 8,8). Example: --layers 16,8",
                                valueName: "sizes"))
     var layers: String?
+
+    @Option(help: ArgumentHelp("Any stack of layers, one per comma, as PyTorch builds it; see the examples above. Example: --model \"conv 8 3 pad 1, relu, maxpool 2, flatten, dense 10\"",
+                               valueName: "layers"))
+    var model: String?
+
+    @Option(help: ArgumentHelp("Keep the numbers of some layers fixed: body (every layer with parameters but the last) or layer indices as PyTorch numbers them. Example: --freeze body",
+                               valueName: "layers"))
+    var freeze: String?
+
+    @Option(help: ArgumentHelp("Train only on these classes, by index, relabelled in this order; with --init a model of another number of outputs gets a new output layer. Example: --classes 5,6,7,8,9",
+                               valueName: "list"))
+    var classes: String?
+
+    @Option(name: .customLong("per-class"),
+            help: ArgumentHelp("Keep at most this many training examples of each class (validation and test sets keep theirs). Example: --per-class 20",
+                               valueName: "n"))
+    var perClass: Int?
 
     @Option(help: ArgumentHelp("The hidden activation: relu, tanh (default), sigmoid, leaky-relu or identity. Example: --activation relu",
                                valueName: "name"))

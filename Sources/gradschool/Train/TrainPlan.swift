@@ -37,6 +37,16 @@ struct TrainPlan: Equatable {
         case fresh(hiddenSizes: [Int], activation: Activation, output: Activation?, dropout: Float)
         /// A saved model, whose architecture and feature scaling come from the file.
         case file(path: String)
+        /// A new network from an architecture description, and its output activation (`nil`: from the problem).
+        case described(ArchitectureDescription, output: Activation?)
+    }
+
+    /// Which layers keep their numbers while training.
+    enum Freezing: Equatable {
+        /// Every layer with parameters but the last.
+        case body
+        /// These layer indices.
+        case layers([Int])
     }
 
     var data: DataSource
@@ -48,6 +58,11 @@ struct TrainPlan: Equatable {
     /// The feature scaling, or `nil` to take the one stored in the model file.
     var normalization: Normalization?
     var model: ModelSource
+    var freezing: Freezing?
+    /// Train only on these classes (relabelled in this order).
+    var classes: [Int]?
+    /// At most this many training examples per class.
+    var perClass: Int?
     /// The loss, or `nil` to choose it from the output activation and the problem.
     var loss: Loss?
     var optimizer: OptimizerKind
@@ -94,7 +109,7 @@ struct TrainPlan: Equatable {
         shuffle = !options.noShuffle
 
         if let initFile = options.initFile {
-            let clashing = [("--layers", options.layers != nil), ("--activation", options.activation != nil),
+            let clashing = [("--layers", options.layers != nil), ("--model", options.model != nil), ("--activation", options.activation != nil),
                             ("--output", options.output != nil), ("--dropout", options.dropout != nil),
                             ("--normalize", options.normalize != nil)]
             if let option = clashing.first(where: \.1)?.0 {
@@ -104,12 +119,31 @@ struct TrainPlan: Equatable {
             guard !initFile.isEmpty else { throw .usage("--init needs the path of a .safetensors model file") }
             model = .file(path: initFile)
             normalization = nil
+        } else if let text = options.model {
+            if let option = [("--layers", options.layers != nil), ("--activation", options.activation != nil),
+                             ("--dropout", options.dropout != nil)].first(where: \.1)?.0 {
+                throw .usage("\(option) cannot be combined with --model, which describes every layer: write it into --model instead")
+            }
+            let description: ArchitectureDescription
+            do {
+                description = try ArchitectureDescription(parsing: text)
+            } catch {
+                throw .usage("--model: " + error.description)
+            }
+            model = .described(description, output: try Self.outputActivation(options.output))
+            normalization = try Self.normalization(options.normalize)
         } else {
             model = .fresh(hiddenSizes: try Self.hiddenSizes(options.layers),
                            activation: try Self.hiddenActivation(options.activation),
                            output: try Self.outputActivation(options.output),
                            dropout: try Self.dropout(options.dropout))
             normalization = try Self.normalization(options.normalize)
+        }
+
+        freezing = try Self.freezing(options.freeze)
+        classes = try Self.classList(options.classes)
+        perClass = try options.perClass.map { (value: Int) throws(TrainError) -> Int in
+            try Self.count(value, option: "--per-class", meaning: "training examples of each class")
         }
 
         loss = try Self.loss(options.loss)
@@ -225,6 +259,36 @@ struct TrainPlan: Equatable {
             throw .usage("\(option) must be a fraction from 0 up to (not including) 1, such as 0.2, got \(value)")
         }
         return value
+    }
+
+    private static func freezing(_ text: String?) throws(TrainError) -> Freezing? {
+        guard let text else { return nil }
+        let trimmed = text.trimmingCharacters(in: .whitespaces).lowercased()
+        if trimmed == "body" { return .body }
+        var indices: [Int] = []
+        for part in trimmed.split(separator: ",", omittingEmptySubsequences: false) {
+            let cell = part.trimmingCharacters(in: .whitespaces)
+            guard let index = Int(cell), index >= 0 else {
+                throw .usage("--freeze takes body or layer indices as PyTorch numbers them, such as 0,3: \"\(cell)\" is neither")
+            }
+            indices.append(index)
+        }
+        return .layers(indices)
+    }
+
+    private static func classList(_ text: String?) throws(TrainError) -> [Int]? {
+        guard let text else { return nil }
+        var classes: [Int] = []
+        for part in text.split(separator: ",", omittingEmptySubsequences: false) {
+            let cell = part.trimmingCharacters(in: .whitespaces)
+            guard let index = Int(cell), index >= 0 else {
+                throw .usage("--classes takes class indices separated by commas, such as 5,6,7,8,9: \"\(cell)\" is not a class index")
+            }
+            guard !classes.contains(index) else { throw .usage("--classes names class \(index) twice: name each class once") }
+            classes.append(index)
+        }
+        guard classes.count >= 2 else { throw .usage("--classes needs at least two classes to tell apart, such as 0,1") }
+        return classes
     }
 
     /// `8,8` → [8, 8]; `none` or nothing → no hidden layer.

@@ -122,7 +122,7 @@ struct TrainPlots {
 
     /// The first dense layer's weights: one row per neuron, one column per input.
     func firstLayerWeights(report: PlotReport, width: Int) -> String {
-        let dense = network.dense(at: network.denseLayerIndices[0])
+        let dense = network.layers[network.parameterLayerIndices[0]]
         let heatmap = Heatmap(values: dense.weights.elements.map(Double.init), rows: dense.outputSize, columns: dense.inputSize,
                               scale: .diverging, rowLabels: (1...dense.outputSize).map { "n\($0)" },
                               columnLabels: dense.inputSize <= 16 ? (1...dense.inputSize).map(String.init) : [])

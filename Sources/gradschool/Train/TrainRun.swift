@@ -26,18 +26,36 @@ struct TrainRun {
             savedModel = try Self.loadModel(path, seed: plan.seed)
             initName = URL(fileURLWithPath: path).lastPathComponent
         }
-        let dataset = try PreparedData.load(plan.data, seed: plan.seed)
+        var dataset = try PreparedData.load(plan.data, seed: plan.seed)
+        if let classes = plan.classes {
+            guard dataset.problem.isClassification else {
+                throw .usage("--classes picks classes, but \(dataset.name) asks for numbers (regression): leave --classes out")
+            }
+            if let missing = classes.first(where: { $0 >= dataset.classNames.count }) {
+                throw .usage("--classes \(missing): \(dataset.name) has classes 0 to \(dataset.classNames.count - 1) only")
+            }
+            dataset = dataset.keepingClasses(classes)
+        }
 
         let setup: ModelSetup
         let data: PreparedData
         switch plan.model {
         case .file:
-            guard let savedModel else { preconditionFailure("a model file was named but not read") }
+            guard var savedModel else { preconditionFailure("a model file was named but not read") }
+            // A body trained on other classes gets a new output layer for these.
+            if plan.classes != nil, savedModel.network.outputSize != dataset.targets.columns {
+                savedModel.network = savedModel.network.replacingHead(outputs: dataset.targets.columns, seed: plan.seed)
+                savedModel.classNames = dataset.classNames
+            }
             // The sizes are checked before the stored scaler meets the data, for the clearer message.
             setup = try ModelSetup.continued(savedModel, fileName: initName, plan: plan, dataName: dataset.name,
                                              problem: dataset.problem, featureCount: dataset.features.columns,
                                              targetColumns: dataset.targets.columns)
             data = try PreparedData.prepare(dataset, plan: plan, scaling: .stored(savedModel.scaler))
+        case .described(let description, let output):
+            data = try PreparedData.prepare(dataset, plan: plan, scaling: .fitted(plan.normalization?.scalerKind))
+            setup = try ModelSetup.described(description, output: output, plan: plan, problem: data.problem,
+                                             featureCount: data.featureCount, targetColumns: data.targetColumns)
         case .fresh(let hiddenSizes, let activation, let output, let dropout):
             data = try PreparedData.prepare(dataset, plan: plan, scaling: .fitted(plan.normalization?.scalerKind))
             setup = try ModelSetup.fresh(hiddenSizes: hiddenSizes, activation: activation, output: output, dropout: dropout,
@@ -46,7 +64,7 @@ struct TrainRun {
         }
         // A model given to --init carries on exactly as it was trained (as PyTorch would continue it).
         let continued = if case .file = plan.model { true } else { false }
-        try train(setup, on: data, targets: continued ? .asGiven : .standardized)
+        try train(try Self.frozen(setup, plan.freezing), on: data, targets: continued ? .asGiven : .standardized)
     }
 
     /// Whether regression targets are standardised while training: a new network's are; a playground
@@ -54,6 +72,29 @@ struct TrainRun {
     enum TargetScaling {
         case asGiven
         case standardized
+    }
+
+    /// The setup with the layers `--freeze` names frozen.
+    static func frozen(_ setup: ModelSetup, _ freezing: TrainPlan.Freezing?) throws(TrainError) -> ModelSetup {
+        guard let freezing else { return setup }
+        var setup = setup
+        switch freezing {
+        case .body:
+            guard setup.network.parameterLayerIndices.count >= 2 else {
+                throw .usage("--freeze body keeps every layer with parameters but the last fixed, but the network has only one: leave --freeze out")
+            }
+            setup.network.freezeBody()
+        case .layers(let indices):
+            let learnable = setup.network.parameterLayerIndices
+            for index in indices {
+                guard learnable.contains(index) else {
+                    throw .usage("--freeze \(index): layer \(index) has no parameters to freeze; layers with parameters are "
+                                 + learnable.map(String.init).joined(separator: ", "))
+                }
+                setup.network.setTrainable(false, layer: index)
+            }
+        }
+        return setup
     }
 
     /// Trains `setup` on `data` with progress, then evaluates, saves and reports as the plan says.

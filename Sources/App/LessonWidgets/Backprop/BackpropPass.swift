@@ -33,14 +33,14 @@ struct BackpropPass: Sendable {
         loss = lossKind.evaluate(output: network.output, targets: targets, gradient: &outputGradient)
         network.backward(input: inputMatrix, outputGradient: outputGradient, fromLayer: network.layers.count - 1)
 
-        let denseIndices = network.denseLayerIndices
+        let denseIndices = network.parameterLayerIndices
         layerCount = denseIndices.count
         self.input = input
         self.target = target
         var z: [[Float]] = [], a: [[Float]] = [], da: [[Float]] = [], dz: [[Float]] = []
         var dW: [Matrix] = [], db: [[Float]] = [], W: [Matrix] = [], b: [[Float]] = []
         for (position, index) in denseIndices.enumerated() {
-            let dense = network.dense(at: index)
+            let dense = network.layers[index]
             let hasActivation = index + 1 < network.layers.count && network.layers[index + 1] is ActivationLayer
             let activationIndex = hasActivation ? index + 1 : index
             z.append(dense.output.row(0))

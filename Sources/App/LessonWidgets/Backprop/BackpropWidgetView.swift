@@ -185,7 +185,7 @@ extension BackpropWidget {
     /// Every weight's and bias's gradient from backprop beside the engine's finite-difference estimate.
     func checkLines(context: WidgetContext) -> [[Span]] {
         let glyphs = context.glyphs, style = context.style
-        let denseIndices = network.denseLayerIndices
+        let denseIndices = network.parameterLayerIndices
         var lines: [[Span]] = [[Span(align("parameter", width: 14, .left) + align("backprop", width: 10, .right)
                                      + align("numeric", width: 10, .right), style.heading)]]
         for comparison in check {

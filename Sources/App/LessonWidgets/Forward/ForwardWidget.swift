@@ -60,7 +60,7 @@ struct ForwardWidget: InstantWidget, Equatable {
         var copy = network
         copy.forward(Matrix([input]), mode: .evaluation)
         var z: [[Float]] = [], a: [[Float]] = []
-        for index in network.denseLayerIndices {
+        for index in network.parameterLayerIndices {
             z.append(copy.layers[index].output.row(0))
             // A dense layer is followed by its activation layer unless the activation is the identity.
             let next = index + 1
@@ -75,7 +75,7 @@ struct ForwardWidget: InstantWidget, Equatable {
 
     /// Layer `layer`'s weights (1-based), `[out, in]`, and biases.
     func parameters(ofLayer layer: Int) -> (weights: Matrix, bias: [Float]) {
-        let dense = network.dense(at: network.denseLayerIndices[layer - 1])
+        let dense = network.layers[network.parameterLayerIndices[layer - 1]]
         return (dense.weights, dense.bias)
     }
 

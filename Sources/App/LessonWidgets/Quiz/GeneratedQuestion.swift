@@ -212,7 +212,7 @@ extension GeneratedQuestion {
         var outputGradient = Matrix(rows: 1, columns: 1)
         _ = Loss.meanSquaredError.evaluate(output: network.output, targets: targets, gradient: &outputGradient)
         network.backward(input: input, outputGradient: outputGradient, fromLayer: network.layers.count - 1)
-        let gradient = network.dense(at: 0).weightGradient[0, 0]
+        let gradient = network.layers[0].weightGradient[0, 0]
         let z = network.layers[0].output[0, 0], a = network.output[0, 0]
         let slope = Activation.sigmoid.derivative(at: z)
         return GeneratedQuestion(

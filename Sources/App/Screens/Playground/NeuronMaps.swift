@@ -25,7 +25,7 @@ struct NeuronMaps: Sendable {
 
         var maps: [[[Double]]] = [Self.columns(of: inputs, probabilities: false)]
         let layers = pass.layers
-        for denseIndex in pass.denseLayerIndices {
+        for denseIndex in pass.parameterLayerIndices {
             // The layer's output after its activation: the next layer when it is one, else the dense output.
             var shown = denseIndex
             var activation = Activation.identity

@@ -25,14 +25,14 @@ struct PlaygroundDiagram {
 
     /// The diagram of `network`; maps are drawn when given.
     init(network: Network, inputNames: [String], maps: NeuronMaps?, selection: PlaygroundSelection?, isFocused: Bool) {
-        let denseLayers = network.denseLayerIndices.map { network.dense(at: $0) }
+        let denseLayers = network.parameterLayerIndices.map { network.layers[$0] }
         sizes = [network.inputSize] + denseLayers.map(\.outputSize)
         weights = denseLayers.map(\.weights.elements)
         biases = denseLayers.map(\.bias)
         self.inputNames = inputNames
         var names = ["in"]
         let specs = network.specs
-        for (index, denseIndex) in network.denseLayerIndices.enumerated() {
+        for (index, denseIndex) in network.parameterLayerIndices.enumerated() {
             let isOutput = index == denseLayers.count - 1
             var activation = Activation.identity
             if denseIndex + 1 < specs.count, case .activation(let function, _) = specs[denseIndex + 1] { activation = function }

@@ -23,8 +23,8 @@ struct PlaygroundFormula {
             let text = "\(name) is input \(selection.neuron + 1) of \(sizes[0]): the example's \(name), scaled to mean 0 and spread 1 on the training set."
             return [[Span(name, heading)]] + wrap(text, width: max(1, width)).map { [Span($0, secondary)] }
         }
-        let denseIndex = network.denseLayerIndices[selection.layer - 1]
-        let dense = network.dense(at: denseIndex)
+        let denseIndex = network.parameterLayerIndices[selection.layer - 1]
+        let dense = network.layers[denseIndex]
         let activation = activationAfter(denseIndex)
         var lines: [[Span]] = []
 

@@ -109,7 +109,7 @@ extension PlaygroundScreen {
     /// The layer sizes of the network, inputs first.
     var layerSizes: [Int]? {
         guard let network else { return nil }
-        return [network.inputSize] + network.denseLayerIndices.map { network.dense(at: $0).outputSize }
+        return [network.inputSize] + network.parameterLayerIndices.map { network.layers[$0].outputSize }
     }
 
     /// The hidden layer the neuron and activation keys act on: the selected neuron's, the focused setting's, or the last.
@@ -387,8 +387,8 @@ extension PlaygroundScreen {
 
     /// The weight of the link from input `link` into the selected neuron.
     func weight(of selection: PlaygroundSelection, link: Int) -> Float? {
-        guard let network, selection.layer >= 1, selection.layer - 1 < network.denseLayerIndices.count else { return nil }
-        let dense = network.dense(at: network.denseLayerIndices[selection.layer - 1])
+        guard let network, selection.layer >= 1, selection.layer - 1 < network.parameterLayerIndices.count else { return nil }
+        let dense = network.layers[network.parameterLayerIndices[selection.layer - 1]]
         guard selection.neuron < dense.outputSize, link < dense.inputSize else { return nil }
         return dense.weights[selection.neuron, link]
     }
@@ -396,9 +396,9 @@ extension PlaygroundScreen {
     /// Sets the selected link's weight and goes on training from the edited network.
     mutating func setSelectedWeight(_ value: Float) -> [Effect] {
         guard let selection, let link = selection.link, var edited = network?.detachedCopy(),
-              selection.layer >= 1, selection.layer - 1 < edited.denseLayerIndices.count else { return [] }
-        let index = edited.denseLayerIndices[selection.layer - 1]
-        let dense = edited.dense(at: index)
+              selection.layer >= 1, selection.layer - 1 < edited.parameterLayerIndices.count else { return [] }
+        let index = edited.parameterLayerIndices[selection.layer - 1]
+        let dense = edited.layers[index]
         var weights = dense.weights
         weights[selection.neuron, link] = value
         edited.setParameters(ofLayer: index, weights: weights, bias: dense.bias)

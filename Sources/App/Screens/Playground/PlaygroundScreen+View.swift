@@ -296,8 +296,8 @@ extension PlaygroundScreen {
             drawDecisionMap(into: &buffer, area: area, network: network, data: data, style: style, glyphs: glyphs, colors: colors)
         } else if data.isPlanar {
             drawCurve(into: &buffer, area: area, network: network, data: data, style: style, glyphs: glyphs, colors: colors)
-        } else if data.rawDimensions == 64, let first = network.denseLayerIndices.first {
-            drawWeightTiles(into: &buffer, area: area, weights: network.dense(at: first).weights, style: style, glyphs: glyphs, colors: colors)
+        } else if data.rawDimensions == 64, let first = network.parameterLayerIndices.first {
+            drawWeightTiles(into: &buffer, area: area, weights: network.layers[first].weights, style: style, glyphs: glyphs, colors: colors)
         } else if let evaluation {
             drawConfusion(into: &buffer, area: area, evaluation: evaluation, data: data, style: style, glyphs: glyphs, colors: colors)
         }
@@ -464,7 +464,7 @@ extension PlaygroundScreen {
     private func drawWeights(into buffer: inout Buffer, area: Rect, style: TutorStyle, glyphs: GlyphSet, colors: ColorMode) {
         buffer.put([Span("Weights ", style.heading), Span("per layer, rows are neurons", style.secondary)], at: area.x, area.y, maxWidth: area.width)
         guard let network else { return }
-        let layers = network.denseLayerIndices.map { network.dense(at: $0) }
+        let layers = network.parameterLayerIndices.map { network.layers[$0] }
         let body = area.inset(top: 1, left: 0, bottom: 0, right: 0)
         let parts = body.split(.horizontal, Array(repeating: .fill, count: max(1, layers.count)))
         for (index, dense) in layers.enumerated() where index < parts.count {

@@ -189,7 +189,7 @@ public struct PlaygroundScreen: Equatable, Sendable {
         guard let data else { return }
         let network = configuration.makeNetwork(for: data)
         initialNetwork = NetworkValue(network)
-        let sizes = [network.inputSize] + network.denseLayerIndices.map { network.dense(at: $0).outputSize }
+        let sizes = [network.inputSize] + network.parameterLayerIndices.map { network.layers[$0].outputSize }
         selection = selection.flatMap { Self.clamped($0, sizes: sizes) }
     }
 

@@ -27,7 +27,11 @@ public struct TargetStandardization: Sendable, Equatable {
     /// Whether the targets of `problem`, predicted by `network`, can be standardised: numbers, predicted
     /// by a network that ends in a dense layer (an identity output), whose last layer can absorb the mapping.
     public static func applies(to network: Network, problem: Problem) -> Bool {
-        problem == .regression && network.outputActivation == .identity && network.denseLayerIndices.last == network.layers.count - 1
+        guard problem == .regression, network.outputActivation == .identity,
+              let last = network.parameterLayerIndices.last, last == network.layers.count - 1,
+              let weight = network.layers[last].parameter(named: "weight") else { return false }
+        // A weight of one row per output (a dense layer's `[out, in]`) can absorb y = σ·z + μ row by row.
+        return weight.values.rows == network.outputSize && network.layers[last].parameter(named: "bias") != nil
     }
 
     /// `(y − μ) / σ` for every target.
@@ -49,13 +53,12 @@ public struct TargetStandardization: Sendable, Equatable {
 
     private func mapLastLayer(of network: Network, weight: (Float, Float, Float) -> Float,
                               bias: (Float, Float, Float) -> Float) -> Network {
-        guard let index = network.denseLayerIndices.last else { return network }
-        let layer = network.dense(at: index)
-        precondition(layer.outputSize == means.count, "the network gives \(layer.outputSize) outputs for \(means.count) targets")
-        var weights = layer.weights
-        var biases = layer.bias
-        for output in 0..<layer.outputSize {
-            for input in 0..<layer.inputSize {
+        guard let index = network.parameterLayerIndices.last else { return network }
+        var weights = network.weights(ofLayer: index)
+        var biases = network.bias(ofLayer: index)
+        precondition(weights.rows == means.count, "the network gives \(weights.rows) outputs for \(means.count) targets")
+        for output in 0..<weights.rows {
+            for input in 0..<weights.columns {
                 weights[output, input] = weight(weights[output, input], means[output], standardDeviations[output])
             }
             biases[output] = bias(biases[output], means[output], standardDeviations[output])
