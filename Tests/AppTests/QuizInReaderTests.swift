@@ -173,12 +173,27 @@ struct QuizInReaderTests {
         }
     }
 
+    /// The verdict writes numbers as the page does: a real minus sign, not the hyphen the learner typed.
+    @Test func theVerdictWritesANegativeAnswerWithARealMinus() {
+        let page = "```quiz\nid: negative\nquestion: What is 0.1 - 1?\nanswer: -0.9\nexplanation: One step down.\n```"
+        var tutor = WidgetTesting.tutor(page: page)
+        tutor.press(.tab)
+        for character in "-1" { tutor.press(.character(character)) }
+        tutor.press(.enter)
+        #expect(tutor.screenText.contains("✗ Not quite: you typed −1; the answer is −0.9."), "\(tutor.screenText)")
+        var again = WidgetTesting.tutor(page: page)
+        again.press(.tab)
+        for character in "-0.9" { again.press(.character(character)) }
+        again.press(.enter)
+        #expect(again.screenText.contains("✓ Right: the answer is −0.9."), "\(again.screenText)")
+    }
+
     @Test func rDrawsNewNumbersForAGeneratedQuestion() throws {
         var tutor = WidgetTesting.tutor(page: "```quiz\nid: fresh\ntemplate: weighted-sum\n```")
         tutor.press(.tab)
         guard case .quiz(let before)? = tutor.pageElements?.items.first else { Issue.record("no quiz"); return }
         let answer = try #require(before.numericAnswer?.value)
-        for character in QuizView.show(answer) { tutor.press(.character(character)) }
+        for character in NumberText.trimmed(answer, decimals: 4, unicode: false) { tutor.press(.character(character)) }
         tutor.press(.enter)
         #expect(tutor.screenText.contains("✓ Right"))
         tutor.press(.character("r"))

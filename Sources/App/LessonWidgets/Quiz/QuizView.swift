@@ -82,8 +82,8 @@ struct QuizView {
             let list = right.count == 1 ? "only \(right[0])" : right.dropLast().joined(separator: ", ") + " and " + right[right.count - 1]
             headline = correct ? "Right: exactly these." : "Not quite: the right choices are \(list)."
         case .number(let value, let correct):
-            let answer = state.numericAnswer.map { Self.show($0.value) } ?? "?"
-            headline = correct ? "Right: the answer is \(answer)." : "Not quite: you typed \(Self.show(value)); the answer is \(answer)."
+            let answer = state.numericAnswer.map { show($0.value) } ?? "?"
+            headline = correct ? "Right: the answer is \(answer)." : "Not quite: you typed \(show(value)); the answer is \(answer)."
         }
         var lines = wrap(mark + " " + headline, width: width).map { [Span($0, outcome.isCorrect ? style.done : style.warning)] }
         if let feedback = state.verdict?.feedback { lines += wrap(feedback, width: width).map { [Span($0)] } }
@@ -142,10 +142,6 @@ struct QuizView {
     }
 
     /// A number as the outcome line shows it: up to four decimals, no trailing zeros.
-    static func show(_ value: Double) -> String {
-        var text = String(format: "%.4f", value)
-        while text.hasSuffix("0") { text.removeLast() }
-        if text.hasSuffix(".") { text.removeLast() }
-        return text == "-0" ? "0" : text
-    }
+    /// A number as the page's text writes it: up to four decimals, with a real minus where Unicode shows.
+    private func show(_ value: Double) -> String { NumberText.trimmed(value, decimals: 4, unicode: glyphs.isUnicode) }
 }
