@@ -89,3 +89,17 @@ struct PlaygroundRenderingTests {
         #expect(maps.maps[1].joined().allSatisfy { abs($0) <= 1 })
     }
 }
+
+/// The network's heading never shows a cut count ("105 weight"): at 80 columns it keeps what fits whole.
+@Suite("Playground network heading")
+struct PlaygroundNetworkHeadingTests {
+    @Test(arguments: [(80, 24), (120, 40)])
+    func theWeightCountIsWholeOrLeftOut(width: Int, height: Int) {
+        let driver = PlaygroundDriver(width: width, height: height)
+        let line = driver.screen[1]
+        // The default spiral network 2-8-8-1 has 2·8 + 8 + 8·8 + 8 + 8·1 + 1 = 105 weights and biases.
+        #expect(line.contains("105 weights") || !line.contains("105"), "\(line)")
+        #expect(!line.contains("weight…") && !line.contains("weight "), "\(line)")
+        #expect(line.contains("2→8→8→1"), "\(line)")
+    }
+}

@@ -216,8 +216,12 @@ extension PlaygroundScreen {
         guard !area.isEmpty else { return }
         let parameters = network?.parameterCount ?? 0
         let dot = glyphs.isUnicode ? " · " : " - "
-        buffer.put([Span("Network ", style.heading), Span("\(architectureText(glyphs: glyphs))\(dot)\(parameters) weights", style.secondary)],
-                   at: area.x, area.y, maxWidth: area.width)
+        // The longest heading that fits whole: a weight count cut to "105 weight" would misread.
+        let architecture = architectureText(glyphs: glyphs), count = "\(dot)\(parameters) weights"
+        let headings: [(String, String)] = [("Network ", architecture + count), ("", architecture + count),
+                                             ("Network ", architecture), ("", architecture)]
+        let heading = headings.first { $0.0.count + $0.1.count <= area.width } ?? headings[headings.count - 1]
+        buffer.put([Span(heading.0, style.heading), Span(heading.1, style.secondary)], at: area.x, area.y, maxWidth: area.width)
         guard let network, let data else {
             buffer.put(truncate("No network until the data can be made.", width: area.width, ellipsis: glyphs.ellipsis),
                        at: area.x, area.y + 2, style: style.secondary)
