@@ -12,6 +12,30 @@ struct TrainingSessionTests {
         return TrainingSession(trainer: trainer)
     }
 
+    /// A screen that drops its session without `stop()` must not leave a training thread behind: the thread
+    /// holds only the worker, so the session's `deinit` runs, stops the thread and waits for it.
+    @Test func aSessionDroppedWithoutStopEndsItsThread() {
+        var session: TrainingSession? = Self.makeSession()
+        session?.start()
+        session?.send(.play)
+        _ = session?.wait(timeout: 10) { $0.stepCount > 0 }
+        let worker = session!.worker
+        weak let dropped = session
+        session = nil
+        #expect(dropped == nil, "the training thread kept the session alive")
+        #expect(worker.hasEnded, "dropping the session did not end its thread")
+    }
+
+    /// `stop()` called at once after `start()`, before the thread has begun, still waits for it to end.
+    @Test func stopRightAfterStartWaitsForTheThread() {
+        for _ in 0..<20 {
+            let session = Self.makeSession()
+            session.start()
+            session.stop()
+            #expect(session.worker.hasEnded)
+        }
+    }
+
     @Test func playPauseStepResetAndLearningRate() {
         let session = Self.makeSession()
         session.start()

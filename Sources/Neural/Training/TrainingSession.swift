@@ -6,7 +6,7 @@ import Foundation
 /// latest published state, whenever it redraws. The trainer itself is touched only by the training thread;
 /// the two threads share nothing but the command queue and the snapshot, both behind one lock. Snapshots are
 /// published at most `publishInterval` seconds apart while playing, and after every command.
-public final class TrainingSession: @unchecked Sendable {
+public final class TrainingSession: Sendable {
     public enum Command: Sendable, Equatable {
         case play
         case pause
@@ -20,10 +20,41 @@ public final class TrainingSession: @unchecked Sendable {
     }
 
     /// The longest time between two published snapshots while playing, in seconds.
-    public let publishInterval: Double
+    public var publishInterval: Double { worker.publishInterval }
+    /// The training thread's state; the thread holds the worker, the screen holds the session.
+    let worker: TrainingWorker
+
+    public init(trainer: Trainer, publishInterval: Double = 1.0 / 60) {
+        worker = TrainingWorker(trainer: trainer, publishInterval: publishInterval)
+    }
+
+    deinit { worker.stop() }
+
+    /// The most recently published state.
+    public var snapshot: TrainingSnapshot { worker.snapshot }
+
+    /// Starts the training thread (paused until `play` or a step arrives).
+    public func start() { worker.start() }
+
+    public func send(_ command: Command) { worker.send(command) }
+
+    /// Stops the training thread and waits for it to finish its current batch.
+    public func stop() { worker.stop() }
+
+    /// Blocks until a snapshot satisfying `predicate` is published, or `timeout` seconds pass.
+    @discardableResult
+    public func wait(timeout: Double, until predicate: (TrainingSnapshot) -> Bool) -> TrainingSnapshot {
+        worker.wait(timeout: timeout, until: predicate)
+    }
+}
+
+/// What runs on the training thread of a `TrainingSession`: the trainer, the command queue and the latest
+/// snapshot, the last two behind one lock.
+final class TrainingWorker: @unchecked Sendable {
+    let publishInterval: Double
     private let condition = NSCondition()
     // Guarded by `condition`.
-    private var commands: [Command] = []
+    private var commands: [TrainingSession.Command] = []
     private var latest: TrainingSnapshot
     private var stopping = false
     private var finished = false
@@ -33,30 +64,33 @@ public final class TrainingSession: @unchecked Sendable {
     private var pendingBatches = 0
     private var finishEpoch = false
 
-    public init(trainer: Trainer, publishInterval: Double = 1.0 / 60) {
+    init(trainer: Trainer, publishInterval: Double) {
         self.trainer = trainer
         self.publishInterval = publishInterval
         latest = trainer.snapshot()
     }
 
-    deinit { stop() }
-
     /// The most recently published state.
-    public var snapshot: TrainingSnapshot {
+    var snapshot: TrainingSnapshot {
         condition.lock()
         defer { condition.unlock() }
         return latest
     }
 
-    /// Starts the training thread (paused until `play` or a step arrives).
-    public func start() {
+    /// Starts the training thread (paused until `play` or a step arrives). The thread holds this worker,
+    /// never the session, so a session dropped without `stop()` still ends it from its `deinit`.
+    func start() {
+        condition.lock()
+        guard !launched else { condition.unlock(); return }
+        launched = true
+        condition.unlock()
         let thread = Thread { [self] in run() }
         thread.name = "training"
         thread.qualityOfService = .userInitiated
         thread.start()
     }
 
-    public func send(_ command: Command) {
+    func send(_ command: TrainingSession.Command) {
         condition.lock()
         commands.append(command)
         condition.signal()
@@ -64,19 +98,25 @@ public final class TrainingSession: @unchecked Sendable {
     }
 
     /// Stops the training thread and waits for it to finish its current batch.
-    public func stop() {
+    /// Waits even when the thread was launched but has not begun to run yet.
+    func stop() {
         condition.lock()
         stopping = true
         condition.broadcast()
+        while !finished && launched { _ = condition.wait(until: Date(timeIntervalSinceNow: 0.05)) }
         condition.unlock()
+    }
+
+    /// Whether the training thread has ended (or was never launched).
+    var hasEnded: Bool {
         condition.lock()
-        while !finished && started { _ = condition.wait(until: Date(timeIntervalSinceNow: 0.05)) }
-        condition.unlock()
+        defer { condition.unlock() }
+        return finished || !launched
     }
 
     /// Blocks until a snapshot satisfying `predicate` is published, or `timeout` seconds pass.
     @discardableResult
-    public func wait(timeout: Double, until predicate: (TrainingSnapshot) -> Bool) -> TrainingSnapshot {
+    func wait(timeout: Double, until predicate: (TrainingSnapshot) -> Bool) -> TrainingSnapshot {
         let deadline = Date(timeIntervalSinceNow: timeout)
         condition.lock()
         defer { condition.unlock() }
@@ -84,12 +124,10 @@ public final class TrainingSession: @unchecked Sendable {
         return latest
     }
 
-    private var started = false
+    // Guarded by `condition`: `start()` has launched the thread.
+    private var launched = false
 
     private func run() {
-        condition.lock()
-        started = true
-        condition.unlock()
         var windowStart = DispatchTime.now().uptimeNanoseconds
         var windowSamples = 0
         var samplesPerSecond = 0.0
@@ -140,7 +178,7 @@ public final class TrainingSession: @unchecked Sendable {
         return !commands.isEmpty || stopping
     }
 
-    private func apply(_ command: Command) {
+    private func apply(_ command: TrainingSession.Command) {
         switch command {
         case .play: playing = true
         case .pause: playing = false; pendingBatches = 0; finishEpoch = false
