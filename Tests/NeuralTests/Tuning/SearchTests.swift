@@ -160,13 +160,14 @@ struct SearchTests {
     @Test func leavingTheStreamCancelsTheSearch() async throws {
         let search = Search(space: try space(), method: .random, trials: 1000, seed: 2)
         let runner = SearchRunner(search: search) { trial, cancellation in
-            // The fourth trial waits (up to a minute) for the reader to leave, so a busy machine that is slow
-            // to run the reader cannot let the search finish first; without the cancellation it runs on.
-            let checks = trial.index == 3 ? 120_000 : 20
-            for _ in 0..<checks {
+            // The fourth trial waits (up to ten minutes) for the reader to leave, so a busy machine that is
+            // slow to run the reader (a sanitizer build, every core taken by other tests) cannot let the search
+            // finish first; without the cancellation it runs on, and the test fails.
+            let deadline = Date().addingTimeInterval(trial.index == 3 ? 600 : 0.01)
+            repeat {
                 if cancellation.isCancelled { return nil }
                 Thread.sleep(forTimeInterval: 0.0005)
-            }
+            } while Date() < deadline
             return TrialOutcome(score: Self.peak(trial))
         }
         var seen = 0
