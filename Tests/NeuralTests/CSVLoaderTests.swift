@@ -171,4 +171,21 @@ struct CSVLoaderTests: CSVTesting {
         // Many of the lightly changed files should still load.
         #expect(loaded > 100)
     }
+
+    /// Every newline Swift's `Character.isNewline` knows ends a row, read from bytes as from text.
+    @Test func everyKindOfNewlineEndsARowReadFromBytesAsFromText() throws {
+        let separators = ["\n", "\r\n", "\r", "\u{0B}", "\u{0C}", "\u{85}", "\u{2028}", "\u{2029}"]
+        for separator in separators {
+            let text = ["x,y", "1,0", "2,1", "3,0"].joined(separator: separator) + separator
+            let fromText = try CSVLoader.parse(text, fileName: "rows.csv")
+            let fromBytes = try CSVLoader.parse(Data(text.utf8), fileName: "rows.csv")
+            #expect(fromText.features.rows == 3, "separator \(separator.unicodeScalars.map { $0.value })")
+            #expect(fromBytes.features.elements == [1, 2, 3] && fromText.features.elements == [1, 2, 3])
+            #expect(fromBytes.featureNames == ["x"])
+        }
+        // A line number in an error counts each of them once: "\r\n" is one newline.
+        #expect(throws: CSVError.nonNumericCell(file: "rows.csv", line: 4, column: 1, text: "oops")) {
+            try CSVLoader.parse(Data("x,y\r\n1,0\u{2028}2,1\roops,0\n".utf8), fileName: "rows.csv")
+        }
+    }
 }

@@ -58,12 +58,27 @@ public enum CSVLoader {
         if let nul = data.prefix(1 << 16).firstIndex(of: 0) {
             throw .notText(file: fileName, line: data[data.startIndex..<nul].reduce(1) { $1 == UInt8(ascii: "\n") ? $0 + 1 : $0 })
         }
-        return try parse(String(decoding: data, as: UTF8.self), fileName: fileName, options: options)
+        // Read in place: a mapped file's bytes are decoded one line at a time, never copied whole into a String.
+        let result = data.withUnsafeBytes { bytes in
+            Result(catching: { () throws(CSVError) -> Dataset in try parse(bytes: bytes, fileName: fileName, options: options) })
+        }
+        return try result.get()
     }
 
     /// Reads CSV text; `fileName` is used in error messages and, without an extension, as the default name.
     public static func parse(_ text: String, fileName: String, options: CSVOptions = CSVOptions()) throws(CSVError) -> Dataset {
-        let cells = try readCells(text, fileName: fileName, target: options.targetColumn)
+        var text = text
+        let result = text.withUTF8 { utf8 in
+            Result(catching: { () throws(CSVError) -> Dataset in
+                try parse(bytes: UnsafeRawBufferPointer(utf8), fileName: fileName, options: options)
+            })
+        }
+        return try result.get()
+    }
+
+    /// Reads CSV held as UTF-8 bytes, which must stay valid until it returns.
+    private static func parse(bytes: UnsafeRawBufferPointer, fileName: String, options: CSVOptions) throws(CSVError) -> Dataset {
+        let cells = try readCells(bytes, fileName: fileName, target: options.targetColumn)
         let targetColumn = try resolveTargetColumn(options.targetColumn, header: cells.header, columnCount: cells.columnCount, fileName: fileName)
         let table = try readValues(cells, targetColumn: targetColumn, fileName: fileName)
         let featureNames = cells.header.map { header in table.featureColumns.map { header[$0] } } ?? []
@@ -125,9 +140,9 @@ public enum CSVLoader {
     struct CellTable {
         var header: [String]?
         var columnCount: Int
-        /// The whole text: rows are read from it again when their values are read, so no row is
-        /// kept in memory in between.
-        var text: String
+        /// The whole file as UTF-8 bytes (valid while the file is parsed): rows are read from it again when
+        /// their values are read, so no row is kept in memory in between.
+        var bytes: UnsafeRawBufferPointer
         /// The line of the first data row, and the line after the last one (the shape error's, or past the end).
         var firstDataLine: Int
         var endLine: Int
@@ -140,7 +155,7 @@ public enum CSVLoader {
 
         /// Each data row, in file order.
         func forEachRow(_ body: (CellRow) throws(CSVError) -> Void) throws(CSVError) {
-            try CSVLoader.forEachLine(text) { (number, line) throws(CSVError) -> Bool in
+            try CSVLoader.forEachLine(bytes) { (number, line) throws(CSVError) -> Bool in
                 guard number < endLine else { return false }
                 if number >= firstDataLine && !line.allSatisfy(\.isWhitespace) { try body(CellRow(line: number, text: line)) }
                 return true
@@ -148,19 +163,39 @@ public enum CSVLoader {
         }
     }
 
-    /// Calls `body` with each line and its 1-based number until it returns false. Every newline
-    /// character ends a line: "\r\n" (one Character in Swift), "\n" and a lone "\r". A byte-order mark
-    /// at the start is dropped.
-    static func forEachLine(_ text: String, _ body: (Int, Substring) throws(CSVError) -> Bool) throws(CSVError) {
-        var lineStart = text.startIndex
+    /// Calls `body` with each line and its 1-based number until it returns false. Every newline ends a
+    /// line, as Swift's `Character.isNewline` says: "\r\n" (one newline), "\n", a lone "\r", vertical tab,
+    /// form feed, U+0085, U+2028 and U+2029. A byte-order mark at the start is dropped. Each line is decoded
+    /// from UTF-8 on its own (invalid sequences become `�`), so the file is never held twice.
+    static func forEachLine(_ bytes: UnsafeRawBufferPointer, _ body: (Int, Substring) throws(CSVError) -> Bool) throws(CSVError) {
+        let count = bytes.count
+        var start = count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0
         var number = 0
         while true {
-            let end = text[lineStart...].firstIndex(where: \.isNewline) ?? text.endIndex
+            var end = start
+            var newlineLength = 0
+            scan: while end < count {
+                switch bytes[end] {
+                case 0x0A, 0x0B, 0x0C:
+                    newlineLength = 1
+                    break scan
+                case 0x0D:
+                    newlineLength = end + 1 < count && bytes[end + 1] == 0x0A ? 2 : 1
+                    break scan
+                case 0xC2 where end + 1 < count && bytes[end + 1] == 0x85:
+                    newlineLength = 2
+                    break scan
+                case 0xE2 where end + 2 < count && bytes[end + 1] == 0x80 && (bytes[end + 2] == 0xA8 || bytes[end + 2] == 0xA9):
+                    newlineLength = 3
+                    break scan
+                default:
+                    end += 1
+                }
+            }
             number += 1
-            var line = text[lineStart..<end]
-            if number == 1, line.first == "\u{FEFF}" { line = line.dropFirst() }
-            guard try body(number, line), end < text.endIndex else { return }
-            lineStart = text.index(after: end)
+            let line = String(decoding: UnsafeRawBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+            guard try body(number, line[...]), end < count else { return }
+            start = end + newlineLength
         }
     }
 
@@ -171,7 +206,7 @@ public enum CSVLoader {
 
     /// Checks the shape of every row and finds the header; `target` (when given by position) limits
     /// the search for text cells to the target column.
-    static func readCells(_ text: String, fileName: String, target: CSVOptions.TargetColumn? = nil) throws(CSVError) -> CellTable {
+    static func readCells(_ bytes: UnsafeRawBufferPointer, fileName: String, target: CSVOptions.TargetColumn? = nil) throws(CSVError) -> CellTable {
         var knownColumn: Int?
         var columnCount: Int?
         var firstLine = 0
@@ -180,7 +215,7 @@ public enum CSVLoader {
         var endLine = Int.max
         var textColumns: [Bool] = []
         var shapeError: CSVError?
-        try forEachLine(text) { (lineNumber, line) throws(CSVError) -> Bool in
+        try forEachLine(bytes) { (lineNumber, line) throws(CSVError) -> Bool in
             if line.allSatisfy(\.isWhitespace) { return true }
 
             let (cells, droppedTrailingEmptyCell) = Self.cellsAndDrop(of: line)
@@ -237,7 +272,7 @@ public enum CSVLoader {
             }
         }
         if rowCount == 0 { throw shapeError ?? .noDataRows(file: fileName, headerLine: firstLine) }
-        return CellTable(header: header, columnCount: columnCount, text: text, firstDataLine: firstDataLine, endLine: endLine,
+        return CellTable(header: header, columnCount: columnCount, bytes: bytes, firstDataLine: firstDataLine, endLine: endLine,
                          rowCount: rowCount, textColumns: textColumns, shapeError: shapeError)
     }
 
