@@ -27,6 +27,10 @@ public enum ScreenRequest: Equatable, Sendable {
     case pageChanged
     case showContents
     case openQuiz
+    /// Quiz mode shows the page that teaches its question; `Esc` in the reader comes back to the quiz.
+    case openQuizPage(lessonID: String, page: Int)
+    /// Quiz mode is done: home, with the quiz entry selected.
+    case leaveQuiz
     /// The learner answered the quiz with this id.
     case answeredQuiz(String, QuizState.Answer)
     case openPlayground

@@ -203,6 +203,10 @@ extension Tutor {
             return markCurrentPageRead()
         case .openQuiz:
             return openQuiz()
+        case .openQuizPage(let lessonID, let page):
+            return openPageFromQuiz(lessonID: lessonID, page: page)
+        case .leaveQuiz:
+            return leaveQuiz()
         case .showContents:
             if case .reader(let reader) = screen { overlay = .contents(selected: reader.page) }
             return []

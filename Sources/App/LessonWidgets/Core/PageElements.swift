@@ -72,13 +72,9 @@ struct PageElements: Equatable, Sendable {
             items[focus] = .widget(host)
             return effects
         case .quiz(var quiz):
-            let response = quiz.handle(key, now: now)
+            let effects = quiz.handle(key, now: now)
             items[focus] = .quiz(quiz)
-            switch response {
-            case .ignored: return [.screen(.keyNotUsed)]
-            case .handled: return []
-            case .answered(let answer): return [.screen(.answeredQuiz(quiz.quiz.id, answer))]
-            }
+            return effects
         }
     }
 

@@ -77,44 +77,37 @@ public struct QuizState: Equatable, Sendable {
     /// The outcome of the latest answer, nil before one (or after the entry changed).
     private(set) var outcome: Outcome?
 
-    /// What happened to a key.
-    enum Response: Equatable {
-        /// Not a quiz key: the reader may use it.
-        case ignored
-        case handled
-        /// The learner answered; the answer should be recorded.
-        case answered(Answer)
-    }
-
-    mutating func handle(_ key: Key, now: Date) -> Response {
+    /// Applies one key: a key the quiz does not use comes back as `.screen(.keyNotUsed)`, an answer as
+    /// `.screen(.answeredQuiz)` for the page's host to record.
+    mutating func handle(_ key: Key, now: Date) -> [Effect] {
         if askedAt == nil { askedAt = now }
         if key == .character("r") {
             askAgain()
-            return .handled
+            return []
         }
         if key == .character("h"), posed.hint != nil {
             showsHint = true
-            return .handled
+            return []
         }
         if marksAll { return handleMarks(key, now: now) }
         return isMultipleChoice ? handleChoice(key, now: now) : handleNumber(key, now: now)
     }
 
-    private mutating func handleMarks(_ key: Key, now: Date) -> Response {
-        if moveCursor(for: key) { return .handled }
+    private mutating func handleMarks(_ key: Key, now: Date) -> [Effect] {
+        if moveCursor(for: key) { return [] }
         switch key {
         case .character(" "):
             toggle(entry.cursor)
-            return .handled
+            return []
         case .character(let digit) where digit.isWholeNumber:
-            guard let number = digit.wholeNumberValue, number >= 1, number <= quiz.choices.count else { return .handled }
+            guard let number = digit.wholeNumberValue, number >= 1, number <= quiz.choices.count else { return [] }
             entry.cursor = number - 1
             toggle(entry.cursor)
-            return .handled
+            return []
         case .enter:
             return judge(now: now)
         default:
-            return .ignored
+            return [.screen(.keyNotUsed)]
         }
     }
 
@@ -134,39 +127,39 @@ public struct QuizState: Equatable, Sendable {
         entry.toggle(choice)
     }
 
-    private mutating func handleChoice(_ key: Key, now: Date) -> Response {
-        if moveCursor(for: key) { return .handled }
+    private mutating func handleChoice(_ key: Key, now: Date) -> [Effect] {
+        if moveCursor(for: key) { return [] }
         switch key {
         case .enter:
             return judge(now: now)
         case .character(let digit) where digit.isWholeNumber:
-            guard let number = digit.wholeNumberValue, number >= 1, number <= quiz.choices.count else { return .handled }
+            guard let number = digit.wholeNumberValue, number >= 1, number <= quiz.choices.count else { return [] }
             entry.cursor = number - 1
             return judge(now: now)
         default:
-            return .ignored
+            return [.screen(.keyNotUsed)]
         }
     }
 
-    private mutating func handleNumber(_ key: Key, now: Date) -> Response {
+    private mutating func handleNumber(_ key: Key, now: Date) -> [Effect] {
         switch key {
         case .character(let character) where NumberEntry.isNumberCharacter(character):
             if outcome != nil { outcome = nil; entry.typed = "" }
             _ = entry.type(character)
-            return .handled
+            return []
         case .backspace, .delete:
             entry.deleteBackward()
-            return .handled
+            return []
         case .enter:
             return judge(now: now)
         default:
-            return .ignored
+            return [.screen(.keyNotUsed)]
         }
     }
 
     /// Judges the entry as quiz mode does; the first answer on this visit counts, later ones do not.
-    private mutating func judge(now: Date) -> Response {
-        guard let verdict = Verdict.judge(&entry, for: posed) else { return .handled }
+    private mutating func judge(now: Date) -> [Effect] {
+        guard let verdict = Verdict.judge(&entry, for: posed) else { return [] }
         self.verdict = verdict
         outcome = switch posed.expected {
         case .choices(_, _, .markAll): .marked(entry.marked.sorted(), correct: verdict.correct)
@@ -176,8 +169,9 @@ public struct QuizState: Equatable, Sendable {
         let counts = !hasAnswered
         hasAnswered = true
         let seconds = min(max(0, now.timeIntervalSince(askedAt ?? now)), ProgressLimits.seconds.upperBound)
-        return .answered(Answer(verdict: verdict, answeredAt: now, seconds: seconds, kind: posed.kind, words: posed.wordCount,
-                                counts: counts))
+        let answer = Answer(verdict: verdict, answeredAt: now, seconds: seconds, kind: posed.kind, words: posed.wordCount,
+                            counts: counts)
+        return [.screen(.answeredQuiz(quiz.id, answer))]
     }
 
     /// Clears the answer; a generated question draws new numbers.

@@ -2,8 +2,9 @@ import Curriculum
 import Foundation
 
 extension QuizScreen {
-    /// Applies one key; `progress` receives every answer and schedule as soon as it is given.
-    mutating func handle(_ key: Key, progress: inout LearnerProgress, library: LessonLibrary, now: Date) -> [QuizAction] {
+    /// Applies one key; `progress` receives every answer and schedule as soon as it is given, and the
+    /// effects carry what the tutor must do: record an answer, open a page, leave.
+    mutating func handle(_ key: Key, progress: inout LearnerProgress, library: LessonLibrary, now: Date) -> [Effect] {
         switch key {
         case .pageDown, .control("f"), .control("d"):
             scroll += 5
@@ -29,7 +30,7 @@ extension QuizScreen {
 
     // MARK: Phases
 
-    private mutating func handleAsking(_ key: Key, progress: inout LearnerProgress, now: Date) -> [QuizAction] {
+    private mutating func handleAsking(_ key: Key, progress: inout LearnerProgress, now: Date) -> [Effect] {
         guard var current else { return [] }
         switch key {
         case .escape:
@@ -92,14 +93,14 @@ extension QuizScreen {
         }
     }
 
-    private mutating func handleAnswered(_ key: Key, progress: inout LearnerProgress, now: Date) -> [QuizAction] {
+    private mutating func handleAnswered(_ key: Key, progress: inout LearnerProgress, now: Date) -> [Effect] {
         guard let current else { return [] }
         switch key {
         case .character(" "), .character("n"), .right, .character("l"):
             askNext(now: now)
             return []
         case .enter:
-            return [.openPage(lessonID: current.question.lessonID, page: current.question.page)]
+            return [.screen(.openQuizPage(lessonID: current.question.lessonID, page: current.question.page))]
         case .escape:
             return finish()
         case .up, .character("k"):
@@ -112,10 +113,10 @@ extension QuizScreen {
         return []
     }
 
-    private mutating func handleSummary(_ key: Key, progress: inout LearnerProgress, library: LessonLibrary, now: Date) -> [QuizAction] {
+    private mutating func handleSummary(_ key: Key, progress: inout LearnerProgress, library: LessonLibrary, now: Date) -> [Effect] {
         switch key {
         case .enter, .escape, .character(" "):
-            return [.leave]
+            return [.screen(.leaveQuiz)]
         case .character("r"):
             return restart(options: options, progress: &progress, library: library, now: now)
         case .up, .character("k"):
@@ -128,10 +129,10 @@ extension QuizScreen {
         return []
     }
 
-    private mutating func handleNothingToAsk(_ key: Key, progress: inout LearnerProgress, library: LessonLibrary, now: Date) -> [QuizAction] {
+    private mutating func handleNothingToAsk(_ key: Key, progress: inout LearnerProgress, library: LessonLibrary, now: Date) -> [Effect] {
         switch key {
         case .enter, .escape, .character(" "):
-            return [.leave]
+            return [.screen(.leaveQuiz)]
         case .character("a") where canAskAll:
             var everything = options
             everything.ignoresSchedule = true
@@ -144,8 +145,8 @@ extension QuizScreen {
     // MARK: Answers
 
     /// Ends the quiz early: the summary, or home when nothing was answered.
-    private mutating func finish() -> [QuizAction] {
-        if answers.isEmpty { return [.leave] }
+    private mutating func finish() -> [Effect] {
+        if answers.isEmpty { return [.screen(.leaveQuiz)] }
         current = nil
         phase = .summary
         scroll = 0
@@ -153,14 +154,14 @@ extension QuizScreen {
     }
 
     /// A new quiz with `options`, keeping the scheduler and moving the seed on.
-    private mutating func restart(options: QuizOptions, progress: inout LearnerProgress, library: LessonLibrary, now: Date) -> [QuizAction] {
+    private mutating func restart(options: QuizOptions, progress: inout LearnerProgress, library: LessonLibrary, now: Date) -> [Effect] {
         let started = QuizScreen.start(options: options, library: library, progress: &progress, now: now,
                                        seed: seed &+ 1, scheduler: scheduler)
         self = started.quiz
         return started.dropped.map { [.record($0)] } ?? []
     }
 
-    private mutating func judgeAndSubmit(progress: inout LearnerProgress, now: Date) -> [QuizAction] {
+    private mutating func judgeAndSubmit(progress: inout LearnerProgress, now: Date) -> [Effect] {
         guard var current else { return [] }
         guard let verdict = Verdict.judge(&current.entry, for: current.posed) else {
             self.current = current
@@ -173,7 +174,7 @@ extension QuizScreen {
     /// Records an answer: its grade (judged from right or wrong and the time taken against what the kind
     /// of question allows), the new schedule for a first try, the history entry, and a second try later
     /// in this quiz when it was wrong. The clock is the screen's `now`.
-    private mutating func submit(_ verdict: Verdict, progress: inout LearnerProgress, now: Date) -> [QuizAction] {
+    private mutating func submit(_ verdict: Verdict, progress: inout LearnerProgress, now: Date) -> [Effect] {
         guard var current else { return [] }
         let question = current.question
         let seconds = min(max(0, now.timeIntervalSince(current.askedAt)), ProgressLimits.seconds.upperBound)

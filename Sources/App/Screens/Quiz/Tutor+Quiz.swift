@@ -21,10 +21,10 @@ extension Tutor {
     /// Passes a key to the quiz on screen and carries out what it asks for.
     mutating func handleQuiz(_ key: Key) -> [Effect] {
         guard case .quiz(var quiz) = screen else { return [] }
-        let actions = quiz.handle(key, progress: &progress, library: library, now: now)
+        let effects = quiz.handle(key, progress: &progress, library: library, now: now)
         quiz.scroll = min(quiz.scroll, QuizLayout(quiz: quiz, tutor: self).maximumScroll)
         screen = .quiz(quiz)
-        return actions.flatMap { applyQuiz($0) }
+        return effects
     }
 
     /// Scrolls the quiz by `lines` (the mouse wheel).
@@ -43,21 +43,19 @@ extension Tutor {
         return true
     }
 
-    private mutating func applyQuiz(_ action: QuizAction) -> [Effect] {
-        switch action {
-        case .record(let event):
-            return [.record(event)]
-        case .openPage(let lessonID, let page):
-            guard case .quiz(let quiz) = screen, let lesson = library.lesson(id: lessonID) else { return [] }
-            quizAwaitingReturn = quiz
-            screen = .reader(ReaderScreen(lesson: lesson, page: page))
-            return markCurrentPageRead()
-        case .leave:
-            // Home with the quiz entry selected, where the learner came from.
-            let entries = HomeScreen.entries(in: self)
-            screen = .home(HomeScreen(selected: entries.firstIndex(of: .quiz) ?? 0))
-            return []
-        }
+    /// Shows the page that teaches the question on screen; `Esc` in the reader comes back to the quiz.
+    mutating func openPageFromQuiz(lessonID: String, page: Int) -> [Effect] {
+        guard case .quiz(let quiz) = screen, let lesson = library.lesson(id: lessonID) else { return [] }
+        quizAwaitingReturn = quiz
+        screen = .reader(ReaderScreen(lesson: lesson, page: page))
+        return markCurrentPageRead()
+    }
+
+    /// Home with the quiz entry selected, where the learner came from.
+    mutating func leaveQuiz() -> [Effect] {
+        let entries = HomeScreen.entries(in: self)
+        screen = .home(HomeScreen(selected: entries.firstIndex(of: .quiz) ?? 0))
+        return []
     }
 
     /// Draws the quiz: its title bar, the body, and the keys of the phase.
