@@ -23,8 +23,15 @@ struct ConfusionView {
         let room = (body.width - firstWidth - 2) / classCount - 2
         let columnWidth = min(max(countWidth, longest), room)
         if classCount <= 4, body.height >= classCount + 2, columnWidth >= countWidth {
-            let rowNames = names.map { truncate($0, width: firstWidth, ellipsis: glyphs.ellipsis) }
-            let columnNames = names.map { truncate($0, width: columnWidth, ellipsis: glyphs.ellipsis) }
+            // Names that would be cut in the headings become numbers there, and the rows say which is which:
+            // `1 setosa`, `2 versicolor`, … over columns `1 2 3`, rather than `versic…` beside `virgin…`.
+            let numbered = columnWidth < longest
+            let rowNames = names.enumerated().map { index, name in
+                truncate(numbered ? "\(index + 1) \(name)" : name, width: numbered ? firstWidth + 2 : firstWidth,
+                         ellipsis: glyphs.ellipsis)
+            }
+            let columnNames = numbered ? names.indices.map { String($0 + 1) }
+                                       : names.map { truncate($0, width: columnWidth, ellipsis: glyphs.ellipsis) }
             let rows = (0..<classCount).map { row in [rowNames[row]] + (0..<classCount).map { String(matrix[actual: row, predicted: $0]) } }
             let corner = firstWidth >= 11 ? "true \\ said" : "true"
             let table = Table(headers: [corner] + columnNames, rows: rows,

@@ -42,11 +42,12 @@ public struct PlaygroundConfiguration: Equatable, Sendable {
             }
         }
 
+        /// Shown in the controls: batches trained per frame, short enough for the narrowest control column.
         public var label: String {
             switch self {
-            case .slowest: "1 batch/frame"
-            case .slow: "10 batches/frame"
-            case .fast: "100 batches/frame"
+            case .slowest: "1 per frame"
+            case .slow: "10 per frame"
+            case .fast: "100 per frame"
             case .full: "full speed"
             }
         }
@@ -220,7 +221,8 @@ extension Loss {
     var playgroundLabel: String {
         switch self {
         case .meanSquaredError: "squared error"
-        case .binaryCrossEntropy: "binary cross-ent."
+        // Binary cross-entropy is cross-entropy on one sigmoid output; the output row just above says which.
+        case .binaryCrossEntropy: "cross-entropy"
         case .crossEntropy: "cross-entropy"
         }
     }

@@ -93,19 +93,19 @@ extension PlaygroundScreen {
             return
         }
         // Speed on the right: training samples per second and frames drawn per second.
-        var right = ""
+        var rights: [String] = []
         if let training, training.samplesPerSecond > 0 || isRunning {
             // At a paced speed the run trains only the batches asked for each frame, in bursts the
             // training thread cannot time: the speed is those batches at the frame rate drawn.
             let fps = latest?.framesPerSecond ?? 0
             let paced = configuration.speed.batchesPerFrame.map { Double($0 * configuration.batchSize) * fps }
             let rate = isRunning ? (paced ?? training.samplesPerSecond) : training.samplesPerSecond
-            right = "\(NumberLabel.compact(rate)) samples/s  \(Int(fps.rounded())) fps"
+            let samples = "\(NumberLabel.compact(rate)) samples/s"
+            rights = [samples + "  \(Int(fps.rounded())) fps", samples]
         }
-        let rightWidth = displayWidth(of: right)
-        let leftWidth = max(0, layout.width - 2 - (rightWidth > 0 ? rightWidth + 2 : 0))
+        var left: [Span] = []
         if let notice {
-            buffer.put(truncate(notice, width: leftWidth, ellipsis: glyphs.ellipsis), at: 1, row, style: style.warning)
+            left = [Span(notice, style.warning)]
         } else if let evaluation {
             var spans = [Span("loss ", style.secondary), Span(Self.lossText(evaluation.trainingLoss), Style(bold: true)),
                          Span(" train", style.secondary)]
@@ -118,7 +118,22 @@ extension PlaygroundScreen {
             } else if let rSquared = evaluation.testRSquared {
                 spans += [Span(glyphs.isUnicode ? "   R² " : "   R^2 ", style.secondary), Span(String(format: "%.3f", rSquared), Style(bold: true))]
             }
-            buffer.put(spans, at: 1, row, maxWidth: leftWidth)
+            left = spans
+        }
+        // The losses and accuracy come first: the speed gives up its frame rate, then itself, before they are cut.
+        let leftNeeded = left.width
+        var right = rights.first ?? ""
+        for candidate in rights + [""] {
+            right = candidate
+            let width = displayWidth(of: candidate)
+            if leftNeeded + (width > 0 ? width + 2 : 0) + 2 <= layout.width { break }
+        }
+        let rightWidth = displayWidth(of: right)
+        let leftWidth = max(0, layout.width - 2 - (rightWidth > 0 ? rightWidth + 2 : 0))
+        if let notice {
+            buffer.put(truncate(notice, width: leftWidth, ellipsis: glyphs.ellipsis), at: 1, row, style: style.warning)
+        } else if !left.isEmpty {
+            buffer.put(left, at: 1, row, maxWidth: leftWidth)
         }
         if rightWidth > 0, rightWidth + 2 <= layout.width {
             buffer.put(right, at: layout.width - 1 - rightWidth, row, style: style.secondary)
@@ -176,20 +191,27 @@ extension PlaygroundScreen {
             if case .input(let feature) = control, let index = InputFeature.allCases.firstIndex(of: feature) {
                 label = "\(index + 1) " + (glyphs.isUnicode ? feature.label : feature.fileName)
             }
-            buffer.put(pointer, at: area.x, y, style: style.accent)
-            buffer.put(align(label, width: labelWidth, .left, ellipsis: glyphs.ellipsis), at: area.x + 1, y,
-                       style: active ? Style(bold: true) : .plain)
-            let valueWidth = max(0, area.width - labelWidth - 2)
             var value = control.value(in: configuration, problem: problem)
             if case .input = control { value = value == "on" ? (glyphs.isUnicode ? "● on" : "[x] on") : (glyphs.isUnicode ? "○ off" : "[ ] off") }
+            // A value too long for its column takes room from a short label (and the margin), rather than be cut.
+            var rowLabelWidth = labelWidth
+            var valueWidth = max(0, area.width - labelWidth - 2)
+            let needed = displayWidth(of: value) + (active ? 2 : 0)
+            if needed > valueWidth {
+                rowLabelWidth = min(labelWidth, max(displayWidth(of: label) + 1, area.width - 1 - needed))
+                valueWidth = max(0, area.width - rowLabelWidth - (needed > area.width - rowLabelWidth - 2 ? 1 : 2))
+            }
+            buffer.put(pointer, at: area.x, y, style: style.accent)
+            buffer.put(align(label, width: rowLabelWidth, .left, ellipsis: glyphs.ellipsis), at: area.x + 1, y,
+                       style: active ? Style(bold: true) : .plain)
             if active {
                 let (left, right) = glyphs.isUnicode ? ("◂", "▸") : ("<", ">")
                 let inner = align(value, width: max(0, valueWidth - 2), .center, ellipsis: glyphs.ellipsis)
                 buffer.put([Span(left, style.accent), Span(inner, style.selected), Span(right, style.accent)],
-                           at: area.x + 1 + labelWidth, y, maxWidth: valueWidth)
+                           at: area.x + 1 + rowLabelWidth, y, maxWidth: valueWidth)
             } else {
                 let valueStyle = value.hasSuffix("off") ? style.secondary : (isFocused ? Style(bold: true) : style.secondary.foreground(.default))
-                buffer.put(align(value, width: valueWidth, .right, ellipsis: glyphs.ellipsis), at: area.x + 1 + labelWidth, y,
+                buffer.put(align(value, width: valueWidth, .right, ellipsis: glyphs.ellipsis), at: area.x + 1 + rowLabelWidth, y,
                            style: valueStyle)
             }
         }
