@@ -17,6 +17,7 @@ struct BenchCommand: ParsableCommand {
         L1     digits, 64-1024-1024-10 ReLU, softmax output, cross-entropy, Adam lr 0.001, batch 256,
                beside PyTorch on as many threads when python3 can import torch
         F      drawing a 200×60 frame: a loss chart, a decision map, a network diagram and a weight heatmap
+        K      a key and the next frame in a 1 MB lesson (the largest accepted), as 400 pages and as one page
 
         The products are measured with every kernel variant this CPU can run; the engine uses the first.
         Set GRADSCHOOL_KERNEL=plain, avx2, avx512 or neon to make every workload use another variant.
@@ -27,12 +28,12 @@ struct BenchCommand: ParsableCommand {
         """
     )
 
-    static let workloads = ["w1", "w2", "c1", "m", "m1024", "l1", "f"]
+    static let workloads = ["w1", "w2", "c1", "m", "m1024", "l1", "f", "k"]
 
     @Option(help: "Seconds to spend measuring each workload.")
     var seconds: Double = 1.5
 
-    @Option(help: "Measure only these workloads (w1, w2, c1, m, m1024, l1, f); repeat the option for several.")
+    @Option(help: "Measure only these workloads (w1, w2, c1, m, m1024, l1, f, k); repeat the option for several.")
     var only: [String] = []
 
     @Option(help: "Threads that large matrix products may share, 1 to 64 (NumPy and PyTorch get as many).")
@@ -89,6 +90,13 @@ struct BenchCommand: ParsableCommand {
         }
         if wants("f") {
             print(String(format: "F      200×60 frame: chart, map, diagram, heatmap %8.3f ms/frame  (target ≤ 1 ms)", FrameBenchmark.run()))
+        }
+        if wants("k") {
+            for pages in [400, 1] {
+                let k = try LessonKeyBenchmark.run(pages: pages)
+                print(String(format: "K      1 MB lesson, %3d page%@, key + frame 120×40 %6.2f ms mean, %6.2f ms slowest  (target ≤ 16.7 ms)",
+                             k.pages, k.pages == 1 ? " " : "s", k.meanMilliseconds, k.slowestMilliseconds))
+            }
         }
     }
 
