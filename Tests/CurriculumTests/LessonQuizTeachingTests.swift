@@ -8,14 +8,34 @@ import Testing
 struct LessonQuizTeachingTests {
     static let library = LessonContentTests.library
 
-    @Test func everyWrongChoiceIsAnsweredInTheExplanation() {
+    /// A learner who picks a wrong choice is told why that choice is wrong: best in a note of its own
+    /// (`feedback`, shown as "Why not" beside the explanation), or else by number in the explanation.
+    @Test func everyWrongChoiceIsAnswered() {
+        var checked = 0
         for lesson in Self.library.lessons {
             for quiz in lesson.quizzes where !quiz.choices.isEmpty {
-                let right = Set(quiz.answers.map { $0 + 1 }) // stored counting from 0
-                for choice in 1...quiz.choices.count where !right.contains(choice) {
-                    #expect(quiz.explanation.contains("Choice \(choice)"),
-                            "\(quiz.id): the explanation says nothing to a learner who chose \(choice)")
+                let right = Set(quiz.answers) // counting from 0
+                for choice in quiz.choices.indices where !right.contains(choice) {
+                    let note = quiz.feedback[choice] ?? ""
+                    #expect(note.count >= 20 || quiz.explanation.contains("Choice \(choice + 1)"),
+                            "\(quiz.id): nothing for a learner who chose '\(quiz.choices[choice])'")
+                    checked += 1
                 }
+            }
+        }
+        #expect(checked >= 20)
+    }
+
+    /// The first five lessons give each wrong choice its own note.
+    @Test func theCoreLessonsAnswerWrongChoicesWithTheirOwnNotes() {
+        let core = ["perceptron", "forward", "activations", "backprop", "descent"]
+        for lesson in Self.library.lessons where core.contains(lesson.id) {
+            for quiz in lesson.quizzes where !quiz.choices.isEmpty {
+                let right = Set(quiz.answers)
+                for choice in quiz.choices.indices where !right.contains(choice) {
+                    #expect((quiz.feedback[choice] ?? "").count >= 20, "\(quiz.id): no note for '\(quiz.choices[choice])'")
+                }
+                #expect(!quiz.explanation.contains("Choice "), "\(quiz.id): the explanation still answers choices by number")
             }
         }
     }
