@@ -47,6 +47,48 @@ struct ImageLayerTests {
         #expect(worst < 1e-5)
     }
 
+    /// The lowering keeps the batch innermost, so batches that are not whole multiples of the 8×8 transpose
+    /// blocks (1, 9, 29: the last batch of a digits epoch) and one larger than the first are held to the plain
+    /// loops too, forward and backward, on the C1 shapes and on strided, padded and oblong ones.
+    @Test(arguments: [
+        ([1, 8, 8], 8, (3, 3), 1, 1), ([8, 4, 4], 16, (3, 3), 1, 1), ([3, 7, 6], 4, (3, 3), 2, 1),
+        ([2, 9, 7], 3, (2, 4), 2, 0), ([3, 5, 5], 5, (5, 5), 1, 2), ([2, 3, 3], 3, (3, 3), 3, 2),
+    ] as [([Int], Int, (Int, Int), Int, Int)])
+    func everyBatchSizeEqualsThePlainLoopsForwardAndBackward(shape: [Int], filters: Int, kernel: (Int, Int), stride: Int, padding: Int) {
+        let inputShape = TensorShape(shape)
+        var layer = Self.conv(inputShape, filters: filters, kernel: kernel, stride: stride, padding: padding, seed: 31)
+        layer.reserve(batchCapacity: 16)
+        for (index, batch) in [16, 1, 9, 29, 3].enumerated() {
+            let input = Matrix(rows: batch, columns: inputShape.count, elements: Self.random(batch * inputShape.count, seed: 40 + UInt64(index)))
+            let gradient = Matrix(rows: batch, columns: layer.outputSize, elements: Self.random(batch * layer.outputSize, seed: 60 + UInt64(index)))
+            layer.forward(input, mode: .training)
+            layer.backward(input: input, outputGradient: gradient, computeInputGradient: true)
+            let forward = Conv2D.reference(input: input, inputShape: inputShape, weights: layer.weights.elements, bias: layer.bias,
+                                           kernelHeight: kernel.0, kernelWidth: kernel.1, stride: stride, padding: padding)
+            let backward = Conv2D.referenceBackward(input: input, inputShape: inputShape, weights: layer.weights.elements,
+                                                    outputGradient: gradient, outputChannels: filters, kernelHeight: kernel.0,
+                                                    kernelWidth: kernel.1, stride: stride, padding: padding)
+            func worst(_ a: [Float], _ b: [Float]) -> Float {
+                a.count == b.count ? zip(a, b).map { abs($0 - $1) }.max() ?? 0 : .infinity
+            }
+            #expect(worst(layer.output.elements, forward.elements) < 1e-5, "forward, batch \(batch)")
+            #expect(worst(layer.parameters[0].gradient.elements, backward.weightGradient) < 1e-4, "weight gradient, batch \(batch)")
+            #expect(worst(layer.parameters[1].gradient.elements, backward.biasGradient) < 1e-4, "bias gradient, batch \(batch)")
+            #expect(worst(layer.inputGradient.elements, backward.inputGradient.elements) < 1e-5, "input gradient, batch \(batch)")
+        }
+    }
+
+    /// The plain backward loops themselves, on a case small enough to work out by hand: one channel, a 2×2
+    /// image, a 2×2 kernel, no padding, so the single output is Σ W·X and every gradient is one product.
+    @Test func thePlainBackwardLoopsWorkedOutByHand() {
+        let input = Matrix([[1, 2, 3, 4]]), weights: [Float] = [5, 6, 7, 8], gradient = Matrix([[2]])
+        let (dW, db, dX) = Conv2D.referenceBackward(input: input, inputShape: [1, 2, 2], weights: weights, outputGradient: gradient,
+                                                    outputChannels: 1, kernelHeight: 2, kernelWidth: 2, stride: 1, padding: 0)
+        #expect(dW == [2, 4, 6, 8])
+        #expect(db == [2])
+        #expect(dX.elements == [10, 12, 14, 16])
+    }
+
     @Test(arguments: [
         ([1, 5, 5], 2, (3, 3), 1, 0), ([3, 7, 6], 4, (3, 3), 2, 1), ([2, 5, 5], 3, (3, 3), 2, 0),
         ([2, 6, 5], 3, (2, 3), 1, 1), ([4, 3, 3], 2, (3, 3), 1, 1),
@@ -142,6 +184,37 @@ struct ImageLayerTests {
             if smallestLead > margin { return input }
         }
         fatalError("no input clear of ties")
+    }
+
+    /// 2×2 windows with stride 2 are compared four at a time; rows 12 wide give one group of four windows and
+    /// two left over. Pixels drawn from {0, 1, 2} make many ties, where the first in reading order must win.
+    @Test func twoByTwoPoolingFindsTheFirstLargestInEveryWindow() {
+        let shape: TensorShape = [2, 6, 12], batch = 3
+        var random = RandomSource(seed: 17)
+        let pixels = (0..<(batch * shape.count)).map { _ in Float(Int(random.uniform(0...2.999))) }
+        let input = Matrix(rows: batch, columns: shape.count, elements: pixels)
+        var pool = MaxPool2D(inputShape: shape, kernel: 2)
+        pool.forward(input, mode: .training)
+        let gradient = Matrix(rows: batch, columns: pool.outputSize, elements: (0..<(batch * pool.outputSize)).map { Float($0 + 1) })
+        pool.backward(input: input, outputGradient: gradient, computeInputGradient: true)
+        var expectedOutput: [Float] = [], expectedGradient = [Float](repeating: 0, count: batch * shape.count)
+        for n in 0..<batch {
+            for c in 0..<2 {
+                for y in 0..<3 {
+                    for x in 0..<6 {
+                        var best = -1, value = -Float.infinity
+                        for (i, j) in [(0, 0), (0, 1), (1, 0), (1, 1)] {
+                            let index = n * shape.count + (c * 6 + 2 * y + i) * 12 + 2 * x + j
+                            if pixels[index] > value { best = index; value = pixels[index] }
+                        }
+                        expectedGradient[best] += gradient.storage[expectedOutput.count]
+                        expectedOutput.append(value)
+                    }
+                }
+            }
+        }
+        #expect(pool.output.elements == expectedOutput)
+        #expect(pool.inputGradient.elements == expectedGradient)
     }
 
     @Test func maxPoolingSendsTheGradientToTheWinner() {

@@ -14,6 +14,12 @@
 /// exactly a dense layer applied at every position. The gradients are the dense layer's three products on the
 /// same matrices, and ∂L/∂X adds each patch's gradient back where the patch came from. `reference(…)` is the
 /// plain loop form of the formula above; tests hold this one to it.
+///
+/// Inside the layer the batch is the innermost index: pixels are stored `[in·H·W, batch]` and the columns of
+/// `patches` run over (position, example). A pixel of every example is then one run of `batch` numbers, and
+/// with stride 1 a row of receptive fields is one run of several pixels, so lowering the batch copies long
+/// runs even when the images and channel counts are tiny. The batch goes in and comes out one example per
+/// row, as every layer exchanges it; the turns between the two orders are 8×8-block transposes.
 public struct Conv2D: Layer {
     public let inputShape: TensorShape
     public let outputShape: TensorShape
@@ -40,16 +46,15 @@ public struct Conv2D: Layer {
     private let height: Int, width: Int, outputHeight: Int, outputWidth: Int
     /// Output positions per example, and numbers per receptive field.
     private let positions: Int, patchSize: Int
-    // Scratch, laid out with one column per output position of the batch (n = example · positions + position):
-    // the products then have thousands of columns, the shape the product kernel runs fastest on.
+    // Scratch with the batch innermost (n = position · batch + example): the products then have thousands of
+    // columns, the shape the product kernel runs fastest on, and each pixel of the batch is one contiguous run.
+    private var pixels: [Float] = []           // X as [in·H·W, batch]; in the backward pass, ∂L/∂X likewise
     private var patches: [Float] = []          // [in·kh·kw, n]: the receptive fields, one per column
     private var product: [Float] = []          // [out, n]
     private var gradientColumns: [Float] = []  // ∂L/∂Y as [out, n]
     private var gradientRows: [Float] = []     // ∂L/∂Y as [n, out]
     private var patchGradient: [Float] = []    // [in·kh·kw, n]
     private var weightGradientTransposed: [Float] = []  // [in·kh·kw, out]
-    /// One example with its zero border of `padding` pixels, `in × (H + 2p) × (W + 2p)`.
-    private var padded: [Float] = []
     private var batchCapacity = 0
 
     /// A convolution of `weights` `[out, in·kh·kw]` (the `[out, in, kh, kw]` tensor row-major) and `bias` over
@@ -130,13 +135,13 @@ public struct Conv2D: Layer {
         output = Matrix(rows: 0, columns: outputSize, capacity: batchCapacity)
         inputGradient = Matrix(rows: 0, columns: inputSize, capacity: batchCapacity)
         let columns = batchCapacity * positions
+        pixels = [Float](repeating: 0, count: inputSize * batchCapacity)
         patches = [Float](repeating: 0, count: patchSize * columns)
         product = [Float](repeating: 0, count: outputChannels * columns)
         gradientColumns = [Float](repeating: 0, count: outputChannels * columns)
         gradientRows = [Float](repeating: 0, count: outputChannels * columns)
         patchGradient = [Float](repeating: 0, count: patchSize * columns)
         weightGradientTransposed = [Float](repeating: 0, count: patchSize * outputChannels)
-        padded = [Float](repeating: 0, count: inputChannels * (height + 2 * padding) * (width + 2 * padding))
         self.batchCapacity = batchCapacity
     }
 
@@ -155,17 +160,18 @@ public struct Conv2D: Layer {
                 }
             }
         }
-        // [out, example, position] → [example, out, position], plus the bias.
+        // [out, position, example] → [example, out, position], plus the bias.
         output.resize(rows: batch)
         product.withUnsafeBufferPointer { p in
             tensors[1].values.storage.withUnsafeBufferPointer { b in
                 output.storage.withUnsafeMutableBufferPointer { y in
+                    Transpose.write(p.baseAddress!, rows: channels * positions, columns: batch, sourceStride: batch,
+                                    into: y.baseAddress!, targetStride: channels * positions)
                     for example in 0..<batch {
                         for channel in 0..<channels {
-                            let source = p.baseAddress! + channel * columns + example * positions
                             let target = y.baseAddress! + (example * channels + channel) * positions
                             let bias = b[channel]
-                            for position in 0..<positions { target[position] = source[position] + bias }
+                            for position in 0..<positions { target[position] += bias }
                         }
                     }
                 }
@@ -177,19 +183,15 @@ public struct Conv2D: Layer {
         let batch = input.rows, positions = self.positions, channels = outputChannels, columns = batch * positions
         let patchSize = self.patchSize
         let weightsTrain = tensors[0].isTrainable
+        // ∂L/∂Y as [out, position, example], and when the weights train also as [position, example, out].
         outputGradient.storage.withUnsafeBufferPointer { g in
             gradientColumns.withUnsafeMutableBufferPointer { byColumn in
-                gradientRows.withUnsafeMutableBufferPointer { byRow in
-                    for example in 0..<batch {
-                        for channel in 0..<channels {
-                            let source = g.baseAddress! + (example * channels + channel) * positions
-                            let column = byColumn.baseAddress! + channel * columns + example * positions
-                            for position in 0..<positions { column[position] = source[position] }
-                            if weightsTrain {
-                                let row = byRow.baseAddress! + example * positions * channels + channel
-                                for position in 0..<positions { row[position * channels] = source[position] }
-                            }
-                        }
+                Transpose.write(g.baseAddress!, rows: batch, columns: channels * positions, sourceStride: channels * positions,
+                                into: byColumn.baseAddress!, targetStride: batch)
+                if weightsTrain {
+                    gradientRows.withUnsafeMutableBufferPointer { byRow in
+                        Transpose.write(UnsafePointer(byColumn.baseAddress!), rows: channels, columns: columns, sourceStride: columns,
+                                        into: byRow.baseAddress!, targetStride: channels)
                     }
                 }
             }
@@ -206,9 +208,8 @@ public struct Conv2D: Layer {
             }
             weightGradientTransposed.withUnsafeBufferPointer { dwT in
                 tensors[0].gradient.storage.withUnsafeMutableBufferPointer { dw in
-                    for row in 0..<patchSize {
-                        for channel in 0..<channels { dw[channel * patchSize + row] = dwT[row * channels + channel] }
-                    }
+                    Transpose.write(dwT.baseAddress!, rows: patchSize, columns: channels, sourceStride: channels,
+                                    into: dw.baseAddress!, targetStride: patchSize)
                 }
             }
         }
@@ -216,9 +217,15 @@ public struct Conv2D: Layer {
             gradientColumns.withUnsafeBufferPointer { g in
                 tensors[1].gradient.storage.withUnsafeMutableBufferPointer { db in
                     for channel in 0..<channels {
-                        var sum: Float = 0
+                        // Sixteen running sums side by side: one running sum would wait on each addition.
                         let row = g.baseAddress! + channel * columns
-                        for column in 0..<columns { sum += row[column] }
+                        var sums = SIMD16<Float>(), column = 0
+                        while column + 16 <= columns {
+                            sums += UnsafeRawPointer(row + column).loadUnaligned(as: SIMD16<Float>.self)
+                            column += 16
+                        }
+                        var sum = sums.sum()
+                        while column < columns { sum += row[column]; column += 1 }
                         db[channel] = sum
                     }
                 }
@@ -255,46 +262,58 @@ public struct Conv2D: Layer {
 
     // MARK: - im2col and its reverse
 
-    /// Column (example, y, x) of `patches` holds the receptive field of output (y, x): in row (c, i, j) the
-    /// pixel X[c, s·y − p + i, s·x − p + j], 0 outside the image.
+    /// The outputs x (of `count`) whose input coordinate x·stride + offset lies inside 0..<size: one run,
+    /// since the coordinate grows with x.
+    @inline(__always)
+    static func insideRange(offset: Int, stride: Int, size: Int, count: Int) -> Range<Int> {
+        // x·s + offset ≥ 0  ⇔  x ≥ ⌈−offset / s⌉;   x·s + offset ≤ size − 1  ⇔  x ≤ ⌊(size − 1 − offset) / s⌋.
+        let low = offset >= 0 ? 0 : (-offset + stride - 1) / stride
+        let last = size - 1 - offset
+        let high = last < 0 ? 0 : last / stride + 1
+        let start = min(low, count)
+        return start ..< max(start, min(high, count))
+    }
+
+    /// Row (c, i, j), column (y, x, example) of `patches` holds X[example, c, s·y − p + i, s·x − p + j], 0
+    /// outside the image.
     ///
-    /// Each example is first copied into a zero-bordered `padded` image, so every window lies inside it and
-    /// the copy needs no edge tests; with stride 1 each output row's pixels are one contiguous run.
+    /// The batch is first turned so each pixel is a run of `batch` numbers (`pixels`); a receptive-field row
+    /// then copies, for each output row y, the run of pixels under it (one copy with stride 1) and writes zeros
+    /// where the kernel hangs over the edge.
     private mutating func gatherPatches(_ input: Matrix) {
-        let batch = input.rows, columns = batch * positions, positions = self.positions
+        let batch = input.rows, columns = batch * positions, inputSize = self.inputSize
         let channels = inputChannels, height = self.height, width = self.width, kh = kernelHeight, kw = kernelWidth
         let stride = self.stride, padding = self.padding, outputHeight = self.outputHeight, outputWidth = self.outputWidth
-        let paddedWidth = width + 2 * padding, paddedPlane = (height + 2 * padding) * paddedWidth
-        let imageSize = height * width, inputSize = self.inputSize
-        input.storage.withUnsafeBufferPointer { pixels in
-            padded.withUnsafeMutableBufferPointer { paddedBuffer in
+        input.storage.withUnsafeBufferPointer { source in
+            pixels.withUnsafeMutableBufferPointer { pixelBuffer in
                 patches.withUnsafeMutableBufferPointer { patchBuffer in
-                    let image = paddedBuffer.baseAddress!
-                    for example in 0..<batch {
-                        let source = pixels.baseAddress! + example * inputSize
-                        for channel in 0..<channels {
-                            for row in 0..<height {
-                                (image + channel * paddedPlane + (row + padding) * paddedWidth + padding)
-                                    .update(from: source + channel * imageSize + row * width, count: width)
-                            }
-                        }
-                        var patchRow = 0
-                        for channel in 0..<channels {
-                            for i in 0..<kh {
-                                for j in 0..<kw {
-                                    let target = patchBuffer.baseAddress! + patchRow * columns + example * positions
-                                    let plane = image + channel * paddedPlane + i * paddedWidth + j
-                                    for y in 0..<outputHeight {
-                                        let line = plane + y * stride * paddedWidth
-                                        let out = target + y * outputWidth
-                                        if stride == 1 {
-                                            for x in 0..<outputWidth { out[x] = line[x] }
-                                        } else {
-                                            for x in 0..<outputWidth { out[x] = line[x * stride] }
-                                        }
+                    let pixels = pixelBuffer.baseAddress!, patches = patchBuffer.baseAddress!
+                    Transpose.write(source.baseAddress!, rows: batch, columns: inputSize, sourceStride: inputSize,
+                                    into: pixels, targetStride: batch)
+                    var patchRow = 0
+                    for channel in 0..<channels {
+                        for i in 0..<kh {
+                            for j in 0..<kw {
+                                let inside = Self.insideRange(offset: j - padding, stride: stride, size: width, count: outputWidth)
+                                let target = patches + patchRow * columns
+                                for y in 0..<outputHeight {
+                                    let out = target + y * outputWidth * batch
+                                    let u = y * stride - padding + i
+                                    guard u >= 0, u < height, !inside.isEmpty else {
+                                        out.update(repeating: 0, count: outputWidth * batch)
+                                        continue
                                     }
-                                    patchRow += 1
+                                    out.update(repeating: 0, count: inside.lowerBound * batch)
+                                    let line = pixels + ((channel * height + u) * width + inside.lowerBound * stride - padding + j) * batch
+                                    let run = out + inside.lowerBound * batch
+                                    if stride == 1 {
+                                        run.update(from: line, count: inside.count * batch)
+                                    } else {
+                                        for x in 0..<inside.count { (run + x * batch).update(from: line + x * stride * batch, count: batch) }
+                                    }
+                                    (out + inside.upperBound * batch).update(repeating: 0, count: (outputWidth - inside.upperBound) * batch)
                                 }
+                                patchRow += 1
                             }
                         }
                     }
@@ -303,53 +322,47 @@ public struct Conv2D: Layer {
         }
     }
 
-    /// ∂L/∂X: each patch's gradient added back onto the pixels the patch was read from (in a zero-bordered
-    /// image, whose border, the padding, is then dropped).
+    /// ∂L/∂X: each patch's gradient added back onto the pixels the patch was read from (those over the
+    /// padding are dropped), collected with the batch innermost in `pixels` and then turned into rows.
     private mutating func scatterPatchGradient(batch: Int) {
         inputGradient.resize(rows: batch)
-        let columns = batch * positions, positions = self.positions
+        let columns = batch * positions, inputSize = self.inputSize
         let channels = inputChannels, height = self.height, width = self.width, kh = kernelHeight, kw = kernelWidth
         let stride = self.stride, padding = self.padding, outputHeight = self.outputHeight, outputWidth = self.outputWidth
-        let paddedWidth = width + 2 * padding, paddedPlane = (height + 2 * padding) * paddedWidth
-        let imageSize = height * width, inputSize = self.inputSize
         patchGradient.withUnsafeBufferPointer { patchBuffer in
-            padded.withUnsafeMutableBufferPointer { paddedBuffer in
+            pixels.withUnsafeMutableBufferPointer { pixelBuffer in
                 inputGradient.storage.withUnsafeMutableBufferPointer { dx in
-                    let image = paddedBuffer.baseAddress!
-                    for example in 0..<batch {
-                        image.update(repeating: 0, count: channels * paddedPlane)
-                        var patchRow = 0
-                        for channel in 0..<channels {
-                            for i in 0..<kh {
-                                for j in 0..<kw {
-                                    let source = patchBuffer.baseAddress! + patchRow * columns + example * positions
-                                    let plane = image + channel * paddedPlane + i * paddedWidth + j
-                                    for y in 0..<outputHeight {
-                                        let line = plane + y * stride * paddedWidth
-                                        let gradient = source + y * outputWidth
-                                        if stride == 1 {
-                                            for x in 0..<outputWidth { line[x] += gradient[x] }
-                                        } else {
-                                            for x in 0..<outputWidth { line[x * stride] += gradient[x] }
+                    let pixels = pixelBuffer.baseAddress!, patches = patchBuffer.baseAddress!
+                    pixels.update(repeating: 0, count: inputSize * batch)
+                    var patchRow = 0
+                    for channel in 0..<channels {
+                        for i in 0..<kh {
+                            for j in 0..<kw {
+                                let inside = Self.insideRange(offset: j - padding, stride: stride, size: width, count: outputWidth)
+                                let source = patches + patchRow * columns
+                                for y in 0..<outputHeight where !inside.isEmpty {
+                                    let u = y * stride - padding + i
+                                    guard u >= 0, u < height else { continue }
+                                    let line = pixels + ((channel * height + u) * width + inside.lowerBound * stride - padding + j) * batch
+                                    let run = source + (y * outputWidth + inside.lowerBound) * batch
+                                    if stride == 1 {
+                                        for index in 0..<(inside.count * batch) { line[index] += run[index] }
+                                    } else {
+                                        for x in 0..<inside.count {
+                                            let pixel = line + x * stride * batch, gradient = run + x * batch
+                                            for example in 0..<batch { pixel[example] += gradient[example] }
                                         }
                                     }
-                                    patchRow += 1
                                 }
-                            }
-                        }
-                        let target = dx.baseAddress! + example * inputSize
-                        for channel in 0..<channels {
-                            for row in 0..<height {
-                                (target + channel * imageSize + row * width)
-                                    .update(from: image + channel * paddedPlane + (row + padding) * paddedWidth + padding, count: width)
+                                patchRow += 1
                             }
                         }
                     }
+                    Transpose.write(UnsafePointer(pixels), rows: inputSize, columns: batch, sourceStride: batch,
+                                    into: dx.baseAddress!, targetStride: inputSize)
                 }
             }
         }
-        // The gather that follows writes only the interior, so the border must be zero again.
-        padded.withUnsafeMutableBufferPointer { $0.update(repeating: 0) }
     }
 
     // MARK: - The plain reference
@@ -382,5 +395,40 @@ public struct Conv2D: Layer {
             }
         }
         return result
+    }
+
+    /// The backward formulas as plain loops, one example at a time: for every output (o, y, x) and every
+    /// kernel cell (c, i, j) over a pixel inside the image, ∂W[o, c, i, j] += G·X, ∂X[c, u, v] += G·W, and
+    /// ∂b[o] += G. `outputGradient` has one example per row, `[out, oh, ow]` flattened.
+    public static func referenceBackward(input: Matrix, inputShape: TensorShape, weights: [Float], outputGradient: Matrix,
+                                         outputChannels filters: Int, kernelHeight kh: Int, kernelWidth kw: Int,
+                                         stride: Int, padding: Int)
+        -> (weightGradient: [Float], biasGradient: [Float], inputGradient: Matrix) {
+        let (channels, height, width) = inputShape.image
+        let outputHeight = (height + 2 * padding - kh) / stride + 1, outputWidth = (width + 2 * padding - kw) / stride + 1
+        var dW = [Float](repeating: 0, count: weights.count), db = [Float](repeating: 0, count: filters)
+        var dX = Matrix(rows: input.rows, columns: input.columns)
+        for n in 0..<input.rows {
+            for o in 0..<filters {
+                for y in 0..<outputHeight {
+                    for x in 0..<outputWidth {
+                        let g = outputGradient[n, (o * outputHeight + y) * outputWidth + x]
+                        db[o] += g
+                        for c in 0..<channels {
+                            for i in 0..<kh {
+                                for j in 0..<kw {
+                                    let u = y * stride - padding + i, v = x * stride - padding + j
+                                    guard u >= 0, u < height, v >= 0, v < width else { continue }
+                                    let w = ((o * channels + c) * kh + i) * kw + j, pixel = (c * height + u) * width + v
+                                    dW[w] += g * input[n, pixel]
+                                    dX[n, pixel] += g * weights[w]
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return (dW, db, dX)
     }
 }

@@ -92,12 +92,42 @@ public struct MaxPool2D: Layer {
                         for channel in 0..<channels {
                             for row in 0..<outputHeight {
                                 let top = channel * height * width + 2 * row * width
-                                for column in 0..<outputWidth {
+                                // Four windows at a time: the even and odd lanes of 8 pixels of each of the two
+                                // rows are the four candidates of each window, compared lane by lane.
+                                var column = 0
+                                while column + 4 <= outputWidth {
+                                    let a = top + 2 * column
+                                    let upper = UnsafeRawPointer(image + a).loadUnaligned(as: SIMD8<Float>.self)
+                                    let lower = UnsafeRawPointer(image + a + width).loadUnaligned(as: SIMD8<Float>.self)
+                                    var value = upper.evenHalf
+                                    var best = SIMD4<Int32>(repeating: Int32(a)) &+ SIMD4<Int32>(0, 2, 4, 6)
+                                    let b = upper.oddHalf, c = lower.evenHalf, d = lower.oddHalf
+                                    let bWins = b .> value
+                                    value.replace(with: b, where: bWins)
+                                    best.replace(with: best &+ 1, where: bWins)
+                                    let cWins = c .> value
+                                    value.replace(with: c, where: cWins)
+                                    best.replace(with: SIMD4<Int32>(repeating: Int32(a + width)) &+ SIMD4<Int32>(0, 2, 4, 6), where: cWins)
+                                    let dWins = d .> value
+                                    value.replace(with: d, where: dWins)
+                                    best.replace(with: SIMD4<Int32>(repeating: Int32(a + width + 1)) &+ SIMD4<Int32>(0, 2, 4, 6), where: dWins)
+                                    UnsafeMutableRawPointer(y.baseAddress! + out).storeBytes(of: value, as: SIMD4<Float>.self)
+                                    UnsafeMutableRawPointer(won.baseAddress! + out).storeBytes(of: best, as: SIMD4<Int32>.self)
+                                    out += 4
+                                    column += 4
+                                }
+                                for column in column..<outputWidth {
                                     let a = top + 2 * column, b = a + 1, c = a + width, d = c + 1
+                                    // Selections rather than branches: which input wins is as good as random, and
+                                    // a mispredicted branch costs more than the whole window.
                                     var best = a, value = image[a]
-                                    if image[b] > value { best = b; value = image[b] }
-                                    if image[c] > value { best = c; value = image[c] }
-                                    if image[d] > value { best = d; value = image[d] }
+                                    let vb = image[b], vc = image[c], vd = image[d]
+                                    let bWins = vb > value
+                                    best = bWins ? b : best; value = bWins ? vb : value
+                                    let cWins = vc > value
+                                    best = cWins ? c : best; value = cWins ? vc : value
+                                    let dWins = vd > value
+                                    best = dWins ? d : best; value = dWins ? vd : value
                                     y[out] = value
                                     won[out] = Int32(best)
                                     out += 1
