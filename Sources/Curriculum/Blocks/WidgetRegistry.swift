@@ -93,6 +93,15 @@ public enum WidgetRegistry {
                           "train a second, identical network with this batch size beside the first"),
             caption,
         ]),
+        Entry(name: "threshold", summary: "a threshold slid along a classifier's scores: confusion matrix, precision, recall, F1 and the ROC curve", settings: [
+            WidgetSetting("threshold", .number(0...1), "the score from which an example is called positive (0.5 unless given)"),
+            WidgetSetting("positives", .number(0.02...0.5), "the share of positive examples, from balanced (0.5) to rare (0.02)"),
+            caption,
+        ]),
+        Entry(name: "confusion", summary: "a network learning the digits live, with the confusion matrix of held-out digits and its most-confused pairs drawn", settings: [
+            WidgetSetting("epochs", .integer(1...200), "passes over the training digits before it stops (30 unless given)"),
+            caption,
+        ]),
     ]
 
     /// The widget registered as `name`, if any.

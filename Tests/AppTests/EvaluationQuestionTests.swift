@@ -1,0 +1,91 @@
+import Curriculum
+import Foundation
+import Testing
+@testable import App
+
+/// The generated questions of the data, metrics and tuning lessons: each answer checked against the
+/// arithmetic done by hand on the numbers the question shows.
+@Suite("Generated questions on data, metrics and tuning")
+struct EvaluationQuestionTests {
+    static func numbers(_ text: String) -> [Double] { GeneratedQuestionRangeTests.numbers(in: text) }
+
+    @Test func confusionScoresAreTheFormulasOnTheCountsShown() throws {
+        var asked: Set<String> = []
+        for seed in UInt64(1)...200 {
+            let question = GeneratedQuestion(template: .confusionScores, seed: seed)
+            // "tested on TOTAL emails, SPAM of them spam. It flags FLAGGED emails, TP of which are spam."
+            let n = Self.numbers(question.question.replacingOccurrences(of: "F1", with: "F"))
+            try #require(n.count == 4, "\(question.question)")
+            let total = n[0], spam = n[1], flagged = n[2], tp = n[3]
+            #expect(total > spam && flagged >= tp && tp < spam)
+            let precision = tp / flagged, recall = tp / spam
+            let expected: Double
+            if question.question.contains("its precision") {
+                expected = precision
+                asked.insert("precision")
+            } else if question.question.contains("its recall") {
+                expected = recall
+                asked.insert("recall")
+            } else {
+                #expect(question.question.contains("its F1"))
+                expected = 2 * precision * recall / (precision + recall)
+                asked.insert("F1")
+            }
+            #expect(abs(question.answer - expected) < 1e-6, "\(question.question)")
+        }
+        #expect(asked == ["precision", "recall", "F1"])
+    }
+
+    @Test func theFalsePositiveRateIsTheShareOfNegativesFlagged() throws {
+        for seed in UInt64(1)...100 {
+            let question = GeneratedQuestion(template: .falsePositiveRate, seed: seed)
+            // "calls TP of P sick patients sick, and FP of N healthy ones sick too."
+            let n = Self.numbers(question.question)
+            try #require(n.count == 4, "\(question.question)")
+            #expect(abs(question.answer - n[2] / n[3]) < 1e-6, "\(question.question)")
+        }
+    }
+
+    @Test func aStandardisedValueIsMinusTheMeanOverThePopulationDeviation() throws {
+        for seed in UInt64(1)...100 {
+            let question = GeneratedQuestion(template: .standardizedValue, seed: seed)
+            let n = Self.numbers(question.question)
+            try #require(n.count == 5, "\(question.question)")
+            let values = Array(n[0..<4]), x = n[4]
+            let mean = values.reduce(0, +) / 4
+            let deviation = (values.map { ($0 - mean) * ($0 - mean) }.reduce(0, +) / 4).squareRoot()
+            #expect(abs(question.answer - (x - mean) / deviation) < 1e-4, "\(question.question)")
+        }
+    }
+
+    @Test func aStratifiedTestSetHoldsTheClassInProportion() throws {
+        for seed in UInt64(1)...100 {
+            let question = GeneratedQuestion(template: .stratifiedSplit, seed: seed)
+            // "holds SIZE patients, SICK of them sick … keeps PERCENT % of the patients for testing."
+            let n = Self.numbers(question.question)
+            try #require(n.count == 3, "\(question.question)")
+            #expect(question.answer == n[1] * n[2] / 100, "\(question.question)")
+        }
+    }
+
+    @Test func aGridCostsTheProductOfItsValueCounts() throws {
+        var kinds: Set<Int> = []
+        for seed in UInt64(1)...100 {
+            let question = GeneratedQuestion(template: .gridCost, seed: seed)
+            let n = Self.numbers(question.question)
+            let perSetting = n[0], settings = n[1]
+            let trials = pow(perSetting, settings)
+            if question.question.contains("How many trials does it cost") {
+                kinds.insert(0)
+                #expect(question.answer == trials)
+            } else if question.question.contains("different learning rates does it try") {
+                kinds.insert(1)
+                #expect(question.answer == perSetting && n[2] == trials)
+            } else {
+                kinds.insert(2)
+                #expect(question.answer == trials && n[2] == trials)
+            }
+        }
+        #expect(kinds.count == 3)
+    }
+}
