@@ -102,6 +102,17 @@ public enum WidgetRegistry {
             WidgetSetting("epochs", .integer(1...200), "passes over the training digits before it stops (30 unless given)"),
             caption,
         ]),
+        Entry(name: "scaling", summary: "the same gradient descent on raw and on standardised features: the contours and the path", settings: [
+            WidgetSetting("rawLearningRate", .number(0.00001...1), "the step size on the raw features (0.0005 unless given)"),
+            WidgetSetting("scaledLearningRate", .number(0.0001...10), "the step size on the standardised features (0.25 unless given)"),
+            caption,
+        ]),
+        Entry(name: "split", summary: "a dataset with a rare class split again and again, at random and stratified", settings: [
+            WidgetSetting("examples", .integer(20...2000), "how many examples (200 unless given)"),
+            WidgetSetting("rare", .integer(1...1000), "how many of them are of the rare class (20 unless given)"),
+            WidgetSetting("testFraction", .number(0.05...0.5), "the share kept for testing (0.2 unless given)"),
+            caption,
+        ]),
     ]
 
     /// The widget registered as `name`, if any.

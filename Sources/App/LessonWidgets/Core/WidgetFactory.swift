@@ -17,6 +17,8 @@ enum WidgetFactory {
         case "train": widget = TrainWidget(settings: settings, runName: runName)
         case "threshold": widget = ThresholdWidget(settings: settings)
         case "confusion": widget = ConfusionWidget(settings: settings, runName: runName)
+        case "scaling": widget = ScalingWidget(settings: settings)
+        case "split": widget = SplitWidget(settings: settings)
         default: widget = UnknownWidget(name: block.name)
         }
         return WidgetHost(name: block.name, widget: widget)
