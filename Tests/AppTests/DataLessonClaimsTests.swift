@@ -40,7 +40,9 @@ struct DataLessonClaimsTests {
         let widget = try Self.scaling(WidgetTesting.host("scaling"))
         // The curvature along each weight, ∂²L/∂w² = 2·mean(x²), by hand over the features.
         func curvature(_ features: Matrix, _ column: Int) -> Double {
-            (0..<features.rows).map { Double(features[$0, column]) * Double(features[$0, column]) }.reduce(0, +) * 2 / Double(features.rows)
+            var sum = 0.0
+            for row in 0..<features.rows { sum += Double(features[row, column]) * Double(features[row, column]) }
+            return sum * 2 / Double(features.rows)
         }
         let raw = widget.raw.features, scaled = widget.scaled.features
         let ratio = curvature(raw, 0) / curvature(raw, 1)
@@ -49,10 +51,13 @@ struct DataLessonClaimsTests {
         #expect(abs(scaledRatio - 1) < 1e-3, "standardised columns have equal spread: \(scaledRatio)")
         // The standardised columns: mean 0, spread 1, by hand.
         for column in 0..<2 {
-            let values = (0..<scaled.rows).map { Double(scaled[$0, column]) }
-            let mean = values.reduce(0, +) / Double(values.count)
+            var sum = 0.0, squares = 0.0
+            for row in 0..<scaled.rows { sum += Double(scaled[row, column]) }
+            let mean = sum / Double(scaled.rows)
+            for row in 0..<scaled.rows { squares += (Double(scaled[row, column]) - mean) * (Double(scaled[row, column]) - mean) }
+            let variance = squares / Double(scaled.rows)
             #expect(abs(mean) < 1e-4)
-            #expect(abs(values.map { ($0 - mean) * ($0 - mean) }.reduce(0, +) / Double(values.count) - 1) < 1e-3)
+            #expect(abs(variance - 1) < 1e-3)
         }
     }
 
@@ -84,13 +89,18 @@ struct DataLessonClaimsTests {
         for index in 0..<3 {
             let w = panel.path[index].map(Double.init)
             var gradient = [0.0, 0.0]
+            let count = Double(x.rows)
             for row in 0..<x.rows {
-                let error = w[0] * Double(x[row, 0]) + w[1] * Double(x[row, 1]) - Double(y[row, 0])
-                gradient[0] += 2 * error * Double(x[row, 0]) / Double(x.rows)
-                gradient[1] += 2 * error * Double(x[row, 1]) / Double(x.rows)
+                let x1 = Double(x[row, 0]), x2 = Double(x[row, 1]), target = Double(y[row, 0])
+                let prediction: Double = w[0] * x1 + w[1] * x2
+                let error: Double = prediction - target
+                gradient[0] += 2 * error * x1 / count
+                gradient[1] += 2 * error * x2 / count
             }
             let next = panel.path[index + 1].map(Double.init)
-            #expect(abs(next[0] - (w[0] - 0.0005 * gradient[0])) < 1e-5 && abs(next[1] - (w[1] - 0.0005 * gradient[1])) < 1e-5)
+            let expected: [Double] = [w[0] - 0.0005 * gradient[0], w[1] - 0.0005 * gradient[1]]
+            #expect(abs(next[0] - expected[0]) < 1e-5)
+            #expect(abs(next[1] - expected[1]) < 1e-5)
         }
     }
 

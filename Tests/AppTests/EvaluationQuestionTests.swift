@@ -18,7 +18,7 @@ struct EvaluationQuestionTests {
             try #require(n.count == 4, "\(question.question)")
             let total = n[0], spam = n[1], flagged = n[2], tp = n[3]
             #expect(total > spam && flagged >= tp && tp < spam)
-            let precision = tp / flagged, recall = tp / spam
+            let precision: Double = tp / flagged, recall: Double = tp / spam
             let expected: Double
             if question.question.contains("its precision") {
                 expected = precision
@@ -28,7 +28,8 @@ struct EvaluationQuestionTests {
                 asked.insert("recall")
             } else {
                 #expect(question.question.contains("its F1"))
-                expected = 2 * precision * recall / (precision + recall)
+                let product: Double = 2 * precision * recall
+                expected = product / (precision + recall)
                 asked.insert("F1")
             }
             #expect(abs(question.answer - expected) < 1e-6, "\(question.question)")
@@ -52,9 +53,13 @@ struct EvaluationQuestionTests {
             let n = Self.numbers(question.question)
             try #require(n.count == 5, "\(question.question)")
             let values = Array(n[0..<4]), x = n[4]
-            let mean = values.reduce(0, +) / 4
-            let deviation = (values.map { ($0 - mean) * ($0 - mean) }.reduce(0, +) / 4).squareRoot()
-            #expect(abs(question.answer - (x - mean) / deviation) < 1e-4, "\(question.question)")
+            var sum = 0.0, squares = 0.0
+            for value in values { sum += value }
+            let mean = sum / 4
+            for value in values { squares += (value - mean) * (value - mean) }
+            let deviation = (squares / 4).squareRoot()
+            let expected = (x - mean) / deviation
+            #expect(abs(question.answer - expected) < 1e-4, "\(question.question)")
         }
     }
 

@@ -31,7 +31,8 @@ struct MetricsLessonClaimsTests {
                 if positivesLeft == 0 { continue }
                 positivesLeft -= 1
             }
-            let z = 0.6 * Double(data.features[row, 0]) + 0.6 * Double(data.features[row, 1])
+            let x1 = Double(data.features[row, 0]), x2 = Double(data.features[row, 1])
+            let z: Double = 0.6 * x1 + 0.6 * x2
             scores.append(1 / (1 + exp(-z)))
             labels.append(label)
         }
@@ -124,8 +125,10 @@ struct MetricsLessonClaimsTests {
         // The curve passes through the operating point of every threshold.
         let widget = try Self.state(host)
         let point = widget.operatingPoint
-        #expect(widget.curve.points.contains { abs($0.falsePositiveRate - point.falsePositiveRate) < 1e-12
-            && abs($0.truePositiveRate - point.truePositiveRate) < 1e-12 })
+        let onCurve = widget.curve.points.contains { candidate in
+            candidate.falsePositiveRate == point.falsePositiveRate && candidate.truePositiveRate == point.truePositiveRate
+        }
+        #expect(onCurve)
     }
 
     /// "↓ keeps fewer positive points: 30 %, 20 %, 10 %, 5 %, then 2 %. At 2 % there are 10 positives among 510

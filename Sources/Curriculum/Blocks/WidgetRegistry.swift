@@ -113,6 +113,10 @@ public enum WidgetRegistry {
             WidgetSetting("testFraction", .number(0.05...0.5), "the share kept for testing (0.2 unless given)"),
             caption,
         ]),
+        Entry(name: "tuning", summary: "grid, random and Bayesian search tuning a network's learning rate and width live, with the surrogate's belief", settings: [
+            WidgetSetting("trials", .integer(4...36), "trials each method may run (16 unless given)"),
+            caption,
+        ]),
     ]
 
     /// The widget registered as `name`, if any.

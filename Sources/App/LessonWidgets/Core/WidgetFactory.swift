@@ -19,6 +19,7 @@ enum WidgetFactory {
         case "confusion": widget = ConfusionWidget(settings: settings, runName: runName)
         case "scaling": widget = ScalingWidget(settings: settings)
         case "split": widget = SplitWidget(settings: settings)
+        case "tuning": widget = TuningWidget(settings: settings, runName: runName)
         default: widget = UnknownWidget(name: block.name)
         }
         return WidgetHost(name: block.name, widget: widget)
