@@ -112,7 +112,7 @@ struct DataLessonClaimsTests {
         #expect(lines.contains { $0.contains("as recorded") && $0.contains("standardised") })
         #expect(lines.contains { $0.contains("η = 0.0005  step 4") && $0.contains("η = 0.25  step 4") }, "\(lines.joined(separator: "\n"))")
         #expect(lines.contains { $0.contains("at the bottom after 4 steps") })
-        #expect(lines.contains { $0.contains("still walking") })
+        #expect(lines.contains { $0.contains("walking: ") && $0.contains("% of the drop to go") })
         let ascii = host.text(width: 76, available: 20, glyphs: .ascii, colors: .none)
         #expect(ascii.allSatisfy { $0.allSatisfy(\.isASCII) }, "\(ascii.joined(separator: "\n"))")
         #expect(ascii.contains { $0.contains("lr = 0.0005") })

@@ -93,4 +93,45 @@ struct EvaluationQuestionTests {
         }
         #expect(kinds.count == 3)
     }
+
+    @Test func classRecallIsTheDiagonalOverTheRow() throws {
+        for seed in UInt64(1)...100 {
+            let question = GeneratedQuestion(template: .classRecall, seed: seed)
+            // "the row of the digit D reads A in the column D, B in the column E and C in the column F"
+            let n = Self.numbers(question.question)
+            try #require(n.count >= 8, "\(question.question)")
+            let right = n[1], first = n[3], second = n[5]
+            #expect(abs(question.answer - right / (right + first + second)) < 1e-9, "\(question.question)")
+        }
+    }
+
+    @Test func sayingNoScoresTheShareOfTheCommonClass() throws {
+        for seed in UInt64(1)...100 {
+            let question = GeneratedQuestion(template: .majorityAccuracy, seed: seed)
+            let n = Self.numbers(question.question)
+            try #require(n.count == 2, "\(question.question)")
+            #expect(abs(question.answer - (n[0] - n[1]) / n[0] * 100) < 1e-9, "\(question.question)")
+        }
+    }
+
+    @Test func theTrainingSetIsWhatTheTwoSharesLeave() throws {
+        for seed in UInt64(1)...100 {
+            let question = GeneratedQuestion(template: .splitSizes, seed: seed)
+            let n = Self.numbers(question.question)
+            try #require(n.count == 3, "\(question.question)")
+            let total = n[0]
+            let left = total - (total * n[1] / 100).rounded() - (total * n[2] / 100).rounded()
+            #expect(question.answer == left, "\(question.question)")
+        }
+    }
+
+    @Test func aLogUniformDrawGivesEveryDecadeTheSameShare() throws {
+        for seed in UInt64(1)...100 {
+            let question = GeneratedQuestion(template: .logUniformShare, seed: seed)
+            let n = Self.numbers(question.question)
+            try #require(n.count == 3, "\(question.question)")
+            let decades = log10(n[1]) - log10(n[0]), below = log10(n[2]) - log10(n[0])
+            #expect(abs(question.answer - below / decades * 100) < 1e-6, "\(question.question)")
+        }
+    }
 }

@@ -105,7 +105,8 @@ struct TuningLessonClaimsTests {
         var toggled = host
         toggled.press(.character("u"))
         #expect(try #require(WidgetTesting.state(toggled, as: TuningWidget.self)).showsUncertainty)
-        #expect(toggled.text(width: 116, available: 24).contains { $0.contains("uncertainty (one standard deviation)") })
+        #expect(toggled.text(width: 116, available: 24).contains { $0.contains("shading: the Bayesian surrogate's uncertainty (one standard deviation)") })
+        #expect(host.text(width: 116, available: 24).contains { $0.contains("shading: the Bayesian surrogate's expected loss (darker is lower)") })
         let ascii = toggled.text(width: 76, available: 20, glyphs: .ascii, colors: .none)
         #expect(ascii.allSatisfy { $0.allSatisfy(\.isASCII) }, "\(ascii.joined(separator: "\n"))")
     }

@@ -36,6 +36,14 @@ public enum QuizTemplate: String, CaseIterable, Sendable {
     case stratifiedSplit = "stratified-split"
     /// How many trials a grid search costs.
     case gridCost = "grid-cost"
+    /// The recall of one digit from its row of a confusion matrix.
+    case classRecall = "class-recall"
+    /// The accuracy of a model that always answers the common class.
+    case majorityAccuracy = "majority-accuracy"
+    /// The training examples left after a validation and a test share.
+    case splitSizes = "split-sizes"
+    /// The share of log-uniform draws below a value.
+    case logUniformShare = "log-uniform-share"
 
     /// What the template asks, for authors and error messages.
     public var summary: String {
@@ -55,6 +63,10 @@ public enum QuizTemplate: String, CaseIterable, Sendable {
         case .standardizedValue: "a value standardised as (x − μ)/σ"
         case .stratifiedSplit: "the examples of one class in a stratified test set"
         case .gridCost: "the number of trials a grid search costs"
+        case .classRecall: "the recall of one class from its row of a confusion matrix"
+        case .majorityAccuracy: "the accuracy of always answering the common class"
+        case .splitSizes: "the training examples left after a validation and a test share"
+        case .logUniformShare: "the share of log-uniform draws below a value"
         }
     }
 }

@@ -5,8 +5,8 @@ import Neural
 /// Draws the `confusion` widget: the 10 × 10 table of held-out counts (true digit by row, the network's
 /// answer by column), and beside it the most frequent mistakes, each with one of its digits drawn.
 extension ConfusionWidget {
-    /// Columns of the table: a row name of 7, then 10 counts of 4.
-    static let tableWidth = 7 + 10 * 4
+    /// Columns of the table: a row name of 10, then 10 counts of 4.
+    static let tableWidth = 10 + 10 * 4
 
     func preferredContentHeight(width: Int, available: Int) -> Int {
         min(available, 14)
@@ -37,9 +37,9 @@ extension ConfusionWidget {
     func tableLines(context: WidgetContext) -> [[Span]] {
         let style = context.style
         var lines: [[Span]] = [[Span("true\\said", style.secondary)] + (0..<10).map { Span(align(String($0), width: 4, .right), style.heading) }]
-        lines[0][0] = Span(align("true\\said", width: 7, .left, ellipsis: ""), style.secondary)
+        lines[0][0] = Span(align("true\\said", width: 10, .left, ellipsis: ""), style.secondary)
         for actual in 0..<10 {
-            var line = [Span(align("     \(actual)", width: 7, .left), style.heading)]
+            var line = [Span(align("     \(actual)", width: 10, .left), style.heading)]
             for predicted in 0..<10 {
                 let count = matrix[actual: actual, predicted: predicted]
                 let text = align(count == 0 ? (context.glyphs.isUnicode ? "·" : ".") : String(count), width: 4, .right)
@@ -74,7 +74,7 @@ extension ConfusionWidget {
         }
         let noteRow = area.y + 3 + imageHeight
         if noteRow < area.bottom {
-            buffer.put([Span("true\(arrow)said, times; one such digit drawn", style.secondary)], at: area.x, noteRow, maxWidth: area.width)
+            buffer.put([Span("true\(arrow)said, times", style.secondary)], at: area.x, noteRow, maxWidth: area.width)
         }
     }
 }

@@ -1,3 +1,4 @@
+import Canvas
 import Foundation
 import Neural
 
@@ -134,5 +135,61 @@ extension GeneratedQuestion {
                 answer: Double(trials), tolerance: 0.1,
                 explanation: "Every random trial draws its own learning rate, so \(trials) trials try \(trials) different ones, against the grid's \(rates). That is why random search wins when one setting matters far more than the others.")
         }
+    }
+}
+
+extension GeneratedQuestion {
+    static func classRecall(_ draw: inout NumberDraw) -> GeneratedQuestion {
+        let digit = Int(draw.value(0...9, step: 1))
+        let right = Int(draw.value(30...50, step: 1))
+        let others = (0..<10).filter { $0 != digit }
+        let first = draw.pick(others)
+        let second = draw.pick(others.filter { $0 != first })
+        let firstCount = Int(draw.value(1...6, step: 1)), secondCount = Int(draw.value(1...6, step: 1))
+        // The row of `digit` as examples: right ones, then the two confusions.
+        let predicted = Array(repeating: digit, count: right) + Array(repeating: first, count: firstCount)
+            + Array(repeating: second, count: secondCount)
+        let matrix = ConfusionMatrix(predicted: predicted, actual: Array(repeating: digit, count: predicted.count), classCount: 10)
+        let recall = matrix.recall(of: digit)
+        return GeneratedQuestion(
+            question: "In a digits confusion matrix (rows true digits, columns answers), the row of the digit \(digit) reads \(right) in the column \(digit), \(firstCount) in the column \(first) and \(secondCount) in the column \(second), zero elsewhere. What is the recall of the class \(digit)? (Two decimals are enough.)",
+            answer: recall, tolerance: 0.005,
+            explanation: "Recall is the share of the true \(digit)s that were called \(digit): the diagonal cell over the row's total, \(right) / (\(right) + \(firstCount) + \(secondCount)) = \(right) / \(predicted.count) = \(show(Float(recall), decimals: 3)). The column of \(digit) would give its precision instead.")
+    }
+
+    static func majorityAccuracy(_ draw: inout NumberDraw) -> GeneratedQuestion {
+        let total = Int(draw.pick([Float(200), 500, 1000, 2000, 5000, 10000]))
+        let rare = max(1, Int(draw.value(1...50, step: 1)) * total / 1000)
+        let labels = Array(repeating: 1, count: rare) + Array(repeating: 0, count: total - rare)
+        let accuracy = ConfusionMatrix(predicted: Array(repeating: 0, count: total), actual: labels, classCount: 2).accuracy * 100
+        return GeneratedQuestion(
+            question: "A dataset has \(total) transactions, \(rare) of them fraud. What accuracy, in percent, does a model reach that calls every transaction honest?",
+            answer: accuracy, tolerance: 0.05,
+            explanation: "It is right on the \(total - rare) honest transactions and wrong on the \(rare) frauds: \(total - rare) / \(total) = \(show(Float(accuracy), decimals: 2)) %. Its recall on fraud is 0, which is why accuracy alone cannot judge a model on rare classes.")
+    }
+
+    static func splitSizes(_ draw: inout NumberDraw) -> GeneratedQuestion {
+        let total = Int(draw.pick([Float(200), 400, 500, 600, 800, 1000, 1200, 2000]))
+        let validation = Int(draw.pick([Float(10), 15, 20, 25]))
+        let test = Int(draw.pick([Float(10), 15, 20, 25]))
+        let data = Dataset(name: "examples", features: Matrix(rows: total, columns: 1), targets: Matrix(rows: total, columns: 1), problem: .regression)
+        let parts = data.split(validationFraction: Double(validation) / 100, testFraction: Double(test) / 100, seed: draw.random.next())
+        return GeneratedQuestion(
+            question: "A dataset of \(total) examples is split with \(validation) % for validation and \(test) % for testing. How many examples are left for training?",
+            answer: Double(parts.train.count), tolerance: 0.1,
+            explanation: "Validation takes \(total) × \(validation) % = \(parts.validation.count) and testing \(total) × \(test) % = \(parts.test.count), which leaves \(total) − \(parts.validation.count) − \(parts.test.count) = \(parts.train.count) for training.")
+    }
+
+    static func logUniformShare(_ draw: inout NumberDraw) -> GeneratedQuestion {
+        let lowExponent = Int(draw.value(-7 ... -3, step: 1))
+        let highExponent = Int(draw.value(-1...1, step: 1))
+        let cutExponent = Int(draw.value(Float(lowExponent + 1)...Float(highExponent - 1), step: 1))
+        let low = pow(10, Double(lowExponent)), high = pow(10, Double(highExponent)), cut = pow(10, Double(cutExponent))
+        let share = ((try? SearchSetting(name: "learningRate", low: low, high: high, scale: .log))?.unit(of: cut) ?? 0) * 100
+        func power(_ exponent: Int) -> String { NumberText.trimmed(pow(10, Double(exponent)), decimals: 8, unicode: true) }
+        return GeneratedQuestion(
+            question: "Random search draws a learning rate log-uniformly between \(power(lowExponent)) and \(power(highExponent)). What share of its trials, in percent, fall below \(power(cutExponent)) on average?",
+            answer: share, tolerance: 0.5,
+            explanation: "Log-uniform means every decade is equally likely. From \(power(lowExponent)) to \(power(highExponent)) there are \(highExponent - lowExponent) decades, and \(cutExponent - lowExponent) of them lie below \(power(cutExponent)): \(cutExponent - lowExponent) / \(highExponent - lowExponent) = \(show(Float(share), decimals: 2)) %. A uniform draw would put almost none there.")
     }
 }

@@ -31,6 +31,10 @@ struct GeneratedQuestion: Equatable, Sendable {
         case .standardizedValue: self = Self.standardizedValue(&draw)
         case .stratifiedSplit: self = Self.stratifiedSplit(&draw)
         case .gridCost: self = Self.gridCost(&draw)
+        case .classRecall: self = Self.classRecall(&draw)
+        case .majorityAccuracy: self = Self.majorityAccuracy(&draw)
+        case .splitSizes: self = Self.splitSizes(&draw)
+        case .logUniformShare: self = Self.logUniformShare(&draw)
         }
     }
 

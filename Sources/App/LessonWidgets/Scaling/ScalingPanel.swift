@@ -117,7 +117,7 @@ struct ScalingPanel: Equatable, Sendable {
         case .converged(let steps): "at the bottom after \(steps) step\(steps == 1 ? "" : "s")"
         case .diverged: "diverges: every step lands higher"
         case .running:
-            steps == 0 ? "ready at w = (0, 0)" : "still walking: \(Int(((losses.last! - lowestLoss) / max(1e-12, losses[0] - lowestLoss) * 100).rounded())) % of the drop to go"
+            steps == 0 ? "ready at w = (0, 0)" : "walking: \(Int(((losses.last! - lowestLoss) / max(1e-12, losses[0] - lowestLoss) * 100).rounded())) % of the drop to go"
         }
     }
 }

@@ -4,7 +4,7 @@ import Foundation
 /// Draws the `split` widget: the latest split of each kind, then every split so far as a row of counts,
 /// with the smallest and largest count each kind has given.
 extension SplitWidget {
-    func preferredContentHeight(width: Int, available: Int) -> Int { min(available, 9) }
+    func preferredContentHeight(width: Int, available: Int) -> Int { min(available, 7) }
 
     func draw(into buffer: inout Buffer, area: Rect, context: WidgetContext) {
         let style = context.style

@@ -43,9 +43,8 @@ extension ThresholdWidget {
         func percent(_ value: Double) -> String { WidgetText.number(value * 100, decimals: 1, glyphs: glyphs) + " %" }
         let point = operatingPoint
         var lines: [[Span]] = [
-            [Span("threshold ", style.secondary), Span(WidgetText.number(threshold, decimals: 2, glyphs: glyphs), style.accent),
-             Span("   positives ", style.secondary),
-             Span("\(Int((positiveShare * 100).rounded())) %", style.accent),
+            [Span("threshold ", style.secondary), Span(WidgetText.number(threshold, decimals: 2, glyphs: glyphs), style.accent)],
+            [Span("positives ", style.secondary), Span("\(Int((positiveShare * 100).rounded())) %", style.accent),
              Span(" (\(positives) of \(counts.total))", style.secondary)],
             [],
             [Span("              said yes   said no", style.secondary)],
@@ -53,20 +52,17 @@ extension ThresholdWidget {
              Span("   "), Span("FN " + count(falseNegatives), style.warning)],
             [Span("actually no   ", style.secondary), Span("FP " + count(falsePositives), style.warning),
              Span("   "), Span("TN " + count(trueNegatives), style.done)],
-            [],
             [Span("precision  TP/(TP+FP)  ", style.secondary), Span(score(counts.precision(of: 1)))],
             [Span("recall     TP/(TP+FN)  ", style.secondary), Span(score(counts.recall(of: 1)))],
             [Span("F1         2PR/(P+R)   ", style.secondary), Span(score(counts.f1(of: 1)))],
             [Span("accuracy               ", style.secondary), Span(percent(counts.accuracy))],
-            [Span("say no to all          ", style.secondary), Span(percent(sayNoAccuracy)),
-             Span("  finds none", style.secondary)],
+            [Span("say no to all          ", style.secondary), Span(percent(sayNoAccuracy))],
             [Span("ROC point  FPR ", style.secondary), Span(score(point.falsePositiveRate)),
              Span("  TPR ", style.secondary), Span(score(point.truePositiveRate))],
-            [Span("AUC ", style.secondary), Span(curve.areaUnderCurve.map(score) ?? "none", style.accent),
-             Span("  the same at every threshold", style.secondary)],
+            [Span("AUC ", style.secondary), Span(curve.areaUnderCurve.map(score) ?? "none", style.accent)],
         ]
         if accuracyLies {
-            lines.append([Span("Accuracy lies: saying no to all scores higher.", style.warning)])
+            lines.append([Span("Accuracy lies: saying no wins.", style.warning)])
         }
         return lines
     }

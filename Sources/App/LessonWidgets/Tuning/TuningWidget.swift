@@ -82,7 +82,8 @@ struct TuningWidget: InteractiveWidget {
     var title: String { "grid, random and Bayesian search tuning a network on the moons" }
 
     var keyHints: [KeyHint] {
-        [KeyHint("Space", isPlaying ? "pause" : (isStarted ? "go on" : "search")), KeyHint("u", showsUncertainty ? "mean" : "uncertainty")]
+        let space = isFinished ? [] : [KeyHint("Space", isPlaying ? "pause" : (isStarted ? "go on" : "search"))]
+        return space + [KeyHint("u", showsUncertainty ? "expected loss" : "uncertainty")]
     }
 
     var isAnimating: Bool { false }

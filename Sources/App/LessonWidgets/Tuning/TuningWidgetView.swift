@@ -20,7 +20,7 @@ extension TuningWidget {
             buffer.put([Span("The moons could not be made.", style.warning)], at: area.x, area.y, maxWidth: area.width)
             return
         }
-        let textRows = searches.count + 1
+        let textRows = searches.count + 2
         let body = Rect(x: area.x, y: area.y, width: area.width, height: max(0, area.height - textRows))
         let columns = body.split(.horizontal, [.percent(50), .fixed(2), .fill])
         drawMap(into: &buffer, area: columns[0], context: context)
@@ -40,14 +40,18 @@ extension TuningWidget {
                         Span(align("\(search.results.count)/\(search.plannedTrials)", width: 6, .left), style.secondary)]
             if let best = search.results.best {
                 line += [Span("best loss ", style.secondary), Span(WidgetText.number(-best.score, decimals: 3, glyphs: glyphs), style.accent),
-                         Span("  at η " + Self.rateText(best.trial.values[0]) + ", width \(Int(best.trial.values[1].rounded()))", style.secondary)]
+                         Span("  at \(glyphs.isUnicode ? "η" : "lr") " + Self.rateText(best.trial.values[0])
+                              + ", width \(Int(best.trial.values[1].rounded()))", style.secondary)]
             } else {
                 line.append(Span(isStarted ? "training its first trial" : "press Space to search", style.secondary))
             }
             lines.append(line)
         }
-        let layer = showsUncertainty ? "uncertainty (one standard deviation)" : "expected loss"
-        lines.append([Span("map: trials of every method over the Bayesian surrogate's \(layer)", style.secondary)])
+        let eta = glyphs.isUnicode ? "η" : "lr"
+        let arrow = WidgetText.becomes(glyphs)
+        lines.append([Span("map: \(eta) 0.001\(arrow)1 across (log scale), width 1\(arrow)16 up", style.secondary)])
+        let layer = showsUncertainty ? "uncertainty (one standard deviation)" : "expected loss (darker is lower)"
+        lines.append([Span("shading: the Bayesian surrogate's \(layer)", style.secondary)])
         return lines
     }
 
