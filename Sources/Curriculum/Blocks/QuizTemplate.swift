@@ -26,6 +26,24 @@ public enum QuizTemplate: String, CaseIterable, Sendable {
     case descentStep = "descent-step"
     /// The learning rate above which gradient descent on L = k·w² no longer converges.
     case largestLearningRate = "largest-learning-rate"
+    /// Precision, recall or F1 from the four counts of a confusion matrix.
+    case confusionScores = "confusion-scores"
+    /// The false-positive rate of one threshold, the x of its point on the ROC curve.
+    case falsePositiveRate = "false-positive-rate"
+    /// A value standardised with its column's mean and standard deviation: (x − μ)/σ.
+    case standardizedValue = "standardized-value"
+    /// How many examples of a class a stratified split puts in the test set.
+    case stratifiedSplit = "stratified-split"
+    /// How many trials a grid search costs.
+    case gridCost = "grid-cost"
+    /// The recall of one digit from its row of a confusion matrix.
+    case classRecall = "class-recall"
+    /// The accuracy of a model that always answers the common class.
+    case majorityAccuracy = "majority-accuracy"
+    /// The training examples left after a validation and a test share.
+    case splitSizes = "split-sizes"
+    /// The share of log-uniform draws below a value.
+    case logUniformShare = "log-uniform-share"
 
     /// What the template asks, for authors and error messages.
     public var summary: String {
@@ -40,6 +58,15 @@ public enum QuizTemplate: String, CaseIterable, Sendable {
         case .perceptronUpdate: "a perceptron weight after one update"
         case .descentStep: "a weight after one step of gradient descent"
         case .largestLearningRate: "the largest learning rate that converges on L = k·w²"
+        case .confusionScores: "precision, recall or F1 from a confusion matrix"
+        case .falsePositiveRate: "the false-positive rate of a threshold"
+        case .standardizedValue: "a value standardised as (x − μ)/σ"
+        case .stratifiedSplit: "the examples of one class in a stratified test set"
+        case .gridCost: "the number of trials a grid search costs"
+        case .classRecall: "the recall of one class from its row of a confusion matrix"
+        case .majorityAccuracy: "the accuracy of always answering the common class"
+        case .splitSizes: "the training examples left after a validation and a test share"
+        case .logUniformShare: "the share of log-uniform draws below a value"
         }
     }
 }

@@ -46,6 +46,8 @@ extension QuizTemplate {
         case .squaredError, .weightGradient, .largestLearningRate: []
         case .perceptronUpdate: ["learning-rate"]
         case .descentStep: ["range", "step", "learning-rate"]
+        case .confusionScores, .falsePositiveRate, .standardizedValue, .stratifiedSplit, .gridCost, .classRecall, .majorityAccuracy,
+             .splitSizes, .logUniformShare: []
         }
     }
 }

@@ -93,6 +93,30 @@ public enum WidgetRegistry {
                           "train a second, identical network with this batch size beside the first"),
             caption,
         ]),
+        Entry(name: "threshold", summary: "a threshold slid along a classifier's scores: confusion matrix, precision, recall, F1 and the ROC curve", settings: [
+            WidgetSetting("threshold", .number(0...1), "the score from which an example is called positive (0.5 unless given)"),
+            WidgetSetting("positives", .number(0.02...0.5), "the share of positive examples, from balanced (0.5) to rare (0.02)"),
+            caption,
+        ]),
+        Entry(name: "confusion", summary: "a network learning the digits live, with the confusion matrix of held-out digits and its most-confused pairs drawn", settings: [
+            WidgetSetting("epochs", .integer(1...200), "passes over the training digits before it stops (30 unless given)"),
+            caption,
+        ]),
+        Entry(name: "scaling", summary: "the same gradient descent on raw and on standardised features: the contours and the path", settings: [
+            WidgetSetting("rawLearningRate", .number(0.00001...1), "the step size on the raw features (0.0005 unless given)"),
+            WidgetSetting("scaledLearningRate", .number(0.0001...10), "the step size on the standardised features (0.25 unless given)"),
+            caption,
+        ]),
+        Entry(name: "split", summary: "a dataset with a rare class split again and again, at random and stratified", settings: [
+            WidgetSetting("examples", .integer(20...2000), "how many examples (200 unless given)"),
+            WidgetSetting("rare", .integer(1...1000), "how many of them are of the rare class (20 unless given)"),
+            WidgetSetting("testFraction", .number(0.05...0.5), "the share kept for testing (0.2 unless given)"),
+            caption,
+        ]),
+        Entry(name: "tuning", summary: "grid, random and Bayesian search tuning a network's learning rate and width live, with the surrogate's belief", settings: [
+            WidgetSetting("trials", .integer(4...36), "trials each method may run (16 unless given)"),
+            caption,
+        ]),
     ]
 
     /// The widget registered as `name`, if any.

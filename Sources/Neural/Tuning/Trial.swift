@@ -6,6 +6,12 @@ public struct Trial: Sendable, Hashable {
     /// The seed the trial trains with. Every trial of a search gets the search's seed, so trials differ
     /// only in their settings: the same data, split and first-weight draws.
     public var seed: UInt64
+
+    public init(index: Int, values: [Double], seed: UInt64) {
+        self.index = index
+        self.values = values
+        self.seed = seed
+    }
 }
 
 /// A number a trial measured besides its score, such as a validation accuracy.
@@ -37,6 +43,12 @@ public struct TrialResult: Sendable, Hashable {
     public var outcome: TrialOutcome
     /// Wall-clock seconds the trial took.
     public var seconds: Double
+
+    public init(trial: Trial, outcome: TrialOutcome, seconds: Double) {
+        self.trial = trial
+        self.outcome = outcome
+        self.seconds = seconds
+    }
 
     public var score: Double { outcome.score }
 }

@@ -15,6 +15,11 @@ enum WidgetFactory {
         case "graph": widget = GraphWidget(settings: settings)
         case "descent": widget = DescentWidget(settings: settings)
         case "train": widget = TrainWidget(settings: settings, runName: runName)
+        case "threshold": widget = ThresholdWidget(settings: settings)
+        case "confusion": widget = ConfusionWidget(settings: settings, runName: runName)
+        case "scaling": widget = ScalingWidget(settings: settings)
+        case "split": widget = SplitWidget(settings: settings)
+        case "tuning": widget = TuningWidget(settings: settings, runName: runName)
         default: widget = UnknownWidget(name: block.name)
         }
         return WidgetHost(name: block.name, widget: widget)

@@ -26,6 +26,15 @@ struct GeneratedQuestion: Equatable, Sendable {
         case .perceptronUpdate: self = Self.perceptronUpdate(&draw)
         case .descentStep: self = Self.descentStep(&draw)
         case .largestLearningRate: self = Self.largestLearningRate(&draw)
+        case .confusionScores: self = Self.confusionScores(&draw)
+        case .falsePositiveRate: self = Self.falsePositiveRate(&draw)
+        case .standardizedValue: self = Self.standardizedValue(&draw)
+        case .stratifiedSplit: self = Self.stratifiedSplit(&draw)
+        case .gridCost: self = Self.gridCost(&draw)
+        case .classRecall: self = Self.classRecall(&draw)
+        case .majorityAccuracy: self = Self.majorityAccuracy(&draw)
+        case .splitSizes: self = Self.splitSizes(&draw)
+        case .logUniformShare: self = Self.logUniformShare(&draw)
         }
     }
 
