@@ -26,6 +26,18 @@ public enum QuizTemplate: String, CaseIterable, Sendable {
     case descentStep = "descent-step"
     /// The learning rate above which gradient descent on L = k·w² no longer converges.
     case largestLearningRate = "largest-learning-rate"
+    /// The Huber loss of one prediction, with threshold δ.
+    case huberLoss = "huber-loss"
+    /// How many times larger cross-entropy's gradient at the logit is than squared error's, for one output.
+    case crossEntropyAdvantage = "cross-entropy-advantage"
+    /// The epoch early stopping keeps, from a run of validation losses and a patience.
+    case earlyStoppingEpoch = "early-stopping-epoch"
+    /// A weight after one step of gradient descent with an L2 penalty.
+    case l2Step = "l2-step"
+    /// What inverted dropout passes on for a neuron it keeps.
+    case dropoutValue = "dropout-value"
+    /// How many parameters (weights and biases) a fully connected network of given layer sizes has.
+    case parameterCount = "parameter-count"
 
     /// What the template asks, for authors and error messages.
     public var summary: String {
@@ -40,6 +52,12 @@ public enum QuizTemplate: String, CaseIterable, Sendable {
         case .perceptronUpdate: "a perceptron weight after one update"
         case .descentStep: "a weight after one step of gradient descent"
         case .largestLearningRate: "the largest learning rate that converges on L = k·w²"
+        case .huberLoss: "the Huber loss of one prediction"
+        case .crossEntropyAdvantage: "how many times cross-entropy's gradient exceeds squared error's on one output"
+        case .earlyStoppingEpoch: "the epoch whose weights early stopping keeps"
+        case .l2Step: "a weight after one step of gradient descent with an L2 penalty"
+        case .dropoutValue: "the value inverted dropout passes on for a kept neuron"
+        case .parameterCount: "the number of weights and biases of a small network"
         }
     }
 }

@@ -15,6 +15,10 @@ enum WidgetFactory {
         case "graph": widget = GraphWidget(settings: settings)
         case "descent": widget = DescentWidget(settings: settings)
         case "train": widget = TrainWidget(settings: settings, runName: runName)
+        case "losses": widget = LossesWidget(settings: settings)
+        case "classloss": widget = ClassLossWidget(settings: settings)
+        case "fit": widget = FitWidget(settings: settings)
+        case "augment": widget = AugmentWidget(settings: settings)
         default: widget = UnknownWidget(name: block.name)
         }
         return WidgetHost(name: block.name, widget: widget)

@@ -26,6 +26,12 @@ struct GeneratedQuestion: Equatable, Sendable {
         case .perceptronUpdate: self = Self.perceptronUpdate(&draw)
         case .descentStep: self = Self.descentStep(&draw)
         case .largestLearningRate: self = Self.largestLearningRate(&draw)
+        case .huberLoss: self = Self.huberLoss(&draw)
+        case .crossEntropyAdvantage: self = Self.crossEntropyAdvantage(&draw)
+        case .earlyStoppingEpoch: self = Self.earlyStoppingEpoch(&draw)
+        case .l2Step: self = Self.l2Step(&draw)
+        case .dropoutValue: self = Self.dropoutValue(&draw)
+        case .parameterCount: self = Self.parameterCount(&draw)
         }
     }
 

@@ -43,7 +43,7 @@ struct HomeLayout {
             let pointer = isSelected ? (tutor.glyphs.isUnicode ? "▸ " : "> ") : "  "
             switch entry {
             case .lesson(let lesson):
-                let number = "\(index + 1)".leftPadded(to: 2) + "  "
+                let number = "\(tutor.library.number(ofLessonAt: index))".leftPadded(to: 2) + "  "
                 let reportLine = report.lessons.first(where: { $0.id == lesson.id })
                 var progress = Self.progressText(lesson, tutor.progress[lesson.id], known: reportLine?.known ?? 0, glyphs: tutor.glyphs)
                 if let due = reportLine?.due, due > 0 {

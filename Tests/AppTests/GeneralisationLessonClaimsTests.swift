@@ -1,0 +1,79 @@
+import Canvas
+import Neural
+import Testing
+@testable import App
+
+/// Every sentence of the generalisation lesson that sends the learner to the `fit` widget, held by
+/// driving the widget as the sentence says.
+@Suite("What the generalisation lesson says of its widgets")
+struct GeneralisationLessonClaimsTests {
+    static func host(_ page: String, index: Int = 0) throws -> WidgetHost {
+        try LessonWidgetClaimTests.host(lesson: "generalisation", page: page, widget: "fit", index: index)
+    }
+
+    /// Presses Space and ticks until the run stops by itself.
+    static func play(_ host: inout WidgetHost) throws -> FitWidget {
+        host.press(.character(" "))
+        for _ in 0..<100_000 {
+            guard try #require(WidgetTesting.state(host, as: FitWidget.self)).isAnimating else { break }
+            _ = host.update(.tick)
+        }
+        let widget = try #require(WidgetTesting.state(host, as: FitWidget.self))
+        #expect(!widget.isAnimating && widget.run.isDone)
+        return widget
+    }
+
+    /// "The training loss falls and keeps falling, below 0.02. The validation loss falls with it at first …
+    /// then it turns and climbs … The panel names the moment the gap opens, when the validation loss is more
+    /// than twice the training loss. By epoch 2000 it is more than five times."
+    @Test func sixtyFourNeuronsLearnTheNoise() throws {
+        var host = try Self.host("Learning the noise")
+        let start = try #require(WidgetTesting.state(host, as: FitWidget.self))
+        #expect(start.settings.width == 64 && start.training.count == 12 && start.validation.count == 40)
+        // 64 neurons: 64 weights and 64 biases in, 64 weights and 1 bias out.
+        #expect(start.run.trainer.network.parameterCount == 193)
+        let widget = try Self.play(&host)
+        let history = widget.run.history
+        #expect(history.count == 2000)
+        let validation = history.map { $0.validationLoss! }
+        let lowest = try #require(validation.indices.min { validation[$0] < validation[$1] })
+        #expect(validation[lowest] < validation[0] && lowest < 1500, "the validation loss falls first, lowest at \(lowest + 1)")
+        #expect(validation[1999] > 1.5 * validation[lowest], "then climbs: \(validation[lowest]) → \(validation[1999])")
+        let last = try #require(widget.run.latest)
+        #expect(last.training < 0.02, "training loss \(last.training)")
+        #expect(last.validation > 5 * last.training, "\(last.validation) vs \(last.training)")
+        let opened = try #require(widget.gapOpenedAt)
+        let atOpening = history[opened - 1]
+        #expect(atOpening.validationLoss! > 2 * atOpening.trainingLoss)
+        #expect(history[opened - 2].validationLoss! <= 2 * history[opened - 2].trainingLoss || opened <= 20)
+        guard case .overfitting = widget.verdict else {
+            Issue.record("the panel should say overfitting, not \(widget.verdict)")
+            return
+        }
+        let shown = host.text(width: 76).joined(separator: "\n")
+        #expect(shown.contains("Overfitting") && shown.contains("since epoch \(opened)"), "\(shown)")
+    }
+
+    /// "It starts at one … the panel says underfitting. Press + twice, for 4 neurons, and Space again: both
+    /// losses fall to about the noise's own size and stay together. At 64 the gap opens again."
+    @Test func capacityMovesTheNetworkFromUnderToOverfitting() throws {
+        var host = try Self.host("Too simple, too flexible")
+        let one = try Self.play(&host)
+        #expect(one.settings.width == 1)
+        #expect(one.verdict == .underfitting, "1 neuron: \(one.verdict), \(String(describing: one.run.latest))")
+        host.press(.character("+"), .character("+"))
+        let four = try Self.play(&host)
+        #expect(four.settings.width == 4)
+        #expect(four.verdict == .fitting, "4 neurons: \(four.verdict), \(String(describing: four.run.latest))")
+        // The noise has standard deviation 0.25, so it alone costs about 0.25² = 0.0625 in squared error.
+        let losses = try #require(four.run.latest)
+        #expect(losses.training > 0.02 && losses.training < 0.1 && losses.validation < 0.12, "\(losses)")
+        for _ in 0..<4 { host.press(.character("+")) }
+        let many = try Self.play(&host)
+        #expect(many.settings.width == 64)
+        guard case .overfitting = many.verdict else {
+            Issue.record("64 neurons: \(many.verdict)")
+            return
+        }
+    }
+}
