@@ -65,12 +65,17 @@ struct FitRun: Sendable {
         trainer.network.parameterLayerIndices.flatMap { trainer.network.weights(ofLayer: $0).elements }
     }
 
-    /// For the hidden layer's dropout: which neurons the last training step kept for its first example
-    /// (true) and dropped (false); nil without dropout or before the first step.
+    /// For the hidden layer's dropout: which neurons the next training step keeps for its first example
+    /// (true) and drops (false); nil without dropout.
+    ///
+    /// A copy of the network runs that step's forward pass in training mode: its dropout layer draws from
+    /// the same seeded generator, at the same point, as the trainer's next step will. (The trainer's own
+    /// layer last ran in evaluation mode, measuring the validation points, so it holds no mask to read.)
     var keptNeurons: [Bool]? {
-        guard settings.dropout > 0, epoch > 0,
-              let index = trainer.network.layers.firstIndex(where: { $0 is Dropout }) else { return nil }
-        let layer = trainer.network.layers[index], input = trainer.network.layers[index - 1]
+        guard settings.dropout > 0, let index = trainer.network.layers.firstIndex(where: { $0 is Dropout }) else { return nil }
+        var copy = trainer.network
+        copy.forward(trainer.training.features, mode: .training, throughLayer: index)
+        let layer = copy.layers[index], input = copy.layers[index - 1]
         guard layer.output.rows > 0 else { return nil }
         return (0..<layer.output.columns).map { column in
             layer.output[0, column] != 0 || input.output[0, column] == 0

@@ -114,9 +114,9 @@ extension FitWidget {
     func dropoutLine(glyphs: GlyphSet) -> String {
         let rate = WidgetText.short(settings.dropout, glyphs: glyphs)
         guard settings.dropout > 0 else { return "dropout off: every hidden neuron takes part in every step" }
-        guard let kept = run.keptNeurons else { return "dropout \(rate): each step drops each hidden neuron with probability \(rate)" }
+        guard !run.isDone, let kept = run.keptNeurons else { return "dropout \(rate): each training step drops each hidden neuron with probability \(rate)" }
         let marks = kept.prefix(32).map { $0 ? (glyphs.isUnicode ? "●" : "o") : (glyphs.isUnicode ? "·" : ".") }.joined()
         let dropped = kept.filter { !$0 }.count
-        return "dropout \(rate), last step: \(marks) \(dropped) of \(kept.count) dropped; the curve is drawn with all"
+        return "dropout \(rate), next step drops \(dropped) of \(kept.count): \(marks)"
     }
 }
