@@ -114,4 +114,28 @@ struct LossesLessonClaimsTests {
         #expect(ascii.contains { $0.contains("o data") && $0.contains("* MSE") && $0.contains("+ MAE") && $0.contains("~ Huber") })
         #expect(ascii.contains { $0.contains("step 600 of 600 * 3 outliers at y = -3") })
     }
+
+    /// The classloss widget's content, line by line, with the numbers worked by hand above: the losses are
+    /// (0.018 − 1)² = 0.964 and −log 0.018 = 4.018; the bars are |∂L/∂z| of 35 columns.
+    @Test func theClassLossWidgetDrawsEveryLine() throws {
+        let host = try Self.host("Why not squared error for classes?", "classloss")
+        let lines = host.text(width: 76).map { line -> String in
+            var content = String(line.dropFirst(2).prefix(72))
+            while content.last == " " { content.removeLast() }
+            return content
+        }
+        let full = String(repeating: "█", count: 34)
+        #expect(Array(lines[1...7]) == [
+            "z = −4.00   a = σ(z) = 0.018   target y = 1   a mistake",
+            "",
+            "                     loss     ∂L/∂z",
+            "squared error       0.964    −0.035  █",
+            "cross-entropy       4.018    −0.982  " + full,
+            "",
+            "Cross-entropy pushes z 28.3 times harder than squared error.",
+        ], "\(lines.joined(separator: "\n"))")
+        let ascii = host.text(width: 76, glyphs: .ascii, colors: .none)
+        #expect(ascii.contains { $0.contains("z = -4.00   a = s(z) = 0.018   target y = 1   a mistake") }, "\(ascii.joined(separator: "\n"))")
+        #expect(ascii.contains { $0.contains("cross-entropy       4.018    -0.982  " + String(repeating: "#", count: 34)) })
+    }
 }

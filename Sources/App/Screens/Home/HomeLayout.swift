@@ -11,12 +11,16 @@ struct HomeLayout {
     /// Where the list is drawn.
     var listArea: Rect
 
-    /// Home for `tutor`: lesson summaries in full when everything fits, else one line each, so the
-    /// playground and the quiz show without scrolling on an 80×24 terminal.
+    /// Home for `tutor`: lesson summaries in full when everything fits, else one line each, else one
+    /// line for the selected lesson only, so the playground and the quiz show without scrolling on an
+    /// 80×24 terminal.
     init(tutor: Tutor, screen: HomeScreen) {
         self.init(tutor: tutor, screen: screen, summaryLines: nil)
         if lines.count > listArea.height {
             self = HomeLayout(tutor: tutor, screen: screen, summaryLines: 1)
+        }
+        if lines.count > listArea.height {
+            self = HomeLayout(tutor: tutor, screen: screen, summaryLines: 0)
         }
     }
 
@@ -56,11 +60,11 @@ struct HomeLayout {
                 let read = tutor.progress[lesson.id].pagesRead.count
                 line.append(Span("  " + progress, read >= lesson.pages.count ? style.done : style.secondary))
                 lines.append(line)
-                if summaryLines != nil {
-                    // One line each, cut with an ellipsis, so the whole list fits.
+                if let summaryLines, summaryLines > 0 || isSelected {
+                    // One line each (or for the selected lesson only), cut with an ellipsis, so the whole list fits.
                     let line = truncate(lesson.summary, width: max(1, contentWidth - 6), ellipsis: tutor.glyphs.ellipsis)
                     lines.append([Span("      " + line, style.secondary)])
-                } else {
+                } else if summaryLines == nil {
                     for summaryLine in wrap(lesson.summary, width: max(1, contentWidth - 6)) {
                         lines.append([Span("      " + summaryLine, style.secondary)])
                     }
