@@ -78,4 +78,18 @@ struct GeneralisationLessonClaimsTests {
             return
         }
     }
+
+    /// Without Unicode or colour the widget still draws every part, in ASCII only, the curve told from the
+    /// points by its glyph.
+    @Test func theFitWidgetDrawsInASCIIWithoutColour() throws {
+        var host = try Self.host("Learning the noise")
+        host.press(.enter)
+        let lines = host.text(width: 76, glyphs: .ascii, colors: .none)
+        #expect(lines.allSatisfy { $0.allSatisfy(\.isASCII) }, "\(lines.joined(separator: "\n"))")
+        #expect(lines.contains { $0.contains("o training  O validation  * network") }, "\(lines.joined(separator: "\n"))")
+        #expect(lines.contains { $0.contains("epoch 50 of 2000 * training loss") })
+        let unicode = host.text(width: 76)
+        #expect(unicode.contains { $0.contains("● training  ○ validation  ━ network") })
+        #expect(unicode.contains { $0.contains("epoch 50 of 2000 · training loss") })
+    }
 }
