@@ -95,6 +95,14 @@ struct LossesLessonClaimsTests {
         #expect(abs(widget.squaredError.gradient) < 0.001 && abs(widget.crossEntropy.gradient) < 0.02)
         host.press(.character("t"))
         #expect(try #require(WidgetTesting.state(host, as: ClassLossWidget.self)).isMistake)
+        // "it always gives the same probability": at every z the arrows reach, worked from e^z / (e^z + 1).
+        for _ in 0..<40 { host.press(.left) }
+        for _ in 0...32 {
+            let state = try #require(WidgetTesting.state(host, as: ClassLossWidget.self))
+            let byHand = Foundation.exp(Double(state.z)) / (Foundation.exp(Double(state.z)) + 1)
+            #expect(abs(Double(state.softmaxShare) - byHand) < 1e-6 && abs(Double(state.output) - byHand) < 1e-6, "z = \(state.z)")
+            host.press(.right)
+        }
     }
 
     /// The rendered widgets, line by line, in Unicode with colour and in ASCII without.
@@ -125,7 +133,7 @@ struct LossesLessonClaimsTests {
             return content
         }
         let full = String(repeating: "█", count: 34)
-        #expect(Array(lines[1...7]) == [
+        #expect(Array(lines[1...8]) == [
             "z = −4.00   a = σ(z) = 0.018   target y = 1   a mistake",
             "",
             "                     loss     ∂L/∂z",
@@ -133,6 +141,7 @@ struct LossesLessonClaimsTests {
             "cross-entropy       4.018    −0.982  " + full,
             "",
             "Cross-entropy pushes z 28.3 times harder than squared error.",
+            "softmax over two outputs with scores (z, 0): p = 0.018, the same as σ(z)",
         ], "\(lines.joined(separator: "\n"))")
         let ascii = host.text(width: 76, glyphs: .ascii, colors: .none)
         #expect(ascii.contains { $0.contains("z = -4.00   a = s(z) = 0.018   target y = 1   a mistake") }, "\(ascii.joined(separator: "\n"))")

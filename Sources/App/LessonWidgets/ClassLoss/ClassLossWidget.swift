@@ -45,6 +45,10 @@ struct ClassLossWidget: InstantWidget, Equatable {
         return Reading(loss: loss, gradient: gradient[0, 0])
     }
 
+    /// The same question put to a softmax head of two outputs with scores (z, 0): the share of the first.
+    /// It equals σ(z), since e^z / (e^z + e^0) = 1 / (1 + e^−z): a sigmoid is a softmax over two classes.
+    var softmaxShare: Float { Activation.softmax([z, 0])[0] }
+
     /// Whether the output is on the wrong side of 0.5 for its target.
     var isMistake: Bool { (output >= 0.5) != (target == 1) }
 

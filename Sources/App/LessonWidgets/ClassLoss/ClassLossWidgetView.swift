@@ -4,7 +4,7 @@ import Neural
 /// Draws the `classloss` widget: z, the output and the target; then each loss with its value, its
 /// gradient at z and a bar of the gradient's size; then how the two gradients compare.
 extension ClassLossWidget {
-    func preferredContentHeight(width: Int, available: Int) -> Int { min(available, 7) }
+    func preferredContentHeight(width: Int, available: Int) -> Int { min(available, 8) }
 
     func draw(into buffer: inout Buffer, area: Rect, context: WidgetContext) {
         let glyphs = context.glyphs, style = context.style
@@ -30,6 +30,8 @@ extension ClassLossWidget {
                        at: area.x, area.y + 3 + index, maxWidth: area.width)
         }
         buffer.put(verdict(glyphs: glyphs), at: area.x, area.y + 6, style: style.secondary, maxWidth: area.width)
+        buffer.put("softmax over two outputs with scores (z, 0): p = \(WidgetText.number(softmaxShare, decimals: 3, glyphs: glyphs)), the same as \(sigma)(z)",
+                   at: area.x, area.y + 7, style: style.secondary, maxWidth: area.width)
     }
 
     /// How the two gradients compare, in one sentence.
