@@ -84,6 +84,14 @@ struct RegularisationLessonClaimsTests {
         let widget = try #require(WidgetTesting.state(host, as: FitWidget.self))
         #expect(widget.settings.dropout == 0.5)
         #expect(widget.run.predictions([0.5, 1]) == widget.run.predictions([0.5, 1]))
+        // "so is the training loss the widget reports": the training loss with every neuron, worked here on a
+        // copy of the network in evaluation mode with the plain mean of squared errors.
+        let outputs = widget.run.predictions(widget.training.features.elements)
+        let targets = widget.training.targets.elements
+        let byHand = zip(outputs, targets).map { ($0 - $1) * ($0 - $1) }.reduce(0, +) / Float(targets.count)
+        let reported = try #require(widget.run.latest).training
+        #expect(abs(reported - byHand) < 1e-4, "reported \(reported), with every neuron \(byHand)")
+        #expect(widget.run.trainingLosses.count == widget.run.epoch)
         host.press(.character("p"))
         #expect(try #require(WidgetTesting.state(host, as: FitWidget.self)).settings.dropout == 0)
     }

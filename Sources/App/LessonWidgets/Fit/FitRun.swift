@@ -22,6 +22,9 @@ struct FitRun: Sendable {
 
     let settings: Settings
     private(set) var trainer: Trainer
+    /// With dropout, the training loss after each epoch measured with every neuron, as the validation loss
+    /// is: the trainer's own figure is taken with neurons dropped, and would read high for that alone.
+    private(set) var evaluatedTrainingLosses: [Float] = []
 
     init(settings: Settings, training: Examples, validation: Examples) {
         self.settings = settings
@@ -44,15 +47,23 @@ struct FitRun: Sendable {
         return nil
     }
 
+    /// The training loss of every epoch, as the widget draws and judges it.
+    var trainingLosses: [Float] {
+        settings.dropout > 0 ? evaluatedTrainingLosses : history.map(\.trainingLoss)
+    }
+
     /// The training and validation loss of the last epoch.
     var latest: (training: Float, validation: Float)? {
-        guard let record = history.last, let validation = record.validationLoss else { return nil }
-        return (record.trainingLoss, validation)
+        guard let record = history.last, let validation = record.validationLoss, let training = trainingLosses.last else { return nil }
+        return (training, validation)
     }
 
     /// Trains up to `count` more epochs (fewer when the run ends first).
     mutating func train(epochs count: Int) {
-        for _ in 0..<count where !trainer.status.isDone { trainer.trainEpoch() }
+        for _ in 0..<count where !trainer.status.isDone {
+            trainer.trainEpoch()
+            if settings.dropout > 0 { evaluatedTrainingLosses.append(trainer.evaluate(trainer.training).loss) }
+        }
     }
 
     /// The network's answers at `inputs` (dropout off, as at evaluation).

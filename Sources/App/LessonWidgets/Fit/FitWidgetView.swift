@@ -76,7 +76,7 @@ extension FitWidget {
         let history = run.history
         let epochs = history.map { Double($0.epoch) }
         let series = [
-            LineChart.Series("training", x: epochs, y: history.map { Double($0.trainingLoss) }, color: Palette.series(0)),
+            LineChart.Series("training", x: epochs, y: run.trainingLosses.map(Double.init), color: Palette.series(0)),
             LineChart.Series("validation", x: epochs, y: history.map { Double($0.validationLoss ?? .nan) }, color: Palette.series(1)),
         ]
         var chart = LineChart(series: series, xRange: .fixed(0, Double(max(settings.epochs, 1))), yRange: .fixed(0.001, 2),
