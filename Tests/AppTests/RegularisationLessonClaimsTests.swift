@@ -60,6 +60,8 @@ struct RegularisationLessonClaimsTests {
         #expect(nearZero > 64, "\(nearZero) of 128 near 0")
         let lines = host.text(width: 76)
         #expect(lines.contains { $0.contains("\(nearZero) within 0.01 of 0") }, "\(lines.joined(separator: "\n"))")
+        // "So few are left that the curve is too simple, and the panel says underfitting".
+        #expect(widget.verdict == .underfitting, "\(widget.verdict)")
     }
 
     /// "It starts at 0.5: … about half of the 64 dropped each step, a different half each time. The curve is
