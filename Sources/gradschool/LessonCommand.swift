@@ -17,9 +17,9 @@ struct LessonCommand: AsyncParsableCommand {
         let directory = try lessonOptions.directory()
         let library = LessonLibrary.load(paths: [directory])
         // A lesson by its id, or by its number as home shows it (`gradschool lesson 4`).
-        let byNumber = Int(id).flatMap { library.lessons.indices.contains($0 - 1) ? library.lessons[$0 - 1] : nil }
+        let byNumber = Int(id).flatMap { library.lesson(numbered: $0) }
         guard let lesson = library.lesson(id: id) ?? byNumber else {
-            let known = library.lessons.enumerated().map { "\($0.offset + 1) \($0.element.id)" }.joined(separator: ", ")
+            let known = library.lessons.enumerated().map { "\(library.number(ofLessonAt: $0.offset)) \($0.element.id)" }.joined(separator: ", ")
             throw ValidationError("no lesson has the id or number '\(id)'. Lessons in \(directory): \(known.isEmpty ? "none" : known)")
         }
         try await TutorLauncher(library: library).run(openingLesson: lesson.id)

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import Curriculum
 
-/// The five core lessons as shipped: sound, in order, each with its widgets and at least three questions.
+/// The core lessons as shipped: sound, in order, each with its widgets and at least three questions.
 @Suite("The core lessons")
 struct LessonContentTests {
     static let directory = URL(fileURLWithPath: #filePath)
@@ -13,8 +13,11 @@ struct LessonContentTests {
 
     @Test func theLessonsLoadWithoutProblemsInCourseOrder() {
         #expect(Self.library.issues == [])
-        #expect(Self.library.lessons.map(\.id) == ["perceptron", "forward", "activations", "backprop", "descent", "data", "metrics", "tuning"])
-        for (index, lesson) in Self.library.lessons.enumerated().dropFirst() {
+        #expect(Self.library.lessons.map(\.id) == ["map", "perceptron", "forward", "activations", "backprop", "descent",
+                                                   "losses", "generalisation", "regularisation", "data", "metrics", "tuning"])
+        // The map opens the course but is not required reading: the first lesson proper requires nothing.
+        #expect(Self.library.lessons.prefix(2).allSatisfy { $0.requires.isEmpty })
+        for (index, lesson) in Self.library.lessons.enumerated().dropFirst(2) {
             #expect(lesson.requires == [Self.library.lessons[index - 1].id], "each lesson builds on the one before")
         }
     }
@@ -26,6 +29,10 @@ struct LessonContentTests {
             "activations": ["activation", "train"],
             "backprop": ["backprop", "train"],
             "descent": ["descent", "train"],
+            "map": ["train"],
+            "losses": ["losses", "classloss", "activation", "train"],
+            "generalisation": ["fit", "train"],
+            "regularisation": ["fit", "augment", "train"],
             "data": ["scaling", "split"],
             "metrics": ["threshold", "confusion"],
             "tuning": ["tuning"],
@@ -63,6 +70,23 @@ struct LessonContentTests {
         let text = try String(contentsOfFile: Self.directory + "/01-perceptron.md", encoding: .utf8)
         #expect(text.contains("step(z) = 1   if z > 0"))
         #expect(!text.contains("z ≥ 0"))
+    }
+
+    @Test func theMapLinksOnlyToLessonsThatExist() throws {
+        let text = try String(contentsOfFile: Self.directory + "/00-map.md", encoding: .utf8)
+        let pattern = try NSRegularExpression(pattern: "\\]\\(([^)]+\\.md)\\)")
+        let targets = pattern.matches(in: text, range: NSRange(text.startIndex..., in: text)).compactMap {
+            Range($0.range(at: 1), in: text).map { String(text[$0]) }
+        }
+        #expect(targets.count >= 8, "\(targets)")
+        let files = Set(Self.library.lessons.map { ($0.file as NSString).lastPathComponent })
+        for target in targets {
+            #expect(files.contains(target), "00-map.md links to \(target), which is no lesson")
+        }
+        // Every lesson that exists is a stop on the map.
+        for file in files where file != "00-map.md" {
+            #expect(targets.contains(file), "the map does not link to \(file)")
+        }
     }
 
     @Test func pagesAreShortEnoughToRead() {

@@ -27,7 +27,7 @@ struct KeysInTerminalTests {
         #expect(!step.screen.contains { $0.contains("page 1/") }, "End opened a lesson")
 
         try tmux.press("Home")
-        step = try tmux.waitFor { $0.contains { $0.contains("▸") && $0.contains("The perceptron") } }
+        step = try tmux.waitFor { $0.contains { $0.contains("▸") && $0.contains("A map of the field") } }
         #expect(step.found, "Home did not select the first lesson:\n\(step.screen.joined(separator: "\n"))")
 
         try tmux.press("q")

@@ -44,6 +44,18 @@ public enum QuizTemplate: String, CaseIterable, Sendable {
     case splitSizes = "split-sizes"
     /// The share of log-uniform draws below a value.
     case logUniformShare = "log-uniform-share"
+    /// The Huber loss of one prediction, with threshold δ.
+    case huberLoss = "huber-loss"
+    /// How many times larger cross-entropy's gradient at the logit is than squared error's, for one output.
+    case crossEntropyAdvantage = "cross-entropy-advantage"
+    /// The epoch early stopping keeps, from a run of validation losses and a patience.
+    case earlyStoppingEpoch = "early-stopping-epoch"
+    /// A weight after one step of gradient descent with an L2 penalty.
+    case l2Step = "l2-step"
+    /// What inverted dropout passes on for a neuron it keeps.
+    case dropoutValue = "dropout-value"
+    /// How many parameters (weights and biases) a fully connected network of given layer sizes has.
+    case parameterCount = "parameter-count"
 
     /// What the template asks, for authors and error messages.
     public var summary: String {
@@ -67,6 +79,12 @@ public enum QuizTemplate: String, CaseIterable, Sendable {
         case .majorityAccuracy: "the accuracy of always answering the common class"
         case .splitSizes: "the training examples left after a validation and a test share"
         case .logUniformShare: "the share of log-uniform draws below a value"
+        case .huberLoss: "the Huber loss of one prediction"
+        case .crossEntropyAdvantage: "how many times cross-entropy's gradient exceeds squared error's on one output"
+        case .earlyStoppingEpoch: "the epoch whose weights early stopping keeps"
+        case .l2Step: "a weight after one step of gradient descent with an L2 penalty"
+        case .dropoutValue: "the value inverted dropout passes on for a kept neuron"
+        case .parameterCount: "the number of weights and biases of a small network"
         }
     }
 }

@@ -43,7 +43,9 @@ extension QuizTemplate {
         switch self {
         case .weightedSum, .neuronOutput, .sigmoidValue, .softmaxProbability: ["range", "step"]
         case .activationSlope: ["range", "step", "activation"]
-        case .squaredError, .weightGradient, .largestLearningRate: []
+        case .squaredError, .weightGradient, .largestLearningRate, .crossEntropyAdvantage, .earlyStoppingEpoch, .dropoutValue, .parameterCount: []
+        case .huberLoss: ["range", "step"]
+        case .l2Step: ["range", "step", "learning-rate"]
         case .perceptronUpdate: ["learning-rate"]
         case .descentStep: ["range", "step", "learning-rate"]
         case .confusionScores, .falsePositiveRate, .standardizedValue, .stratifiedSplit, .gridCost, .classRecall, .majorityAccuracy,

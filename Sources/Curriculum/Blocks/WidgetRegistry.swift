@@ -93,6 +93,33 @@ public enum WidgetRegistry {
                           "train a second, identical network with this batch size beside the first"),
             caption,
         ]),
+        Entry(name: "losses", summary: "one set of points fitted under squared, absolute and Huber loss at once, outliers on or off", settings: [
+            WidgetSetting("data", .choice(["line", "sine"]), "the points: near y = 0.5·x, or near y = sin x"),
+            WidgetSetting("outliers", .flag, "start with three outliers far below the rest (true unless given)"),
+            WidgetSetting("losses", .choices(["mse", "mae", "huber"]), "the losses to fit under, each its own network"),
+            caption,
+        ]),
+        Entry(name: "classloss", summary: "squared error and cross-entropy on one sigmoid output whose z the learner moves", settings: [
+            WidgetSetting("z", .number(-8...8), "the output neuron's pre-activation to start from (−4 unless given)"),
+            WidgetSetting("target", .integer(0...1), "the right answer, 0 or 1 (1 unless given)"),
+            caption,
+        ]),
+        Entry(name: "fit", summary: "a network fitting noisy points near sin x, training and validation loss drawn live", settings: [
+            WidgetSetting("width", .integer(1...64), "hidden neurons (64 unless given)"),
+            WidgetSetting("points", .integer(4...200), "training points (12 unless given); 40 more are held out for validation"),
+            WidgetSetting("noise", .number(0...1), "the spread of the points around the curve (0.25 unless given)"),
+            WidgetSetting("epochs", .integer(10...5000), "epochs before the run stops (2000 unless given)"),
+            WidgetSetting("l2", .number(0...1), "the L2 penalty λ"),
+            WidgetSetting("l1", .number(0...1), "the L1 penalty λ"),
+            WidgetSetting("dropout", .number(0...0.9), "the probability of dropping each hidden neuron in a training step"),
+            WidgetSetting("patience", .integer(1...1000), "early stopping: epochs without a better validation loss before it stops"),
+            WidgetSetting("controls", .choices(["width", "l2", "l1", "dropout", "stopping"]), "what the learner may change (width unless given)"),
+            WidgetSetting("showWeights", .flag, "draw the weights as a histogram under the charts"),
+            caption,
+        ]),
+        Entry(name: "augment", summary: "a handwritten digit and copies of it shifted, turned and noised, each still the same digit", settings: [
+            caption,
+        ]),
         Entry(name: "threshold", summary: "a threshold slid along a classifier's scores: confusion matrix, precision, recall, F1 and the ROC curve", settings: [
             WidgetSetting("threshold", .number(0...1), "the score from which an example is called positive (0.5 unless given)"),
             WidgetSetting("positives", .number(0.02...0.5), "the share of positive examples, from balanced (0.5) to rare (0.02)"),

@@ -3,8 +3,8 @@ import Foundation
 /// All lessons read from a directory or a list of files, with every problem found in them.
 ///
 /// The library checks what no single file can: duplicate lesson ids, duplicate quiz ids across lessons,
-/// and `requires` entries that name no lesson. A lesson with any problem is left out of `lessons`, so the
-/// tutor can still start and show a note for it.
+/// `requires` entries that name no lesson, and links to lesson files that are not there. A lesson with any
+/// problem is left out of `lessons`, so the tutor can still start and show a note for it.
 public struct LessonLibrary: Equatable, Sendable {
     /// The sound lessons, in course order (`order`, then id).
     public var lessons: [Lesson]
@@ -118,6 +118,19 @@ public struct LessonLibrary: Equatable, Sendable {
                     let known = knownIDs.sorted().joined(separator: ", ")
                     parsed[index].issues.append(LessonIssue(file: lesson.file, line: line, message: "requires '\(required)', but no lesson has that id; known ids: \(known)"))
                 }
+            }
+        }
+
+        // A link to another lesson's file must name a lesson file that is here.
+        let fileNames = Set(sources.map { ($0.file as NSString).lastPathComponent })
+        for (index, source) in sources.enumerated() {
+            for link in LessonLinks.lessonFileLinks(in: source.text) {
+                let name = (link.target as NSString).lastPathComponent
+                guard !fileNames.contains(name) else { continue }
+                let known = fileNames.sorted().joined(separator: ", ")
+                parsed[index].issues.append(LessonIssue(
+                    file: source.file, line: link.line,
+                    message: "links to '\(link.target)', but no lesson file has that name: link to one of \(known)"))
             }
         }
 

@@ -20,6 +20,10 @@ enum WidgetFactory {
         case "scaling": widget = ScalingWidget(settings: settings)
         case "split": widget = SplitWidget(settings: settings)
         case "tuning": widget = TuningWidget(settings: settings, runName: runName)
+        case "losses": widget = LossesWidget(settings: settings)
+        case "classloss": widget = ClassLossWidget(settings: settings)
+        case "fit": widget = FitWidget(settings: settings)
+        case "augment": widget = AugmentWidget(settings: settings)
         default: widget = UnknownWidget(name: block.name)
         }
         return WidgetHost(name: block.name, widget: widget)

@@ -35,6 +35,12 @@ struct GeneratedQuestion: Equatable, Sendable {
         case .majorityAccuracy: self = Self.majorityAccuracy(&draw)
         case .splitSizes: self = Self.splitSizes(&draw)
         case .logUniformShare: self = Self.logUniformShare(&draw)
+        case .huberLoss: self = Self.huberLoss(&draw)
+        case .crossEntropyAdvantage: self = Self.crossEntropyAdvantage(&draw)
+        case .earlyStoppingEpoch: self = Self.earlyStoppingEpoch(&draw)
+        case .l2Step: self = Self.l2Step(&draw)
+        case .dropoutValue: self = Self.dropoutValue(&draw)
+        case .parameterCount: self = Self.parameterCount(&draw)
         }
     }
 

@@ -11,8 +11,9 @@ struct HomeLayout {
     /// Where the list is drawn.
     var listArea: Rect
 
-    /// Home for `tutor`: lesson summaries in full when everything fits, else one line each, else only the
-    /// selected lesson's, so the playground and the quiz show without scrolling on an 80×24 terminal.
+    /// Home for `tutor`: lesson summaries in full when everything fits, else one line each, else one
+    /// line for the selected lesson only, so the playground and the quiz show without scrolling on an
+    /// 80×24 terminal.
     init(tutor: Tutor, screen: HomeScreen) {
         self.init(tutor: tutor, screen: screen, summaryLines: nil)
         if lines.count > listArea.height {
@@ -46,7 +47,7 @@ struct HomeLayout {
             let pointer = isSelected ? (tutor.glyphs.isUnicode ? "▸ " : "> ") : "  "
             switch entry {
             case .lesson(let lesson):
-                let number = "\(index + 1)".leftPadded(to: 2) + "  "
+                let number = "\(tutor.library.number(ofLessonAt: index))".leftPadded(to: 2) + "  "
                 let reportLine = report.lessons.first(where: { $0.id == lesson.id })
                 var progress = Self.progressText(lesson, tutor.progress[lesson.id], known: reportLine?.known ?? 0, glyphs: tutor.glyphs)
                 if let due = reportLine?.due, due > 0 {
@@ -59,13 +60,11 @@ struct HomeLayout {
                 let read = tutor.progress[lesson.id].pagesRead.count
                 line.append(Span("  " + progress, read >= lesson.pages.count ? style.done : style.secondary))
                 lines.append(line)
-                if summaryLines == 0 && !isSelected {
-                    // Only the selected lesson keeps its summary line.
-                } else if summaryLines != nil {
-                    // One line each, cut with an ellipsis, so the whole list fits.
+                if let summaryLines, summaryLines > 0 || isSelected {
+                    // One line each (or for the selected lesson only), cut with an ellipsis, so the whole list fits.
                     let line = truncate(lesson.summary, width: max(1, contentWidth - 6), ellipsis: tutor.glyphs.ellipsis)
                     lines.append([Span("      " + line, style.secondary)])
-                } else {
+                } else if summaryLines == nil {
                     for summaryLine in wrap(lesson.summary, width: max(1, contentWidth - 6)) {
                         lines.append([Span("      " + summaryLine, style.secondary)])
                     }

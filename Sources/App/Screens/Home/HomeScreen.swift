@@ -32,9 +32,10 @@ public struct HomeScreen: Equatable, Sendable {
         case .enter, .right, .character("l"), .character(" "):
             return [.screen(open(entries[selected]))]
         case .character(let digit) where digit.isWholeNumber:
-            // Lesson numbers as shown on home, 1 to 9.
-            if let number = digit.wholeNumberValue, number >= 1, number <= tutor.library.lessons.count {
-                selected = number - 1
+            // Lesson numbers as shown on home, 0 or 1 to 9.
+            if let number = digit.wholeNumberValue, let lesson = tutor.library.lesson(numbered: number),
+               let index = tutor.library.lessons.firstIndex(of: lesson) {
+                selected = index
                 return [.screen(open(entries[selected]))]
             }
         default:
