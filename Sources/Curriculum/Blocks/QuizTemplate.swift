@@ -26,6 +26,14 @@ public enum QuizTemplate: String, CaseIterable, Sendable {
     case descentStep = "descent-step"
     /// The learning rate above which gradient descent on L = k·w² no longer converges.
     case largestLearningRate = "largest-learning-rate"
+    /// The output side ⌊(n − k + 2p) / s⌋ + 1 of a convolution.
+    case convOutputSize = "conv-output-size"
+    /// The weights and biases of a convolutional layer, beside a dense layer on the same image.
+    case convParameterCount = "conv-parameter-count"
+    /// One output of a 2 × 2 max-pool over a 4 × 4 feature map.
+    case maxPool = "max-pool"
+    /// The numbers that still train in a small CNN with some layers locked.
+    case trainableParameters = "trainable-parameters"
 
     /// What the template asks, for authors and error messages.
     public var summary: String {
@@ -40,6 +48,10 @@ public enum QuizTemplate: String, CaseIterable, Sendable {
         case .perceptronUpdate: "a perceptron weight after one update"
         case .descentStep: "a weight after one step of gradient descent"
         case .largestLearningRate: "the largest learning rate that converges on L = k·w²"
+        case .convOutputSize: "the output size of a convolution"
+        case .convParameterCount: "the parameter count of a convolutional layer"
+        case .maxPool: "one output of a max-pool"
+        case .trainableParameters: "the numbers that train in a CNN with some layers locked"
         }
     }
 }

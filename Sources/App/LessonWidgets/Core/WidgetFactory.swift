@@ -15,6 +15,8 @@ enum WidgetFactory {
         case "graph": widget = GraphWidget(settings: settings)
         case "descent": widget = DescentWidget(settings: settings)
         case "train": widget = TrainWidget(settings: settings, runName: runName)
+        case "convolution": widget = ConvolutionWidget(settings: settings)
+        case "transfer": widget = TransferWidget(settings: settings, runName: runName)
         default: widget = UnknownWidget(name: block.name)
         }
         return WidgetHost(name: block.name, widget: widget)

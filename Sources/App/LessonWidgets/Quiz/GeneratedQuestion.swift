@@ -26,6 +26,10 @@ struct GeneratedQuestion: Equatable, Sendable {
         case .perceptronUpdate: self = Self.perceptronUpdate(&draw)
         case .descentStep: self = Self.descentStep(&draw)
         case .largestLearningRate: self = Self.largestLearningRate(&draw)
+        case .convOutputSize: self = Self.convOutputSize(&draw)
+        case .convParameterCount: self = Self.convParameterCount(&draw)
+        case .maxPool: self = Self.maxPool(&draw)
+        case .trainableParameters: self = Self.trainableParameters(&draw)
         }
     }
 
