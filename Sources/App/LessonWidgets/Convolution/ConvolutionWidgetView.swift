@@ -32,7 +32,7 @@ extension ConvolutionWidget {
         if let note = remainderNote(glyphs: glyphs) { lines.append([Span(note, style.secondary)]) }
         var result = fitted(lines, width: width)
         result.append([])
-        result += arrange(blocks(context: context), width: width)
+        result += arrangeGrids(blocks(context: context), width: width)
         result.append([])
         result += fitted(windowLines(context: context), width: width)
         return result
@@ -92,26 +92,35 @@ extension ConvolutionWidget {
         var result = [input]
         if !pooling {
             var kernelBlock: [[Span]] = [[Span("kernel", style.heading)]]
-            let weights = self.weights
+            let texts = weights.map { WidgetText.short($0, glyphs: glyphs) }
+            // Each column one wider than the widest number, so neighbours never touch.
+            let cell = (texts.map { displayWidth(of: $0) }.max() ?? 1) + 1
             for i in 0..<k {
-                var spans: [Span] = []
-                for j in 0..<k { spans.append(Span(pad(WidgetText.short(weights[i * k + j], glyphs: glyphs), 5))) }
-                kernelBlock.append(spans)
+                kernelBlock.append((0..<k).map { Span(pad(texts[i * k + $0], cell)) })
             }
             result.append(kernelBlock)
         }
-        let side = outputSide, values = output
+        let side = outputSide
+        let texts = output.map { WidgetText.short($0, decimals: 1, glyphs: glyphs) }
+        let cell = max(3, (texts.map { displayWidth(of: $0) }.max() ?? 1) + 1)
         var outputBlock: [[Span]] = [[Span("output \(side)\(by)\(side)", style.heading)]]
         for y in 0..<side {
             var spans: [Span] = []
             for x in 0..<side {
-                let text = pad(WidgetText.short(values[y * side + x], decimals: 1, glyphs: glyphs), 5)
-                spans.append(Span(text, y == row && x == column ? context.selected : .plain))
+                spans.append(Span(pad(texts[y * side + x], cell), y == row && x == column ? context.selected : .plain))
             }
             outputBlock.append(spans)
         }
         result.append(outputBlock)
         return result
+    }
+
+    /// The input, kernel and output side by side when they fit; else the kernel under the output, beside the
+    /// input; else one band after another.
+    func arrangeGrids(_ blocks: [[[Span]]], width: Int) -> [[Span]] {
+        let total = blocks.map { block in block.map(\.width).max() ?? 0 }.reduce(0, +) + 2 * (blocks.count - 1)
+        guard total > width, blocks.count == 3 else { return arrange(blocks, width: width) }
+        return arrange([blocks[0], blocks[2] + [[]] + blocks[1]], width: width)
     }
 
     /// Blocks side by side, two columns apart, starting a new band below when the next does not fit.
