@@ -120,3 +120,40 @@ struct WidgetTransferTests {
         #expect(strangers.isEmpty, "\(Set(strangers))")
     }
 }
+
+/// While a race trains, the screen is redrawn from each snapshot; a whole 120×40 screen with the widget must
+/// draw at least 30 times a second (in a debug build, on a busy machine: the best of several rounds counts).
+@Suite("Transfer widget: frame time")
+struct LessonWidgetFrameTimeTests {
+    static func framesPerSecond(_ tutor: Tutor) -> Double {
+        var best = Double.infinity
+        for _ in 0..<5 {
+            let start = DispatchTime.now().uptimeNanoseconds
+            for _ in 0..<10 { _ = tutor.view() }
+            best = min(best, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9 / 10)
+        }
+        return 1 / best
+    }
+
+    @Test func theRaceDrawsThirtyFramesASecondAtOneHundredTwentyByForty() throws {
+        var tutor = WidgetTesting.tutor(page: "```widget transfer\nepochs: 10\n```", width: 120, height: 40)
+        _ = tutor.update(.key(.tab))
+        _ = tutor.update(.key(.character(" ")))
+        let widget = try #require(tutor.widget(TransferWidget.self))
+        var body = widget.setup.bodySpec()
+        body.configuration.epochs = 2
+        _ = tutor.update(.live(WidgetTransferTests.finished(widget.bodyRun, body)))
+        _ = tutor.update(.key(.character(" ")))
+        #expect(tutor.widget(TransferWidget.self)?.stage == .racing)
+        // Two runs part-way, as the screen sees them during the race.
+        let trained = try #require(tutor.widget(TransferWidget.self)?.trainedBody)
+        for (run, spec) in zip(widget.raceRuns, [widget.setup.transferSpec(body: trained, locked: [0, 3]), widget.setup.scratchSpec()]) {
+            var trainer = spec.makeTrainer()
+            trainer.trainEpoch()
+            _ = tutor.update(.live(LiveSnapshot(run: run, generation: 1, training: trainer.snapshot(isPlaying: true))))
+        }
+        #expect(tutor.screenText.contains("epoch   1/10"), "the race shows on the screen")
+        let fps = Self.framesPerSecond(tutor)
+        #expect(fps >= 30, "\(fps) frames a second")
+    }
+}

@@ -43,6 +43,7 @@ struct ConvolutionWidget: InstantWidget, Equatable {
         stride = startStride
         pooling = startPooling
         if pooling { padding = 0 }
+        output = computeOutput()
     }
 
     /// The first image of `digit` in the bundled set as its file writes it, 0 (paper) to 16 (ink), or a
@@ -66,8 +67,11 @@ struct ConvolutionWidget: InstantWidget, Equatable {
     /// The kernel's weights, row after row.
     var weights: [Float] { kernel.weights(size: kernelSize) }
 
-    /// The whole output, row after row, from the engine's layer.
-    var output: [Float] {
+    /// The whole output, row after row, from the engine's layer; computed again after every change, so
+    /// drawing a frame runs no layer.
+    private(set) var output: [Float] = []
+
+    private func computeOutput() -> [Float] {
         let shape: TensorShape = [1, Self.imageSize, Self.imageSize]
         let input = Matrix(rows: 1, columns: pixels.count, elements: pixels)
         if pooling {
@@ -138,6 +142,7 @@ struct ConvolutionWidget: InstantWidget, Equatable {
         default: return false
         }
         clampCursor()
+        output = computeOutput()
         return true
     }
 
@@ -158,5 +163,6 @@ struct ConvolutionWidget: InstantWidget, Equatable {
         pooling = startPooling
         row = 0
         column = 0
+        output = computeOutput()
     }
 }
