@@ -112,8 +112,12 @@ struct ConvolutionWidget: InstantWidget, Equatable {
     var title: String { pooling ? "max-pooling a digit \(label)" : "a kernel sliding over a digit \(label)" }
 
     var keyHints: [KeyHint] {
-        [KeyHint("Enter", "next"), KeyHint("arrows", "move"), KeyHint("k", "kernel"), KeyHint("+ -", "size"),
-         KeyHint("p", "pad"), KeyHint("s", "stride"), KeyHint("m", "max-pool")]
+        if pooling {
+            return [KeyHint("Enter", "next"), KeyHint("arrows", "move"), KeyHint("+ -", "size"), KeyHint("s", "stride"),
+                    KeyHint("m", "convolve")]
+        }
+        return [KeyHint("Enter", "next"), KeyHint("arrows", "move"), KeyHint("k", "kernel"), KeyHint("+ -", "size"),
+                KeyHint("p", "pad"), KeyHint("s", "stride"), KeyHint("m", "max-pool")]
     }
 
     var isAnimating: Bool { false }

@@ -169,7 +169,7 @@ extension ConvolutionWidget {
         let value = output[row * outputSide + column]
         if pooling {
             for i in 0..<k {
-                let values = (0..<k).map { WidgetText.short(window[i * k + $0], decimals: 0, glyphs: glyphs) }
+                let values = (0..<k).map { pad(WidgetText.short(window[i * k + $0], decimals: 0, glyphs: glyphs), 2) }
                 lines.append([Span("  " + values.joined(separator: "  "))])
             }
             lines.append([Span("max of the window = "), Span(WidgetText.short(value, decimals: 1, glyphs: glyphs), style.accent)])
