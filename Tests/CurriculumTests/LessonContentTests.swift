@@ -14,7 +14,8 @@ struct LessonContentTests {
     @Test func theLessonsLoadWithoutProblemsInCourseOrder() {
         #expect(Self.library.issues == [])
         #expect(Self.library.lessons.map(\.id) == ["map", "perceptron", "forward", "activations", "backprop", "descent",
-                                                   "losses", "generalisation", "regularisation", "data", "metrics", "tuning"])
+                                                   "losses", "generalisation", "regularisation", "data", "metrics", "tuning",
+                                                   "cnn", "transfer"])
         // The map opens the course but is not required reading: the first lesson proper requires nothing.
         #expect(Self.library.lessons.prefix(2).allSatisfy { $0.requires.isEmpty })
         for (index, lesson) in Self.library.lessons.enumerated().dropFirst(2) {
@@ -36,12 +37,14 @@ struct LessonContentTests {
             "data": ["scaling", "split"],
             "metrics": ["threshold", "confusion"],
             "tuning": ["tuning"],
+            "cnn": ["convolution"],
+            "transfer": ["transfer"],
         ]
+        // The five core lessons each end with a small live training run.
         let core: Set<String> = ["perceptron", "forward", "activations", "backprop", "descent"]
         for lesson in Self.library.lessons {
             let names = Set(lesson.widgets.map(\.name))
             #expect(names.isSuperset(of: expected[lesson.id] ?? []), "\(lesson.id) has \(names)")
-            // Every core lesson ends with a small live training run.
             guard core.contains(lesson.id) else { continue }
             let lastWidget = try #require(lesson.pages.last?.blocks.compactMap { block -> WidgetBlock? in
                 if case .widget(let widget) = block { widget } else { nil }

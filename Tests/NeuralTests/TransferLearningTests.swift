@@ -81,19 +81,27 @@ struct TransferLearningTests {
 
 @Suite("A convolutional network on the digits")
 struct ConvolutionalDigitsTests {
-    /// The README's command: digits as 1×8×8 images, 80/20 split, 30 epochs of Adam (lr 0.003, batch 32),
-    /// no feature scaling. The multilayer perceptron reaches 97.5 % on the same split.
-    @Test func reachesNinetyEightPercentOnTheTestSet() throws {
-        let sets = try Dataset.digits().split(validationFraction: 0, testFraction: 0.2, seed: 1, shuffle: true)
-        let network = try ArchitectureDescription(parsing: ArchitectureDescriptionTests.digits + ", softmax")
-            .network(inputShape: [1, 8, 8], seed: 1)
+    /// The README's recipe: digits as 1×8×8 images, 80/20 split, 30 epochs of Adam (lr 0.003, batch 32), no
+    /// feature scaling, with 16 and 32 filters. The seed draws the split, the first weights and the shuffling,
+    /// as `gradschool train --seed` does.
+    ///
+    /// Measured over seeds 1–10: this network scores 98.3–99.2 % on the test set. With 8 and 16 filters it
+    /// scores 96.4–98.3 % (30 epochs) or 97.2–98.9 % (60 epochs): both reach 100 % on the training set, and
+    /// the narrow one generalises worse. The multilayer perceptron reaches 97.5 % on seed 1's split. The test
+    /// set holds 359 images, so one image is 0.28 %, and 98 % allows 7 mistakes.
+    @Test(arguments: [1, 2, 3] as [UInt64])
+    func reachesNinetyEightPercentOnTheTestSet(seed: UInt64) throws {
+        let sets = try Dataset.digits().split(validationFraction: 0, testFraction: 0.2, seed: seed, shuffle: true)
+        let network = try ArchitectureDescription(parsing: Self.wide + ", softmax").network(inputShape: [1, 8, 8], seed: seed)
         var trainer = Trainer(network: network, training: Examples(sets.train),
                               configuration: TrainingConfiguration(epochs: 30, batchSize: 32, loss: .crossEntropy,
                                                                    optimizer: .adam(beta1: 0.9, beta2: 0.999, epsilon: 1e-8),
-                                                                   learningRate: 0.003, seed: 1))
+                                                                   learningRate: 0.003, seed: seed))
         trainer.train()
         let accuracy = try #require(trainer.evaluate(Examples(sets.test)).accuracy)
         #expect(sets.test.count == 359)
-        #expect(accuracy >= 0.98, "test accuracy \(accuracy)")
+        #expect(accuracy >= 0.98, "seed \(seed): test accuracy \(accuracy)")
     }
+
+    static let wide = "conv 16 3 pad 1, relu, maxpool 2, conv 32 3 pad 1, relu, maxpool 2, flatten, dense 10"
 }

@@ -56,6 +56,14 @@ public enum QuizTemplate: String, CaseIterable, Sendable {
     case dropoutValue = "dropout-value"
     /// How many parameters (weights and biases) a fully connected network of given layer sizes has.
     case parameterCount = "parameter-count"
+    /// The output side ⌊(n − k + 2p) / s⌋ + 1 of a convolution.
+    case convOutputSize = "conv-output-size"
+    /// The weights and biases of a convolutional layer, beside a dense layer on the same image.
+    case convParameterCount = "conv-parameter-count"
+    /// One output of a 2 × 2 max-pool over a 4 × 4 feature map.
+    case maxPool = "max-pool"
+    /// The numbers that still train in a small CNN with some layers locked.
+    case trainableParameters = "trainable-parameters"
 
     /// What the template asks, for authors and error messages.
     public var summary: String {
@@ -85,6 +93,10 @@ public enum QuizTemplate: String, CaseIterable, Sendable {
         case .l2Step: "a weight after one step of gradient descent with an L2 penalty"
         case .dropoutValue: "the value inverted dropout passes on for a kept neuron"
         case .parameterCount: "the number of weights and biases of a small network"
+        case .convOutputSize: "the output size of a convolution"
+        case .convParameterCount: "the parameter count of a convolutional layer"
+        case .maxPool: "one output of a max-pool"
+        case .trainableParameters: "the numbers that train in a CNN with some layers locked"
         }
     }
 }

@@ -43,7 +43,8 @@ extension QuizTemplate {
         switch self {
         case .weightedSum, .neuronOutput, .sigmoidValue, .softmaxProbability: ["range", "step"]
         case .activationSlope: ["range", "step", "activation"]
-        case .squaredError, .weightGradient, .largestLearningRate, .crossEntropyAdvantage, .earlyStoppingEpoch, .dropoutValue, .parameterCount: []
+        case .squaredError, .weightGradient, .largestLearningRate, .crossEntropyAdvantage, .earlyStoppingEpoch, .dropoutValue, .parameterCount,
+             .convOutputSize, .convParameterCount, .maxPool, .trainableParameters: []
         case .huberLoss: ["range", "step"]
         case .l2Step: ["range", "step", "learning-rate"]
         case .perceptronUpdate: ["learning-rate"]

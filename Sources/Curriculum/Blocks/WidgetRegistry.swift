@@ -144,6 +144,21 @@ public enum WidgetRegistry {
             WidgetSetting("trials", .integer(4...36), "trials each method may run (16 unless given)"),
             caption,
         ]),
+        Entry(name: "convolution", summary: "a kernel sliding over a digit, each multiply-add shown, with kernel size, padding, stride and max-pooling", settings: [
+            WidgetSetting("digit", .integer(0...9), "which digit to show (its first image in the set; 7 unless given)"),
+            WidgetSetting("kernel", .choice(["vertical", "horizontal", "blur"]), "the kernel's pattern (vertical edges unless given)"),
+            WidgetSetting("kernelSize", .integer(1...5), "the kernel's side k (3 unless given)"),
+            WidgetSetting("padding", .integer(0...2), "the zero border p (0 unless given)"),
+            WidgetSetting("stride", .integer(1...3), "how far the window moves, s (1 unless given)"),
+            WidgetSetting("pooling", .flag, "start max-pooling instead of convolving"),
+            caption,
+        ]),
+        Entry(name: "transfer", summary: "a conv body trained on digits 0–4, layers locked by the learner, racing a network from scratch on 5–9", settings: [
+            WidgetSetting("perClass", .integer(2...50), "training examples of each digit 5–9 in the race (20 unless given)"),
+            WidgetSetting("epochs", .integer(10...200), "epochs of the race (60 unless given)"),
+            WidgetSetting("lock", .choice(["body", "first", "none"]), "which conv layers start locked (body: both, unless given)"),
+            caption,
+        ]),
     ]
 
     /// The widget registered as `name`, if any.

@@ -24,6 +24,8 @@ enum WidgetFactory {
         case "classloss": widget = ClassLossWidget(settings: settings)
         case "fit": widget = FitWidget(settings: settings)
         case "augment": widget = AugmentWidget(settings: settings)
+        case "convolution": widget = ConvolutionWidget(settings: settings)
+        case "transfer": widget = TransferWidget(settings: settings, runName: runName)
         default: widget = UnknownWidget(name: block.name)
         }
         return WidgetHost(name: block.name, widget: widget)

@@ -41,6 +41,10 @@ struct GeneratedQuestion: Equatable, Sendable {
         case .l2Step: self = Self.l2Step(&draw)
         case .dropoutValue: self = Self.dropoutValue(&draw)
         case .parameterCount: self = Self.parameterCount(&draw)
+        case .convOutputSize: self = Self.convOutputSize(&draw)
+        case .convParameterCount: self = Self.convParameterCount(&draw)
+        case .maxPool: self = Self.maxPool(&draw)
+        case .trainableParameters: self = Self.trainableParameters(&draw)
         }
     }
 
