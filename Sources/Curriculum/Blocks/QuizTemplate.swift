@@ -26,6 +26,12 @@ public enum QuizTemplate: String, CaseIterable, Sendable {
     case descentStep = "descent-step"
     /// The learning rate above which gradient descent on L = k·w² no longer converges.
     case largestLearningRate = "largest-learning-rate"
+    /// A GAN discriminator's loss on one real and one generated point.
+    case ganDiscriminatorLoss = "gan-discriminator-loss"
+    /// The best discriminator's answer p_data / (p_data + p_g) at one point.
+    case ganOptimalDiscriminator = "gan-optimal-discriminator"
+    /// The slope of the non-saturating generator loss by the discriminator's score.
+    case ganGeneratorSlope = "gan-generator-slope"
 
     /// What the template asks, for authors and error messages.
     public var summary: String {
@@ -40,6 +46,9 @@ public enum QuizTemplate: String, CaseIterable, Sendable {
         case .perceptronUpdate: "a perceptron weight after one update"
         case .descentStep: "a weight after one step of gradient descent"
         case .largestLearningRate: "the largest learning rate that converges on L = k·w²"
+        case .ganDiscriminatorLoss: "a GAN discriminator's loss on a real and a generated point"
+        case .ganOptimalDiscriminator: "the best discriminator's answer at one point"
+        case .ganGeneratorSlope: "the slope of the generator's loss by the discriminator's score"
         }
     }
 }

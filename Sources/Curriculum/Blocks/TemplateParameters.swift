@@ -44,6 +44,7 @@ extension QuizTemplate {
         case .weightedSum, .neuronOutput, .sigmoidValue, .softmaxProbability: ["range", "step"]
         case .activationSlope: ["range", "step", "activation"]
         case .squaredError, .weightGradient, .largestLearningRate: []
+        case .ganDiscriminatorLoss, .ganOptimalDiscriminator, .ganGeneratorSlope: []
         case .perceptronUpdate: ["learning-rate"]
         case .descentStep: ["range", "step", "learning-rate"]
         }

@@ -93,6 +93,7 @@ public enum WidgetRegistry {
                           "train a second, identical network with this batch size beside the first"),
             caption,
         ]),
+        ganEntry,
     ]
 
     /// The widget registered as `name`, if any.

@@ -26,6 +26,9 @@ struct GeneratedQuestion: Equatable, Sendable {
         case .perceptronUpdate: self = Self.perceptronUpdate(&draw)
         case .descentStep: self = Self.descentStep(&draw)
         case .largestLearningRate: self = Self.largestLearningRate(&draw)
+        case .ganDiscriminatorLoss: self = Self.ganDiscriminatorLoss(&draw)
+        case .ganOptimalDiscriminator: self = Self.ganOptimalDiscriminator(&draw)
+        case .ganGeneratorSlope: self = Self.ganGeneratorSlope(&draw)
         }
     }
 
