@@ -122,8 +122,9 @@ extension GANWidget {
         if snapshot.hasDiverged {
             lines.append([Span("a loss stopped being a number: press r", style.warning)])
         } else if snapshot.generatorSteps + snapshot.discriminatorSteps > 0 {
-            let d = snapshot.discriminatorLoss.isNaN ? "–" : WidgetText.number(snapshot.discriminatorLoss, decimals: 3, glyphs: glyphs)
-            let g = snapshot.generatorLoss.isNaN ? "–" : WidgetText.number(snapshot.generatorLoss, decimals: 3, glyphs: glyphs)
+            let none = glyphs.isUnicode ? "–" : "-"
+            let d = snapshot.discriminatorLoss.isNaN ? none : WidgetText.number(snapshot.discriminatorLoss, decimals: 3, glyphs: glyphs)
+            let g = snapshot.generatorLoss.isNaN ? none : WidgetText.number(snapshot.generatorLoss, decimals: 3, glyphs: glyphs)
             lines.append([Span("D loss \(d)  G loss \(g)")])
         } else {
             lines.append([Span("Space plays; d and g step one player", style.secondary)])
