@@ -35,7 +35,7 @@ struct GANWidget: InteractiveWidget {
         caption = settings.caption
         loss = settings.text("loss", default: "bce") == "least-squares" ? .leastSquares : .standard
         discriminatorSteps = max(1, settings.integer("discriminatorSteps", default: 1))
-        initialTarget = Self.targetNames.firstIndex(of: settings.text("target", default: "ring")) ?? 0
+        initialTarget = Self.targetNames.firstIndex(of: settings.text("distribution", default: "ring")) ?? 0
         initialPreset = GANPreset(rawValue: settings.text("preset", default: "balanced")) ?? .balanced
         targetIndex = initialTarget
         preset = initialPreset

@@ -103,7 +103,7 @@ extension GANWidget {
     func coverageText() -> String {
         let coverage = snapshot.coverage
         if hasCollapsed {
-            return "mode collapse: only \(coverage.coveredModeCount) of \(coverage.modeCount) modes covered"
+            return "mode collapse: \(coverage.coveredModeCount) of \(coverage.modeCount) modes covered"
         }
         return "modes covered: \(coverage.coveredModeCount) of \(coverage.modeCount)"
     }
