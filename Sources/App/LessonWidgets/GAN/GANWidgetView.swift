@@ -14,11 +14,8 @@ extension GANWidget {
 
     func draw(into buffer: inout Buffer, area: Rect, context: WidgetContext) {
         guard area.width >= 20, area.height >= 4 else { return }
-        var body = area
-        if let caption, area.height >= 8 {
-            buffer.put(caption, at: area.x, area.bottom - 1, style: context.style.secondary, maxWidth: area.width)
-            body = area.inset(top: 0, left: 0, bottom: 1, right: 0)
-        }
+        // The page prints the lesson's caption under the widget; the arena keeps every row.
+        let body = area
         // Terminal cells are about twice as tall as wide: two columns a row keeps the plane square.
         let arenaWidth = min(body.height * 2, max(10, body.width - 24))
         let parts = body.split(.horizontal, [.fixed(arenaWidth), .fixed(2), .fill])
