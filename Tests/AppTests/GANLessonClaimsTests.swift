@@ -77,7 +77,7 @@ struct GANLessonClaimsTests {
         for _ in 0..<WidgetClock.ticksPerSecond { _ = host.update(.tick) }
         widget = try Self.state(host)
         #expect(widget.trainer.generatorSteps == 242)
-        #expect(host.text().joined(separator: "\n").contains("playing slowly: 2 iterations a second"))
+        #expect(host.text().joined(separator: "\n").contains("slow: 2 iterations a second"))
         host.press(.character(" "))
         for _ in 0..<WidgetClock.ticksPerSecond { _ = host.update(.tick) }
         let paused = try Self.state(host)
@@ -151,6 +151,14 @@ struct GANLessonClaimsTests {
         #expect(widget.preset == .balanced && !widget.isPlaying && widget.trainer.generatorSteps == 0)
         #expect(widget.trainer.configuration.discriminatorSteps == 1)
         #expect(widget.trainer.discriminatorOptimizer.learningRate == 0.002 && widget.trainer.generatorOptimizer.learningRate == 0.002)
+    }
+
+    /// "Here is the arena once more, on the two moons, with the least-squares loss."
+    @Test func theSummaryArenaIsTheMoonsWithLeastSquares() throws {
+        let host = try LessonWidgetClaimTests.host(lesson: "gans", page: "Summary", widget: "gan")
+        let widget = try Self.state(host)
+        #expect(widget.target.name == "two moons" && widget.trainer.configuration.loss == .leastSquares)
+        #expect(host.text().joined(separator: "\n").contains("loss least-squares"))
     }
 
     /// `r` goes back to the lesson's target and preset, untrained.

@@ -140,7 +140,7 @@ extension GANWidget {
         }
         let pace: String
         if isPlaying {
-            pace = isSlow ? "playing slowly: 2 iterations a second" : "playing: \(Self.iterationsPerTick * WidgetClock.ticksPerSecond) iterations a second"
+            pace = isSlow ? "slow: 2 iterations a second" : "playing: \(Self.iterationsPerTick * WidgetClock.ticksPerSecond) iterations a second"
         } else {
             pace = isSlow ? "paused, slow mode on" : "paused"
         }
