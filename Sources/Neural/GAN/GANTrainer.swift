@@ -200,7 +200,7 @@ public struct GANTrainer: Sendable {
         self.random = random
     }
 
-    // Each helper below holds a layer's buffer only until it returns, so the layer's next write never has
+    // Each function below holds a layer's buffer only until it returns, so the layer's next write never has
     // to copy it.
 
     private static func copyOutput(of generator: Network, into points: inout Matrix, firstRow: Int) {
