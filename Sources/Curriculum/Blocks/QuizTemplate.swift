@@ -64,6 +64,12 @@ public enum QuizTemplate: String, CaseIterable, Sendable {
     case maxPool = "max-pool"
     /// The numbers that still train in a small CNN with some layers locked.
     case trainableParameters = "trainable-parameters"
+    /// A GAN discriminator's loss on one real and one generated point.
+    case ganDiscriminatorLoss = "gan-discriminator-loss"
+    /// The best discriminator's answer p_data / (p_data + p_g) at one point.
+    case ganOptimalDiscriminator = "gan-optimal-discriminator"
+    /// The slope of the non-saturating generator loss by the discriminator's score.
+    case ganGeneratorSlope = "gan-generator-slope"
 
     /// What the template asks, for authors and error messages.
     public var summary: String {
@@ -97,6 +103,9 @@ public enum QuizTemplate: String, CaseIterable, Sendable {
         case .convParameterCount: "the parameter count of a convolutional layer"
         case .maxPool: "one output of a max-pool"
         case .trainableParameters: "the numbers that train in a CNN with some layers locked"
+        case .ganDiscriminatorLoss: "a GAN discriminator's loss on a real and a generated point"
+        case .ganOptimalDiscriminator: "the best discriminator's answer at one point"
+        case .ganGeneratorSlope: "the slope of the generator's loss by the discriminator's score"
         }
     }
 }

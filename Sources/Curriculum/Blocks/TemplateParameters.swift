@@ -47,6 +47,7 @@ extension QuizTemplate {
              .convOutputSize, .convParameterCount, .maxPool, .trainableParameters: []
         case .huberLoss: ["range", "step"]
         case .l2Step: ["range", "step", "learning-rate"]
+        case .ganDiscriminatorLoss, .ganOptimalDiscriminator, .ganGeneratorSlope: []
         case .perceptronUpdate: ["learning-rate"]
         case .descentStep: ["range", "step", "learning-rate"]
         case .confusionScores, .falsePositiveRate, .standardizedValue, .stratifiedSplit, .gridCost, .classRecall, .majorityAccuracy,

@@ -159,6 +159,7 @@ public enum WidgetRegistry {
             WidgetSetting("lock", .choice(["body", "first", "none"]), "which conv layers start locked (body: both, unless given)"),
             caption,
         ]),
+        ganEntry,
     ]
 
     /// The widget registered as `name`, if any.

@@ -195,6 +195,22 @@ public struct Network: Sendable {
         }
     }
 
+    /// Backpropagation all the way to the input: every layer from `last` down to the first computes its
+    /// gradients and ∂L/∂input, so `inputGradient` then holds ∂L/∂(network input) — how the loss changes as
+    /// each input number moves (a GAN's generator learns through this gradient of its discriminator).
+    public mutating func backwardToInput(input: Matrix, outputGradient: Matrix, fromLayer last: Int) {
+        var index = last
+        while index >= 0 {
+            let layerInput = index == 0 ? input : layers[index - 1].outputInPlace()
+            let gradient = index == last ? outputGradient : layers[index + 1].inputGradientInPlace()
+            layers[index].backward(input: layerInput, outputGradient: gradient, computeInputGradient: true)
+            index -= 1
+        }
+    }
+
+    /// ∂L/∂(network input) from the last `backwardToInput`.
+    public var inputGradient: Matrix { layers[0].inputGradient }
+
     /// The sizes of the parameter tensors in optimizer slot order (for `Optimizer.prepare`): every tensor of
     /// every layer, in order, frozen ones included so the slots never move when a layer is unfrozen.
     public var parameterTensorSizes: [Int] { layers.flatMap { $0.parameters.map(\.count) } }

@@ -16,6 +16,7 @@ struct BenchCommand: ParsableCommand {
         M1024  a 1024×1024×1024 matrix product, beside NumPy's BLAS
         L1     digits, 64-1024-1024-10 ReLU, softmax output, cross-entropy, Adam lr 0.001, batch 256,
                beside PyTorch on as many threads when python3 can import torch
+        G1     GAN on a ring of 8 Gaussians, G 2-32-32-2 and D 2-32-32-1 ReLU, Adam lr 0.001 each, batch 128
         F      drawing a 200×60 frame: a loss chart, a decision map, a network diagram and a weight heatmap
         K      a key and the next frame in a 1 MB lesson (the largest accepted), as 400 pages and as one page
 
@@ -28,12 +29,12 @@ struct BenchCommand: ParsableCommand {
         """
     )
 
-    static let workloads = ["w1", "w2", "c1", "m", "m1024", "l1", "f", "k"]
+    static let workloads = ["w1", "w2", "c1", "m", "m1024", "l1", "f", "k", "g1"]
 
     @Option(help: "Seconds to spend measuring each workload.")
     var seconds: Double = 1.5
 
-    @Option(help: "Measure only these workloads (w1, w2, c1, m, m1024, l1, f, k); repeat the option for several.")
+    @Option(help: "Measure only these workloads (w1, w2, c1, m, m1024, l1, f, k, g1); repeat the option for several.")
     var only: [String] = []
 
     @Option(help: "Threads that large matrix products may share, 1 to 64 (NumPy and PyTorch get as many).")
@@ -43,7 +44,7 @@ struct BenchCommand: ParsableCommand {
         guard seconds > 0, seconds <= 60 else { throw ValidationError("--seconds must be between 0 and 60, got \(seconds)") }
         guard (1...64).contains(threads) else { throw ValidationError("--threads must be between 1 and 64, got \(threads)") }
         for name in only where !Self.workloads.contains(name.lowercased()) {
-            throw ValidationError("unknown workload '\(name)': choose w1, w2, c1, m, m1024, l1 or f")
+            throw ValidationError("unknown workload '\(name)': choose \(Self.workloads.dropLast().joined(separator: ", ")) or \(Self.workloads.last ?? "")")
         }
     }
 
@@ -88,6 +89,7 @@ struct BenchCommand: ParsableCommand {
             let c1 = try TrainingBenchmark.convolutionalDigits(seconds: seconds, clock: clock)
             print(String(format: "C1     digits 1×8×8 CNN, Adam, batch 32      %12.0f samples/s   (target ≥ 200,000; median window %.0f)", c1.best, c1.median))
         }
+        if wants("g1") { try GANBenchmark.report(seconds: seconds, clock: clock) }
         if wants("f") {
             print(String(format: "F      200×60 frame: chart, map, diagram, heatmap %8.3f ms/frame  (target ≤ 1 ms)", FrameBenchmark.run()))
         }

@@ -26,6 +26,7 @@ enum WidgetFactory {
         case "augment": widget = AugmentWidget(settings: settings)
         case "convolution": widget = ConvolutionWidget(settings: settings)
         case "transfer": widget = TransferWidget(settings: settings, runName: runName)
+        case "gan": widget = GANWidget(settings: settings)
         default: widget = UnknownWidget(name: block.name)
         }
         return WidgetHost(name: block.name, widget: widget)

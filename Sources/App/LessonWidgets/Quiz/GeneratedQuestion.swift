@@ -45,6 +45,9 @@ struct GeneratedQuestion: Equatable, Sendable {
         case .convParameterCount: self = Self.convParameterCount(&draw)
         case .maxPool: self = Self.maxPool(&draw)
         case .trainableParameters: self = Self.trainableParameters(&draw)
+        case .ganDiscriminatorLoss: self = Self.ganDiscriminatorLoss(&draw)
+        case .ganOptimalDiscriminator: self = Self.ganOptimalDiscriminator(&draw)
+        case .ganGeneratorSlope: self = Self.ganGeneratorSlope(&draw)
         }
     }
 

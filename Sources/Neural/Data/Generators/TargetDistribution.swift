@@ -116,15 +116,27 @@ public struct TargetDistribution: Sendable, Equatable {
     public func sample(count: Int, using random: inout RandomSource) -> Matrix {
         let count = max(count, 0)
         var result = Matrix(rows: count, columns: 2)
-        let total = curveLengths.reduce(0, +)
-        for row in 0..<count {
-            let centre = curves.isEmpty
-                ? modes[random.nextIndex(below: modes.count)]
-                : Self.point(atLength: random.nextUnitFloat() * total, curves: curves, lengths: curveLengths)
-            result[row, 0] = centre.x + random.normal(standardDeviation: spread)
-            result[row, 1] = centre.y + random.normal(standardDeviation: spread)
-        }
+        sample(into: &result, rows: 0..<count, using: &random)
         return result
+    }
+
+    /// Fills `rows` of `points` (an `n × 2` matrix) with points drawn with `random`, allocating nothing:
+    /// a training step draws its real batch this way.
+    public func sample(into points: inout Matrix, rows: Range<Int>, using random: inout RandomSource) {
+        precondition(points.columns == 2 && rows.lowerBound >= 0 && rows.upperBound <= points.rows,
+                     "rows \(rows) of an n × 2 matrix of \(points.rows) rows")
+        var total: Float = 0
+        for length in curveLengths { total += length }
+        let spread = self.spread
+        points.storage.withUnsafeMutableBufferPointer { buffer in
+            for row in rows {
+                let centre = curves.isEmpty
+                    ? modes[random.nextIndex(below: modes.count)]
+                    : Self.point(atLength: random.nextUnitFloat() * total, curves: curves, lengths: curveLengths)
+                buffer[row * 2] = centre.x + random.normal(standardDeviation: spread)
+                buffer[row * 2 + 1] = centre.y + random.normal(standardDeviation: spread)
+            }
+        }
     }
 
     /// The point `length` along the curves, taken one after another.
