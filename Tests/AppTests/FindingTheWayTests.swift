@@ -19,9 +19,16 @@ struct FindingTheWayTests {
         var tutor = Tutor(library: CoreLessons.library, width: 60, height: 16, colors: .palette256, glyphs: .unicode)
         #expect(tutor.screenText.contains("↓ more below"))
         #expect(!tutor.screenText.contains("↑ more above"))
+        // The playground and the quiz stay in view below the lessons, so End reaches the quiz in place.
         tutor.press(.end)
-        #expect(tutor.screenText.contains("↑ more above"))
         #expect(tutor.screenLines.contains { $0.contains("▸") && $0.contains("Quiz") })
+        #expect(tutor.screenText.contains("↓ more below"))
+        // Up from the playground goes to the last lesson, and the lessons scroll to it.
+        tutor.press(.up, .up)
+        let last = CoreLessons.library.lessons.last?.title ?? "?"
+        #expect(tutor.screenLines.contains { $0.contains("▸") && $0.contains(last) }, "\(tutor.screenText)")
+        #expect(tutor.screenText.contains("↑ more above"))
+        #expect(tutor.screenLines.contains { $0.contains("Playground") })
     }
 
     @Test func qTypedInANumberBoxDoesNotQuit() {

@@ -42,9 +42,9 @@ struct MarkdownViewTests {
         #expect(text([.list(start: nil, items: [[.paragraph([.text("x")])]])], width: 10, glyphs: .ascii) == ["- x"])
     }
 
-    @Test func codeIsCutNotWrapped() {
+    @Test func codeTabsBecomeSpacesAndALongLineGoesOn() {
         let lines = text([.code(language: "", text: "short\n\ta tab and a very long line")], width: 16)
-        #expect(lines == ["  short", "      a tab and…"])
+        #expect(lines == ["  short", "      a tab and ", "      a very ", "      long line"])
     }
 
     @Test func tablesAlignColumnsAndShrinkToFit() {
@@ -69,5 +69,20 @@ struct MarkdownViewTests {
         buffer.render(view, in: Rect(x: 1, y: 1, width: 10, height: 2), glyphs: .unicode, colors: .none)
         // Wrapped at 10 columns the text is "one two" / "three four" / "five six"; one line is scrolled off.
         #expect(buffer.lines == ["            ", " three four ", " five six   "])
+    }
+
+    @Test func aCodeLineWiderThanThePageGoesOnOverFurtherRowsAndLosesNothing() {
+        let line = "let count = input.count, keep = 1 - probability, scale = 1 / (1 - probability)"
+        let lines = text([.code(language: "swift", text: "short\n" + line)], width: 40)
+        #expect(lines == ["  short",
+                          "  let count = input.count, keep = 1 - ",
+                          "      probability, scale = 1 / (1 - ",
+                          "      probability)"])
+        #expect(lines.allSatisfy { displayWidth(of: $0) <= 40 })
+        // Rejoined without the indents, the rows are the line.
+        #expect(lines.dropFirst().map { String($0.drop(while: { $0 == " " })) }.joined() == line)
+        // A line without spaces is broken where the row ends.
+        #expect(text([.code(language: "", text: String(repeating: "x", count: 30))], width: 20)
+                == ["  " + String(repeating: "x", count: 18), "      " + String(repeating: "x", count: 12)])
     }
 }

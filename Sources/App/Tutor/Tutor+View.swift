@@ -33,16 +33,19 @@ extension Tutor {
         buffer.bar([Span("gradschool", style.barAccent), Span("  deep learning, one neuron at a time", style.bar)],
                    right: [Span(library.lessons.count == 1 ? "1 lesson" : "\(library.lessons.count) lessons", style.bar)], row: 0, in: area, style: style.bar)
         let layout = HomeLayout(tutor: self, screen: home)
-        for (row, line) in layout.lines.dropFirst(layout.scroll).prefix(layout.listArea.height).enumerated() {
-            buffer.put(line, at: layout.listArea.x, layout.listArea.y + row, maxWidth: layout.listArea.width)
+        for row in 0..<layout.listArea.height {
+            guard let line = layout.line(atListRow: row) else { continue }
+            buffer.put(layout.lines[line], at: layout.listArea.x, layout.listArea.y + row, maxWidth: layout.listArea.width)
         }
         // Say when the list goes on beyond what is shown.
         let up = glyphs.isUnicode ? "↑" : "^", down = glyphs.isUnicode ? "↓" : "v"
         if layout.scroll > 0 {
             buffer.put("\(up) more above", at: layout.listArea.x, layout.listArea.y - 1, style: style.secondary)
         }
-        if layout.scroll + layout.listArea.height < layout.lines.count {
-            buffer.put("\(down) more below (\(down) or j)", at: layout.listArea.x, layout.listArea.bottom, style: style.secondary)
+        if layout.hasMoreBelow {
+            // Under the lessons: above the pinned playground and quiz (on their blank line), or below the list.
+            let row = layout.pinned > 0 ? layout.listArea.y + layout.listArea.height - layout.pinned : layout.listArea.bottom
+            buffer.put("\(down) more below (\(down) or j)", at: layout.listArea.x, row, style: style.secondary)
         }
         if let status = home.status {
             buffer.put(truncate(status, width: layout.listArea.width, ellipsis: glyphs.ellipsis),

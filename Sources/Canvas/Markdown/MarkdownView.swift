@@ -67,9 +67,8 @@ struct MarkdownLayout {
         case .list(let start, let items):
             return list(start: start, items: items, width: width, depth: depth)
         case .code(_, let text):
-            return text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
-                let shown = truncate("  " + line.replacingTabs, width: width, ellipsis: glyphs.ellipsis)
-                return [Span(shown, theme.code)]
+            return text.split(separator: "\n", omittingEmptySubsequences: false).flatMap { line in
+                Self.codeLines(line.replacingTabs, width: width, ellipsis: glyphs.ellipsis).map { [Span($0, theme.code)] }
             }
         case .quote(let inner):
             let bar = glyphs.isUnicode ? "│ " : "| "
@@ -79,6 +78,37 @@ struct MarkdownLayout {
         case .table(let table):
             return MarkdownTableLayout(table: table, layout: self).lines(width: width)
         }
+    }
+
+    /// One line of code, indented by 2, as rows no wider than `width`: a longer line goes on over further
+    /// rows indented by 6, broken after a space where one falls in the second half of the row, so nothing
+    /// is cut. Below 12 columns a line is cut with an ellipsis instead.
+    static func codeLines(_ line: String, width: Int, ellipsis: String) -> [String] {
+        let first = "  " + line
+        guard displayWidth(of: first) > width, width >= 12 else { return [truncate(first, width: width, ellipsis: ellipsis)] }
+        var rows: [String] = []
+        var rest = Substring(line)
+        var indent = "  "
+        while !rest.isEmpty {
+            let room = width - indent.count
+            var end = rest.startIndex
+            var used = 0
+            while end < rest.endIndex {
+                let characterWidth = displayWidth(of: String(rest[end]))
+                if used + characterWidth > room { break }
+                used += characterWidth
+                end = rest.index(after: end)
+            }
+            if end == rest.startIndex { end = rest.index(after: end) }
+            if end < rest.endIndex, let space = rest[rest.startIndex..<end].lastIndex(of: " "),
+               rest.distance(from: rest.startIndex, to: space) >= room / 2 {
+                end = rest.index(after: space)
+            }
+            rows.append(indent + rest[rest.startIndex..<end])
+            rest = rest[end...]
+            indent = "      "
+        }
+        return rows
     }
 
     private func list(start: Int?, items: [[MarkdownBlock]], width: Int, depth: Int) -> [[Span]] {

@@ -10,21 +10,40 @@ struct HomeLayout {
     var scroll = 0
     /// Where the list is drawn.
     var listArea: Rect
+    /// How many lines at the end of `lines` stay at the foot of the list area whatever the scroll: the
+    /// playground and the quiz, when the lessons alone are more than the screen holds.
+    var pinned = 0
+
+    /// The line of `lines` shown on row `row` of the list area (0 is its top), if any.
+    func line(atListRow row: Int) -> Int? {
+        guard row >= 0, row < listArea.height else { return nil }
+        let scrolling = listArea.height - pinned
+        let line = row < scrolling ? row + scroll : lines.count - pinned + (row - scrolling)
+        let scrolledEnd = lines.count - pinned
+        if row < scrolling { return line < scrolledEnd ? line : nil }
+        return line >= scrolledEnd && line < lines.count ? line : nil
+    }
+
+    /// Whether lines of the scrolling part lie below what is shown.
+    var hasMoreBelow: Bool { scroll + (listArea.height - pinned) < lines.count - pinned }
 
     /// Home for `tutor`: lesson summaries in full when everything fits, else one line each, else one
-    /// line for the selected lesson only, so the playground and the quiz show without scrolling on an
-    /// 80×24 terminal.
+    /// line for the selected lesson only; and when even that is too long, the lessons scroll above the
+    /// playground and the quiz, which stay in view, so both show without scrolling on an 80×24 terminal.
     init(tutor: Tutor, screen: HomeScreen) {
-        self.init(tutor: tutor, screen: screen, summaryLines: nil)
+        self.init(tutor: tutor, screen: screen, summaryLines: nil, pinsTools: false)
         if lines.count > listArea.height {
-            self = HomeLayout(tutor: tutor, screen: screen, summaryLines: 1)
+            self = HomeLayout(tutor: tutor, screen: screen, summaryLines: 1, pinsTools: false)
         }
         if lines.count > listArea.height {
-            self = HomeLayout(tutor: tutor, screen: screen, summaryLines: 0)
+            self = HomeLayout(tutor: tutor, screen: screen, summaryLines: 0, pinsTools: false)
+        }
+        if lines.count > listArea.height {
+            self = HomeLayout(tutor: tutor, screen: screen, summaryLines: 0, pinsTools: true)
         }
     }
 
-    private init(tutor: Tutor, screen: HomeScreen, summaryLines: Int?) {
+    private init(tutor: Tutor, screen: HomeScreen, summaryLines: Int?, pinsTools: Bool) {
         let style = TutorStyle.standard(for: tutor.colors)
         let area = Rect(width: tutor.width, height: tutor.height)
         // Title bar, blank, list, blank, status, key bar.
@@ -83,30 +102,47 @@ struct HomeLayout {
         }
 
         let notes = Self.notes(tutor)
+        var noteLines: [[Span]] = []
         if !notes.isEmpty {
-            lines.append([])
-            lines.append([Span("Notes", style.heading)])
+            noteLines.append([])
+            noteLines.append([Span("Notes", style.heading)])
             for note in notes {
                 for (index, noteLine) in wrap(note, width: max(1, contentWidth - 4)).enumerated() {
-                    lines.append([Span(index == 0 ? "  ! " : "    ", style.warning), Span(noteLine)])
+                    noteLines.append([Span(index == 0 ? "  ! " : "    ", style.warning), Span(noteLine)])
                 }
             }
         }
+        // Pinned, the "More" section (from its blank line on) moves below the notes, to the foot of the list.
+        let toolEntries = entries.indices.filter { if case .lesson = entries[$0] { false } else { true } }
+        if pinsTools, let firstTool = toolEntries.first, entryLines[firstTool].lowerBound >= 2,
+           listArea.height >= lines.count - (entryLines[firstTool].lowerBound - 2) + 3 {
+            let start = entryLines[firstTool].lowerBound - 2
+            let tools = Array(lines[start...])
+            lines.removeSubrange(start...)
+            let shift = lines.count + noteLines.count - start
+            lines += noteLines + tools
+            for index in toolEntries { entryLines[index] = (entryLines[index].lowerBound + shift)..<(entryLines[index].upperBound + shift) }
+            pinned = tools.count
+        } else {
+            lines += noteLines
+        }
 
-        // Keep the selected entry in view, preferring to show the list from its top.
-        if let range = entryLines.indices.contains(screen.selected) ? entryLines[screen.selected] : nil {
-            let visible = listArea.height
+        // Keep the selected entry in view, preferring to show the list from its top; a pinned entry is
+        // always in view.
+        if let range = entryLines.indices.contains(screen.selected) ? entryLines[screen.selected] : nil,
+           range.upperBound <= lines.count - pinned {
+            let visible = listArea.height - pinned
+            let scrolling = lines.count - pinned
             if range.upperBound > visible { scroll = range.upperBound - visible }
             if range.lowerBound < scroll { scroll = range.lowerBound }
-            scroll = max(0, min(scroll, max(0, lines.count - visible)))
+            scroll = max(0, min(scroll, max(0, scrolling - visible)))
             if range.lowerBound < scroll { scroll = range.lowerBound }
         }
     }
 
     /// The entry drawn on screen row `row`, if any.
     func entry(atRow row: Int) -> Int? {
-        let line = row - listArea.y + scroll
-        guard row >= listArea.y, row < listArea.bottom else { return nil }
+        guard let line = line(atListRow: row - listArea.y) else { return nil }
         return entryLines.firstIndex { $0.contains(line) }
     }
 
