@@ -18,7 +18,7 @@ public enum SequenceCrossEntropy {
     /// `logits` is `[batch, time × V]`, `targets` and `mask` `[batch, time]`.
     public static func evaluate(logits: Matrix, targets: Matrix, mask: Matrix, gradient: inout Matrix) -> Float {
         let steps = targets.columns
-        precondition(logits.rows == targets.rows && mask.shape == targets.shape && steps > 0 && logits.columns % steps == 0,
+        precondition(logits.rows == targets.rows && mask.rows == targets.rows && mask.columns == steps && steps > 0 && logits.columns % steps == 0,
                      "sequence cross-entropy: logits \(logits.shape), targets \(targets.shape) and mask \(mask.shape) do not fit")
         let vocabulary = logits.columns / steps, positions = targets.rows * steps
         gradient.resize(rows: logits.rows)

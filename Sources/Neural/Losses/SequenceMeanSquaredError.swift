@@ -12,7 +12,7 @@ public enum SequenceMeanSquaredError {
     /// (targets may also be `[batch, time]` when F is 1), `mask` is `[batch, time]`.
     public static func evaluate(outputs: Matrix, targets: Matrix, mask: Matrix, gradient: inout Matrix) -> Float {
         let steps = mask.columns
-        precondition(outputs.rows == mask.rows && outputs.shape == targets.shape && steps > 0 && outputs.columns % steps == 0,
+        precondition(outputs.rows == mask.rows && outputs.rows == targets.rows && outputs.columns == targets.columns && steps > 0 && outputs.columns % steps == 0,
                      "sequence mean squared error: outputs \(outputs.shape), targets \(targets.shape) and mask \(mask.shape) do not fit")
         let features = outputs.columns / steps, positions = mask.rows * steps
         gradient.resize(rows: outputs.rows)

@@ -27,7 +27,7 @@ struct BenchCommand: ParsableCommand {
         """
     )
 
-    static let workloads = ["w1", "w2", "c1", "m", "m1024", "l1", "f"]
+    static let workloads = ["w1", "w2", "c1", "m", "m1024", "l1", "f", "r1"]
 
     @Option(help: "Seconds to spend measuring each workload.")
     var seconds: Double = 1.5
@@ -87,6 +87,7 @@ struct BenchCommand: ParsableCommand {
             let c1 = try TrainingBenchmark.convolutionalDigits(seconds: seconds, clock: clock)
             print(String(format: "C1     digits 1×8×8 CNN, Adam, batch 32      %12.0f samples/s   (target ≥ 200,000; median window %.0f)", c1.best, c1.median))
         }
+        if wants("r1") { try SequenceBenchmarks.report(seconds: seconds, clock: clock) }
         if wants("f") {
             print(String(format: "F      200×60 frame: chart, map, diagram, heatmap %8.3f ms/frame  (target ≤ 1 ms)", FrameBenchmark.run()))
         }

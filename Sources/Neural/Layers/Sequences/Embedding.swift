@@ -89,6 +89,13 @@ public struct Embedding: Layer {
         }
     }
 
+    /// The optimizer step on `weight`, reading the tensor directly.
+    @discardableResult
+    public mutating func update(with optimizer: inout Optimizer, firstSlot: Int) -> Int {
+        if parameters[0].isTrainable { parameters[0].step(&optimizer, slot: firstSlot) }
+        return 1
+    }
+
     public func detachedCopy() -> any Layer {
         var copy = Embedding(steps: steps, weights: parameters[0].values)
         copy.parameters = parameters.map { $0.detachedCopy() }

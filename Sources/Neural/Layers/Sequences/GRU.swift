@@ -318,6 +318,14 @@ public struct GRU: Layer {
         }}
     }
 
+    /// The optimizer step on the four tensors, reading them directly; the weights' transposes are redone.
+    @discardableResult
+    public mutating func update(with optimizer: inout Optimizer, firstSlot: Int) -> Int {
+        for index in 0..<4 where tensors[index].isTrainable { tensors[index].step(&optimizer, slot: firstSlot + index) }
+        transposesAreCurrent = false
+        return 4
+    }
+
     public func detachedCopy() -> any Layer {
         var copy = self
         copy.tensors = tensors.map { $0.detachedCopy() }

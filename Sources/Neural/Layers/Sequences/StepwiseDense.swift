@@ -114,6 +114,14 @@ public struct StepwiseDense: Layer {
         }
     }
 
+    /// The optimizer step on `weight` and `bias`, reading the tensors directly.
+    @discardableResult
+    public mutating func update(with optimizer: inout Optimizer, firstSlot: Int) -> Int {
+        if tensors[0].isTrainable { tensors[0].step(&optimizer, slot: firstSlot); transposeIsCurrent = false }
+        if tensors[1].isTrainable { tensors[1].step(&optimizer, slot: firstSlot + 1) }
+        return 2
+    }
+
     public func detachedCopy() -> any Layer {
         var copy = StepwiseDense(steps: steps, weights: tensors[0].values, bias: tensors[1].values.elements)
         copy.parameters = parameters.map { $0.detachedCopy() }
