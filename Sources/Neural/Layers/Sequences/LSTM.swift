@@ -354,6 +354,16 @@ public struct LSTM: Layer {
         return copy
     }
 
+    /// Sets the input side's forget-gate biases (`bias_ih_l0[h ..< 2h]`) to `value`, the usual remedy
+    /// (Gers et al. 2000; Jozefowicz et al. 2015) when a memory must last many steps: with f ≈ σ(value)
+    /// near 1 from the start, the cell keeps what it wrote and the gradient reaches far-back steps, so
+    /// training can find the long dependency. PyTorch has no option for it; the same assignment is done
+    /// by hand there (`lstm.bias_ih_l0.data[h:2*h] = value`).
+    public mutating func setForgetGateBias(_ value: Float) {
+        for j in hiddenSize..<(2 * hiddenSize) { tensors[2].values.storage[j] = value }
+        transposesAreCurrent = false
+    }
+
     // MARK: - Reading inside, for lessons
 
     /// h_t of one example after the last forward pass.
