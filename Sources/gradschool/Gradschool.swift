@@ -11,7 +11,7 @@ struct Gradschool: AsyncParsableCommand {
         Lessons walk through the perceptron, the forward pass, activation functions, \
         backpropagation and gradient descent while real networks train beside the text.
         """,
-        subcommands: [LessonCommand.self, PlayCommand.self, QuizCommand.self, TrainCommand.self, TuneCommand.self, ProgressCommand.self,
+        subcommands: [LessonCommand.self, PlayCommand.self, QuizCommand.self, TrainCommand.self, SampleCommand.self, TuneCommand.self, ProgressCommand.self,
                       CheckCommand.self, BenchCommand.self]
     )
 

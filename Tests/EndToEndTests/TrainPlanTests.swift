@@ -133,7 +133,7 @@ struct TrainPlanTests {
             }
         }
         let options = blocks.map(\.option).filter { $0 != "-h," }
-        #expect(options == ["--config", "--dataset", "--data", "--target", "--samples", "--noise", "--seed", "--val-split", "--test-split",
+        #expect(options == ["--config", "--dataset", "--text", "--steps", "--delay", "--digits", "--data", "--target", "--samples", "--noise", "--seed", "--val-split", "--test-split",
                             "--no-shuffle", "--normalize", "--layers", "--model", "--freeze", "--classes", "--per-class",
                             "--activation", "--output", "--dropout", "--init", "--loss",
                             "--optimizer", "--lr", "--batch-size", "--epochs", "--l1", "--l2", "--patience", "--save", "--log",

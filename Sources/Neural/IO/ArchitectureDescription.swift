@@ -15,6 +15,10 @@
 /// | `dense N` | `nn.Linear(in, N)` |
 /// | `dropout P` | `nn.Dropout(p=P)` |
 /// | `relu`, `tanh`, `sigmoid`, `leaky-relu`, `softmax` | `nn.ReLU()`, … |
+/// | `embed D` (token ids in) | `nn.Embedding(vocabulary, D)` |
+/// | `rnn H`, `lstm H`, `gru H` [`last`] | `nn.RNN(in, H, batch_first=True)`, … (every step's state, or the last) |
+///
+/// On sequences (`[time, features]` examples), `dense N` acts at every step, as `nn.Linear` does.
 public struct ArchitectureDescription: Sendable, Hashable {
     /// One layer of the description.
     public enum Word: Sendable, Hashable {
@@ -26,13 +30,15 @@ public struct ArchitectureDescription: Sendable, Hashable {
         case dense(Int)
         case dropout(Float)
         case activation(Activation)
+        case embed(Int)
+        case recurrent(RecurrentKind, Int, RecurrentOutput)
     }
 
     public var layers: [Word]
 
     public init(layers: [Word]) { self.layers = layers }
 
-    static let layerNames = "conv, maxpool, avgpool, flatten, unflatten, dense, dropout, relu, tanh, sigmoid, leaky-relu, softmax"
+    static let layerNames = "conv, maxpool, avgpool, flatten, unflatten, dense, dropout, relu, tanh, sigmoid, leaky-relu, softmax, embed, rnn, lstm, gru"
 
     /// Reads a description; the first word that makes no sense is reported with its position.
     public init(parsing text: String) throws(ArchitectureError) {
@@ -124,6 +130,16 @@ public struct ArchitectureDescription: Sendable, Hashable {
                 }
                 try noMore(after: 2)
                 layers.append(.dropout(p))
+            case "embed", "embedding":
+                layers.append(.embed(try number(1, "the size of each token's vector", range: 1...4096)))
+                try noMore(after: 2)
+            case "rnn", "lstm", "gru":
+                let size = try number(1, "the number of hidden units", range: 1...4096)
+                if words.count > 2, words[2].0.lowercased() != "last" {
+                    throw fail(words[2], "\(head.0) takes only \"last\" after its size (to pass on only the last step's state)")
+                }
+                try noMore(after: 3)
+                layers.append(.recurrent(RecurrentKind(rawValue: head.0.lowercased())!, size, words.count > 2 ? .lastStep : .everyStep))
             default:
                 guard let activation = Activation(modelFileName: head.0.lowercased()), activation != .step else {
                     throw fail(head, "\"\(head.0)\" is not a layer: use one of \(Self.layerNames)")
@@ -149,6 +165,8 @@ public struct ArchitectureDescription: Sendable, Hashable {
             case .dense(let size): "dense \(size)"
             case .dropout(let p): "dropout \(p)"
             case .activation(let activation): activation.modelFileName
+            case .embed(let size): "embed \(size)"
+            case .recurrent(let kind, let size, let returns): "\(kind.rawValue) \(size)" + (returns == .lastStep ? " last" : "")
             }
         }.joined(separator: ", ")
     }
@@ -164,7 +182,8 @@ public struct ArchitectureDescription: Sendable, Hashable {
 
     /// Builds the layers on examples of `inputShape`, drawing weights from `seed`. Each shape is checked as
     /// it goes, and a layer that cannot take the shape before it is reported at its word.
-    public func network(inputShape: TensorShape, seed: UInt64) throws(ArchitectureError) -> Network {
+    /// `vocabularySize` is the number of token ids an `embed` layer reads (needed only with one).
+    public func network(inputShape: TensorShape, seed: UInt64, vocabularySize: Int? = nil) throws(ArchitectureError) -> Network {
         var random = RandomSource(seed: seed)
         var shape = inputShape
         var built: [any Layer] = []
@@ -216,6 +235,24 @@ public struct ArchitectureDescription: Sendable, Hashable {
                     throw fail(index, "examples of \(shape) hold \(shape.count) numbers, but \(target) needs \(target.count)")
                 }
                 built.append(Reshape(from: shape, to: target))
+            case .dense(let size) where shape.dimensions.count == 2 && !shape.isImage:
+                built.append(StepwiseDense(steps: shape.dimensions[0], inputSize: shape.dimensions[1], outputSize: size,
+                                           initializer: .recommended(for: nextActivation), random: &random))
+            case .embed(let size):
+                guard shape.dimensions.count == 1, let vocabularySize else {
+                    throw fail(index, "an embedding reads token ids, one per step: put it first, on text or a symbol task")
+                }
+                built.append(Embedding(steps: shape.dimensions[0], vocabularySize: vocabularySize, dimension: size, random: &random))
+            case .recurrent(let kind, let size, let returns):
+                guard shape.dimensions.count == 2 else {
+                    throw fail(index, "a recurrent layer reads a sequence of vectors (time × features), but gets \(shape): put embed N before it")
+                }
+                let (steps, features) = (shape.dimensions[0], shape.dimensions[1])
+                switch kind {
+                case .rnn: built.append(RNN(steps: steps, inputFeatures: features, hiddenSize: size, returns: returns, random: &random))
+                case .lstm: built.append(LSTM(steps: steps, inputFeatures: features, hiddenSize: size, returns: returns, random: &random))
+                case .gru: built.append(GRU(steps: steps, inputFeatures: features, hiddenSize: size, returns: returns, random: &random))
+                }
             case .dense(let size):
                 guard shape.dimensions.count == 1 else {
                     throw fail(index, "a dense layer takes a flat list of features, but gets \(shape) images: put flatten before it")
@@ -254,6 +291,9 @@ extension Network {
             case .avgPool2D(_, let kernel, let stride): words.append(.avgPool(kernel: kernel, stride: stride))
             case .flatten: words.append(.flatten)
             case .reshape(_, let target): words.append(.unflatten(target))
+            case .embedding(_, _, let dimension): words.append(.embed(dimension))
+            case .recurrent(let kind, _, _, let size, let returns): words.append(.recurrent(kind, size, returns))
+            case .stepwiseDense(_, _, let outputSize): words.append(.dense(outputSize))
             }
         }
         return ArchitectureDescription(layers: words)
@@ -285,6 +325,9 @@ extension Network {
             case .avgPool2D(_, let kernel, let stride): modules.append("nn.AvgPool2d(\(kernel)" + (stride == kernel ? ")" : ", stride=\(stride))"))
             case .flatten: modules.append("nn.Flatten()")
             case .reshape(_, let target): modules.append("nn.Unflatten(1, (\(target.dimensions.map(String.init).joined(separator: ", "))))")
+            case .embedding(_, let vocabulary, let dimension): modules.append("nn.Embedding(\(vocabulary), \(dimension))")
+            case .recurrent(let kind, _, let inputs, let size, _): modules.append("\(kind.pytorchModule)(\(inputs), \(size), batch_first=True)")
+            case .stepwiseDense(_, let inputs, let outputs): modules.append("nn.Linear(\(inputs), \(outputs))")
             }
         }
         return "nn.Sequential(" + modules.joined(separator: ", ") + ")"

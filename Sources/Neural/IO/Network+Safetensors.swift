@@ -47,8 +47,8 @@ extension Network {
     /// taken from `tensors` by its `torch.nn.Sequential` name (`0.weight`, `0.bias`, …): each must be there
     /// with the shape its layer has, finite, and none may be left over.
     public init(description: ArchitectureDescription, inputShape: TensorShape, tensors: [NamedTensor], seed: UInt64 = 1,
-                fileName: String) throws {
-        var network = try description.network(inputShape: inputShape, seed: seed)
+                vocabularySize: Int? = nil, fileName: String) throws {
+        var network = try description.network(inputShape: inputShape, seed: seed, vocabularySize: vocabularySize)
         var remaining = Dictionary(tensors.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
         let expected = network.stateTensors.map(\.name)
         for index in network.layers.indices {

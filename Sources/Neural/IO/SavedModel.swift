@@ -169,7 +169,7 @@ public struct SavedModel: Sendable {
 }
 
 /// Reads typed values out of a model file's metadata, naming the key in every error.
-private struct MetadataReader {
+struct MetadataReader {
     let metadata: [String: String]
     let fileName: String
 

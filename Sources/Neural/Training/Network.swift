@@ -8,6 +8,9 @@ public enum LayerSpec: Sendable, Hashable {
     case avgPool2D(inputShape: TensorShape, kernel: Int, stride: Int)
     case flatten(inputShape: TensorShape)
     case reshape(from: TensorShape, to: TensorShape)
+    case embedding(steps: Int, vocabularySize: Int, dimension: Int)
+    case recurrent(RecurrentKind, steps: Int, inputFeatures: Int, hiddenSize: Int, returns: RecurrentOutput)
+    case stepwiseDense(steps: Int, inputSize: Int, outputSize: Int)
 }
 
 /// A network: layers applied one after another, each one's output the next one's input.

@@ -29,12 +29,12 @@ struct BenchCommand: ParsableCommand {
         """
     )
 
-    static let workloads = ["w1", "w2", "c1", "m", "m1024", "l1", "f", "k", "g1"]
+    static let workloads = ["w1", "w2", "c1", "m", "m1024", "l1", "f", "k", "g1", "r1"]
 
     @Option(help: "Seconds to spend measuring each workload.")
     var seconds: Double = 1.5
 
-    @Option(help: "Measure only these workloads (w1, w2, c1, m, m1024, l1, f, k, g1); repeat the option for several.")
+    @Option(help: "Measure only these workloads (w1, w2, c1, m, m1024, l1, f, k, g1, r1); repeat the option for several.")
     var only: [String] = []
 
     @Option(help: "Threads that large matrix products may share, 1 to 64 (NumPy and PyTorch get as many).")
@@ -90,6 +90,7 @@ struct BenchCommand: ParsableCommand {
             print(String(format: "C1     digits 1×8×8 CNN, Adam, batch 32      %12.0f samples/s   (target ≥ 200,000; median window %.0f)", c1.best, c1.median))
         }
         if wants("g1") { try GANBenchmark.report(seconds: seconds, clock: clock) }
+        if wants("r1") { try SequenceBenchmarks.report(seconds: seconds, clock: clock) }
         if wants("f") {
             print(String(format: "F      200×60 frame: chart, map, diagram, heatmap %8.3f ms/frame  (target ≤ 1 ms)", FrameBenchmark.run()))
         }

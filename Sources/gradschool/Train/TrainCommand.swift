@@ -35,6 +35,13 @@ struct TrainCommand: ParsableCommand {
         tensors as torch.nn.Sequential does (0.weight, 0.bias, 2.weight, …) and keeps the architecture, the \
         feature scaling and the class names in its metadata, so --init needs nothing else.
 
+        Sequences: --dataset names, sonnets, reverse, sort, copy, add or sine, or --text FILE, with a \
+        model such as --model "embed 16, lstm 64, dense 28" (also rnn N and gru N; add last to pass on only \
+        the last step's state); a final dense layer is added when the model ends with a recurrent layer. \
+        Text reports the loss per character in nats, tasks their sequence accuracy. Example:
+          gradschool train --dataset names --model "embed 16, lstm 64, dense 28" --optimizer adam \
+              --lr 0.01 --batch-size 32 --epochs 3 --save names.safetensors
+
         Exit status: 0 done (also when stopped early), 64 bad usage, 65 bad data or model file, \
         66 missing input file, 73 output cannot be written, 75 training diverged (try a lower --lr).
         """
@@ -50,6 +57,20 @@ struct TrainCommand: ParsableCommand {
     @Option(help: ArgumentHelp("A built-in dataset: \(DatasetCatalog.names.joined(separator: ", ")). Example: --dataset spiral",
                                valueName: "name"))
     var dataset: String?
+
+    @Option(help: ArgumentHelp("A plain-text file for a character model, cut into blocks of --steps characters. Example: --text poems.txt",
+                               valueName: "file.txt"))
+    var text: String?
+
+    @Option(parsing: .unconditional, help: ArgumentHelp("Steps per sequence: the window of --text, names or sonnets, or the length of sine waves. Example: --steps 32",
+                               valueName: "n"))
+    var steps: Int?
+
+    @Option(parsing: .unconditional, help: ArgumentHelp("Blank steps between the symbol and its copy in --dataset copy (default 8). Example: --delay 20", valueName: "n"))
+    var delay: Int?
+
+    @Option(parsing: .unconditional, help: ArgumentHelp("Digits per number in --dataset reverse, sort (default 6) and add (default 3). Example: --digits 4", valueName: "n"))
+    var digits: Int?
 
     @Option(name: .customLong("data"),
             help: ArgumentHelp("A CSV file, one example per line, an optional header first: number features, and a target of numbers or class names (such as setosa). Example: --data houses.csv",
@@ -194,6 +215,7 @@ struct TrainCommand: ParsableCommand {
 
     func validate() throws {
         guard (1...64).contains(threads) else { throw ValidationError("--threads must be between 1 and 64, got \(threads)") }
+        if SequenceTrainRun.applies(to: self) { return }
         if configFile != nil {
             do {
                 try ConfiguredTraining.checkOptions(self)
@@ -216,7 +238,9 @@ struct TrainCommand: ParsableCommand {
     private func train() throws {
         let console = Console.system()
         do throws(TrainError) {
-            if let configFile {
+            if SequenceTrainRun.applies(to: self) {
+                try SequenceTrainRun(options: self, console: console).run()
+            } else if let configFile {
                 try ConfiguredTraining(path: configFile, options: self, console: console).run()
             } else {
                 try TrainRun(plan: try TrainPlan(self), console: console).run()
