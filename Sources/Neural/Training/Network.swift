@@ -8,6 +8,11 @@ public enum LayerSpec: Sendable, Hashable {
     case avgPool2D(inputShape: TensorShape, kernel: Int, stride: Int)
     case flatten(inputShape: TensorShape)
     case reshape(from: TensorShape, to: TensorShape)
+    case layerNorm(shape: TensorShape)
+    case positionEmbedding(steps: Int, dimension: Int, vocabulary: Int?)
+    case selfAttention(steps: Int, dimension: Int, heads: Int, isCausal: Bool)
+    case transformerBlock(steps: Int, dimension: Int, heads: Int)
+    case stepwiseDense(steps: Int, inputSize: Int, outputSize: Int)
 }
 
 /// A network: layers applied one after another, each one's output the next one's input.
