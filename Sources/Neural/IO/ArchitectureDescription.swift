@@ -192,8 +192,8 @@ public struct ArchitectureDescription: Sendable, Hashable {
             case .activation(let activation): activation.modelFileName
             case .positionEmbedding(let dimension?, let vocabulary?): "posembed \(dimension) vocab \(vocabulary)"
             case .positionEmbedding: "posembed"
-            case .attention(let heads): "attention \(heads) heads"
-            case .transformer(let blocks, let heads): "transformer \(blocks) blocks \(heads) heads"
+            case .attention(let heads): "attention \(heads) head\(heads == 1 ? "" : "s")"
+            case .transformer(let blocks, let heads): "transformer \(blocks) block\(blocks == 1 ? "" : "s") \(heads) head\(heads == 1 ? "" : "s")"
             case .layerNorm: "layernorm"
             }
         }.joined(separator: ", ")

@@ -16,6 +16,7 @@ struct BenchCommand: ParsableCommand {
         M1024  a 1024×1024×1024 matrix product, beside NumPy's BLAS
         L1     digits, 64-1024-1024-10 ReLU, softmax output, cross-entropy, Adam lr 0.001, batch 256,
                beside PyTorch on as many threads when python3 can import torch
+        T1     names, 16 steps, a transformer d 32, 2 blocks 4 heads (see TransformerBenchmark), Adam, batch 32
         F      drawing a 200×60 frame: a loss chart, a decision map, a network diagram and a weight heatmap
 
         The products are measured with every kernel variant this CPU can run; the engine uses the first.
@@ -27,7 +28,7 @@ struct BenchCommand: ParsableCommand {
         """
     )
 
-    static let workloads = ["w1", "w2", "c1", "m", "m1024", "l1", "f"]
+    static let workloads = ["w1", "w2", "c1", "m", "m1024", "l1", "t1", "f"]
 
     @Option(help: "Seconds to spend measuring each workload.")
     var seconds: Double = 1.5
@@ -86,6 +87,10 @@ struct BenchCommand: ParsableCommand {
         if wants("c1") {
             let c1 = try TrainingBenchmark.convolutionalDigits(seconds: seconds, clock: clock)
             print(String(format: "C1     digits 1×8×8 CNN, Adam, batch 32      %12.0f samples/s   (target ≥ 200,000; median window %.0f)", c1.best, c1.median))
+        }
+        if wants("t1") {
+            let t1 = try TransformerBenchmark.names(seconds: seconds, clock: clock)
+            print(String(format: "T1     names, transformer d32 2×4 heads, batch 32 %8.0f sequences/s (target ≥ 15,000; median window %.0f)", t1.best, t1.median))
         }
         if wants("f") {
             print(String(format: "F      200×60 frame: chart, map, diagram, heatmap %8.3f ms/frame  (target ≤ 1 ms)", FrameBenchmark.run()))
