@@ -147,10 +147,13 @@ struct AttentionTests {
 
     @Test func transformerBlockGradientsMatchFiniteDifferences() {
         let result = AttentionTesting.worstGradientError(of: Self.block(seed: 20), input: Self.sequences(seed: 21),
-                                                         loss: Self.loss(width: Self.dimension, seed: 22), checkInput: true)
+                                                         loss: Self.loss(width: Self.dimension, seed: 22), checkInput: true,
+                                                         kinks: { ($0 as! TransformerBlock).hidden.map { $0 > 0 } })
         let d = Self.dimension
-        #expect(result.checked == 4 * d + (3 * d * d + 3 * d + d * d + d) + (4 * d * d + 4 * d + 4 * d * d + d) + Self.batch * Self.steps * d)
-        #expect(result.error < 2e-2, "\(result.where)")
+        let total = 4 * d + (3 * d * d + 3 * d + d * d + d) + (4 * d * d + 4 * d + 4 * d * d + d) + Self.batch * Self.steps * d
+        #expect(result.checked + result.skipped == total)
+        #expect(result.skipped * 10 < total, "\(result.skipped) of \(total) steps crossed a ReLU kink")
+        #expect(result.error < 1e-2, "\(result.where)")
     }
 
     @Test func stepwiseDenseGradientsMatchFiniteDifferences() {

@@ -27,8 +27,8 @@ public struct CausalSelfAttention: Layer {
     public let heads: Int
     /// Whether step t sees only steps 0…t (true, the default) or every step.
     public var isCausal: Bool
-    public var inputShape: TensorShape { [steps, dimension] }
-    public var outputShape: TensorShape { [steps, dimension] }
+    public let inputShape: TensorShape
+    public let outputShape: TensorShape
     /// The size of each head: `dimension / heads`.
     public var headSize: Int { dimension / heads }
 
@@ -63,6 +63,8 @@ public struct CausalSelfAttention: Layer {
         self.dimension = dimension
         self.heads = heads
         self.isCausal = isCausal
+        inputShape = [steps, dimension]
+        outputShape = [steps, dimension]
         inProjection = StepwiseLinear(weights: inProjectionWeight, bias: inProjectionBias, weightName: "in_proj_weight", biasName: "in_proj_bias")
         outProjection = StepwiseLinear(weights: outProjectionWeight, bias: outProjectionBias, weightName: "out_proj.weight", biasName: "out_proj.bias")
         output = Matrix(rows: 0, columns: steps * dimension)

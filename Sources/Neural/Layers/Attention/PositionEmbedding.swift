@@ -18,8 +18,8 @@ public struct PositionEmbedding: Layer {
     public let dimension: Int
     /// The number of token ids in the token form, `nil` when the layer adds positions to vectors.
     public let vocabulary: Int?
-    public var inputShape: TensorShape { vocabulary == nil ? [steps, dimension] : [steps] }
-    public var outputShape: TensorShape { [steps, dimension] }
+    public let inputShape: TensorShape
+    public let outputShape: TensorShape
 
     /// `weight` `[time, d]`, or `token.weight` `[vocabulary, d]` and `position.weight` `[time, d]`.
     public var parameters: [Parameter]
@@ -36,6 +36,8 @@ public struct PositionEmbedding: Layer {
         steps = positions.rows
         dimension = positions.columns
         vocabulary = tokens?.rows
+        inputShape = tokens == nil ? [steps, dimension] : [steps]
+        outputShape = [steps, dimension]
         if let tokens {
             parameters = [Parameter(name: "token.weight", shape: [tokens.rows, dimension], values: tokens.elements, isPenalised: true),
                           Parameter(name: "position.weight", shape: [steps, dimension], values: positions.elements, isPenalised: true)]

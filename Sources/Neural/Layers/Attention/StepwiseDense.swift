@@ -10,8 +10,8 @@
 public struct StepwiseDense: Layer {
     public let steps: Int
     var linear: StepwiseLinear
-    public var inputShape: TensorShape { [steps, linear.inputSize] }
-    public var outputShape: TensorShape { [steps, linear.outputSize] }
+    public let inputShape: TensorShape
+    public let outputShape: TensorShape
     public private(set) var output: Matrix
     public private(set) var inputGradient: Matrix
 
@@ -19,6 +19,8 @@ public struct StepwiseDense: Layer {
     public init(steps: Int, weights: Matrix, bias: [Float]) {
         guard steps > 0 else { fatalError("a stepwise dense layer needs at least one step") }
         self.steps = steps
+        inputShape = [steps, weights.columns]
+        outputShape = [steps, weights.rows]
         linear = StepwiseLinear(weights: weights, bias: bias, weightName: "weight", biasName: "bias")
         output = Matrix(rows: 0, columns: steps * weights.rows)
         inputGradient = Matrix(rows: 0, columns: steps * weights.columns)

@@ -24,8 +24,8 @@
 public struct TransformerBlock: Layer {
     public let steps: Int
     public let dimension: Int
-    public var inputShape: TensorShape { [steps, dimension] }
-    public var outputShape: TensorShape { [steps, dimension] }
+    public let inputShape: TensorShape
+    public let outputShape: TensorShape
     /// The width of the MLP's hidden layer: 4·d.
     public var hiddenSize: Int { 4 * dimension }
 
@@ -40,7 +40,7 @@ public struct TransformerBlock: Layer {
     /// R = X + attention, the stream between the two halves.
     private var residual: Matrix
     /// ReLU(W₁·LayerNorm₂(R) + b₁) at every step.
-    private var hidden: [Float] = []
+    private(set) var hidden: [Float] = []
     private var hiddenGradient: [Float] = []
     /// ∂L/∂LayerNorm₂(R), and ∂L/∂R.
     private var normalisedGradient: Matrix
@@ -68,6 +68,8 @@ public struct TransformerBlock: Layer {
         }
         self.steps = steps
         dimension = d
+        inputShape = [steps, d]
+        outputShape = [steps, d]
         firstNorm = LayerNorm(shape: [steps, d])
         self.attention = attention
         secondNorm = LayerNorm(shape: [steps, d])
