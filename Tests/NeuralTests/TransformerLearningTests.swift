@@ -6,8 +6,9 @@ import Testing
 /// examples it never saw, by whole sequences (every answer digit right).
 @Suite("A transformer learns a sequence task")
 struct TransformerLearningTests {
-    static let task = SequenceTask.reverse(digits: 6)
-    static let architecture = "posembed 32 vocab 13, transformer 1 block 4 heads, layernorm, dense 13"
+    static let reverse = SequenceTask.reverse(digits: 6)
+    static let oneBlock = "posembed 32 vocab 13, transformer 1 block 4 heads, layernorm, dense 13"
+    static let twoBlocks = "posembed 32 vocab 13, transformer 2 blocks 4 heads, layernorm, dense 13"
 
     struct Run {
         var network: Network
@@ -17,7 +18,8 @@ struct TransformerLearningTests {
 
     /// Adam at `learningRate` on batches of 64, measured on 1,000 held-out examples every 100 steps,
     /// until the accuracy reaches `goal` or `maxSteps` have run.
-    static func train(seed: UInt64, maxSteps: Int, goal: Double = 1.01, learningRate: Float = 0.003) throws -> Run {
+    static func train(task: SequenceTask = reverse, architecture: String = oneBlock, seed: UInt64, maxSteps: Int, goal: Double = 1.01,
+                      learningRate: Float = 0.003) throws -> Run {
         let vocabulary = SequenceTask.vocabularySize
         var network = try ArchitectureDescription(parsing: architecture).network(inputShape: [task.layout.question + task.layout.answer - 1], seed: seed)
         let heldOut = task.examples(count: 1000, seed: seed &+ 1_000_003)
@@ -49,8 +51,13 @@ struct TransformerLearningTests {
         #expect(run.accuracy >= 0.99, "\(run.accuracy * 100) % of 1,000 unseen sequences after \(run.steps) steps")
         // Chance is 10⁻⁶ per sequence: the untrained model solves none.
         let untrained = try Self.train(seed: 1, maxSteps: 0)
-        let heldOut = Self.task.examples(count: 1000, seed: 1 &+ 1_000_003)
+        let heldOut = Self.reverse.examples(count: 1000, seed: 1 &+ 1_000_003)
         #expect(AttentionTesting.sequenceAccuracy(logits: untrained.network.predict(heldOut.inputs), examples: heldOut, vocabulary: 13) < 0.01)
+    }
+
+    @Test func sortsSixDigitsOnUnseenExamples() throws {
+        let run = try Self.train(task: .sort(digits: 6), architecture: Self.twoBlocks, seed: 2, maxSteps: 6000, goal: 0.995)
+        #expect(run.accuracy >= 0.99, "\(run.accuracy * 100) % of 1,000 unseen sequences after \(run.steps) steps")
     }
 
     @Test func sameSeedSameBitsAfterTraining() throws {
