@@ -33,7 +33,7 @@ struct BenchCommand: ParsableCommand {
     @Option(help: "Seconds to spend measuring each workload.")
     var seconds: Double = 1.5
 
-    @Option(help: "Measure only these workloads (w1, w2, c1, m, m1024, l1, f); repeat the option for several.")
+    @Option(help: "Measure only these workloads (w1, w2, c1, m, m1024, l1, t1, f); repeat the option for several.")
     var only: [String] = []
 
     @Option(help: "Threads that large matrix products may share, 1 to 64 (NumPy and PyTorch get as many).")
@@ -43,7 +43,7 @@ struct BenchCommand: ParsableCommand {
         guard seconds > 0, seconds <= 60 else { throw ValidationError("--seconds must be between 0 and 60, got \(seconds)") }
         guard (1...64).contains(threads) else { throw ValidationError("--threads must be between 1 and 64, got \(threads)") }
         for name in only where !Self.workloads.contains(name.lowercased()) {
-            throw ValidationError("unknown workload '\(name)': choose w1, w2, c1, m, m1024, l1 or f")
+            throw ValidationError("unknown workload '\(name)': choose w1, w2, c1, m, m1024, l1, t1 or f")
         }
     }
 
