@@ -144,9 +144,7 @@ public struct CausalSelfAttention: Layer {
                                 var largest = -Float.infinity
                                 for s in 0...last {
                                     let k = block + s * 3 * d + d + head * dh
-                                    var score: Float = 0
-                                    for j in 0..<dh { score += q[j] * k[j] }
-                                    score *= scale
+                                    let score = Self.dot(q, k, count: dh) * scale
                                     pRow[s] = score
                                     largest = max(largest, score)
                                 }
@@ -159,9 +157,7 @@ public struct CausalSelfAttention: Layer {
                                 let cRow = c.baseAddress! + (example * steps + t) * d + head * dh
                                 for j in 0..<dh { cRow[j] = 0 }
                                 for s in 0...last {
-                                    let v = block + s * 3 * d + 2 * d + head * dh
-                                    let weight = pRow[s]
-                                    for j in 0..<dh { cRow[j] += weight * v[j] }
+                                    Self.addScaled(block + s * 3 * d + 2 * d + head * dh, by: pRow[s], to: cRow, count: dh)
                                 }
                             }
                         }
@@ -208,9 +204,9 @@ public struct CausalSelfAttention: Layer {
                                         for s in 0...last {
                                             let v = block + s * 3 * d + 2 * d + head * dh
                                             let dv = gradientBlock + s * 3 * d + 2 * d + head * dh
-                                            var dot: Float = 0
                                             let weight = pRow[s]
-                                            for j in 0..<dh { dot += dcRow[j] * v[j]; dv[j] += weight * dcRow[j] }
+                                            let dot = Self.dot(dcRow, v, count: dh)
+                                            Self.addScaled(dcRow, by: weight, to: dv, count: dh)
                                             dp[s] = dot
                                             weighted += weight * dot
                                         }
@@ -221,7 +217,8 @@ public struct CausalSelfAttention: Layer {
                                             let dScore = pRow[s] * (dp[s] - weighted) * scale
                                             let k = block + s * 3 * d + d + head * dh
                                             let dk = gradientBlock + s * 3 * d + d + head * dh
-                                            for j in 0..<dh { dq[j] += dScore * k[j]; dk[j] += dScore * q[j] }
+                                            Self.addScaled(k, by: dScore, to: dq, count: dh)
+                                            Self.addScaled(q, by: dScore, to: dk, count: dh)
                                         }
                                     }
                                 }
@@ -245,6 +242,30 @@ public struct CausalSelfAttention: Layer {
                 }
             }
         }
+    }
+
+    /// `a · b` over `count` numbers; heads of 8 in one vector.
+    @inline(__always)
+    private static func dot(_ a: UnsafePointer<Float>, _ b: UnsafePointer<Float>, count: Int) -> Float {
+        if count == 8 {
+            let x = UnsafeRawPointer(a).loadUnaligned(as: SIMD8<Float>.self), y = UnsafeRawPointer(b).loadUnaligned(as: SIMD8<Float>.self)
+            return (x * y).sum()
+        }
+        var sum: Float = 0
+        for j in 0..<count { sum += a[j] * b[j] }
+        return sum
+    }
+
+    /// `target += weight · source` over `count` numbers; heads of 8 in one vector.
+    @inline(__always)
+    private static func addScaled(_ source: UnsafePointer<Float>, by weight: Float, to target: UnsafeMutablePointer<Float>, count: Int) {
+        if count == 8 {
+            let x = UnsafeRawPointer(source).loadUnaligned(as: SIMD8<Float>.self)
+            let y = UnsafeRawPointer(target).loadUnaligned(as: SIMD8<Float>.self)
+            UnsafeMutableRawPointer(target).storeBytes(of: y + weight * x, as: SIMD8<Float>.self)
+            return
+        }
+        for j in 0..<count { target[j] += weight * source[j] }
     }
 
     public func detachedCopy() -> any Layer {
