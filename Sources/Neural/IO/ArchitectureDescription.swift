@@ -18,7 +18,16 @@
 /// | `embed D` (token ids in) | `nn.Embedding(vocabulary, D)` |
 /// | `rnn H`, `lstm H`, `gru H` [`last`] | `nn.RNN(in, H, batch_first=True)`, … (every step's state, or the last) |
 ///
-/// On sequences (`[time, features]` examples), `dense N` acts at every step, as `nn.Linear` does.
+/// Sequences (`[time, features]` examples, or `[time]` token ids) add:
+///
+/// | words | layer |
+/// |---|---|
+/// | `posembed D vocab V` on token ids | token embedding `[V, D]` plus learned positions `[time, D]` |
+/// | `posembed` on `[time, d]` | learned positions added to every step |
+/// | `attention H heads` | causal multi-head self-attention (`nn.MultiheadAttention(d, H)`) |
+/// | `transformer N blocks H heads` | N pre-LayerNorm blocks, each attention and an MLP d-4d-d |
+/// | `layernorm` | `nn.LayerNorm(d)` over each step |
+/// | `dense N` on `[time, d]` | `nn.Linear(d, N)` at every step |
 public struct ArchitectureDescription: Sendable, Hashable {
     /// One layer of the description.
     public enum Word: Sendable, Hashable {
@@ -32,13 +41,17 @@ public struct ArchitectureDescription: Sendable, Hashable {
         case activation(Activation)
         case embed(Int)
         case recurrent(RecurrentKind, Int, RecurrentOutput)
+        case positionEmbedding(dimension: Int?, vocabulary: Int?)
+        case attention(heads: Int)
+        case transformer(blocks: Int, heads: Int)
+        case layerNorm
     }
 
     public var layers: [Word]
 
     public init(layers: [Word]) { self.layers = layers }
 
-    static let layerNames = "conv, maxpool, avgpool, flatten, unflatten, dense, dropout, relu, tanh, sigmoid, leaky-relu, softmax, embed, rnn, lstm, gru"
+    static let layerNames = "conv, maxpool, avgpool, flatten, unflatten, dense, dropout, embed, rnn, lstm, gru, posembed, attention, transformer, layernorm, relu, tanh, sigmoid, leaky-relu, softmax"
 
     /// Reads a description; the first word that makes no sense is reported with its position.
     public init(parsing text: String) throws(ArchitectureError) {
@@ -140,6 +153,32 @@ public struct ArchitectureDescription: Sendable, Hashable {
                 }
                 try noMore(after: 3)
                 layers.append(.recurrent(RecurrentKind(rawValue: head.0.lowercased())!, size, words.count > 2 ? .lastStep : .everyStep))
+            case "layernorm":
+                try noMore(after: 1)
+                layers.append(.layerNorm)
+            case "posembed":
+                if words.count == 1 {
+                    layers.append(.positionEmbedding(dimension: nil, vocabulary: nil))
+                } else {
+                    let dimension = try number(1, "the size of each token's vector", range: 1...4096)
+                    guard words.count == 4, words[2].0.lowercased() == "vocab" else {
+                        throw fail(words.count > 2 ? words[2] : head, "posembed on token ids needs the vocabulary size too, such as posembed 32 vocab 28")
+                    }
+                    let vocabulary = try number(3, "the vocabulary size", range: 1...1_000_000)
+                    layers.append(.positionEmbedding(dimension: dimension, vocabulary: vocabulary))
+                }
+            case "attention":
+                let heads = try number(1, "the number of heads", range: 1...256)
+                if words.count > 2 && !["head", "heads"].contains(words[2].0.lowercased()) { try noMore(after: 2) }
+                try noMore(after: 3)
+                layers.append(.attention(heads: heads))
+            case "transformer":
+                guard words.count == 5, ["block", "blocks"].contains(words[2].0.lowercased()), ["head", "heads"].contains(words[4].0.lowercased()) else {
+                    throw fail(words.count > 1 ? words[min(words.count - 1, 4)] : head, "write transformer N blocks H heads, such as transformer 2 blocks 4 heads")
+                }
+                let blocks = try number(1, "the number of blocks", range: 1...64)
+                let heads = try number(3, "the number of heads", range: 1...256)
+                layers.append(.transformer(blocks: blocks, heads: heads))
             default:
                 guard let activation = Activation(modelFileName: head.0.lowercased()), activation != .step else {
                     throw fail(head, "\"\(head.0)\" is not a layer: use one of \(Self.layerNames)")
@@ -167,6 +206,11 @@ public struct ArchitectureDescription: Sendable, Hashable {
             case .activation(let activation): activation.modelFileName
             case .embed(let size): "embed \(size)"
             case .recurrent(let kind, let size, let returns): "\(kind.rawValue) \(size)" + (returns == .lastStep ? " last" : "")
+            case .positionEmbedding(let dimension?, let vocabulary?): "posembed \(dimension) vocab \(vocabulary)"
+            case .positionEmbedding: "posembed"
+            case .attention(let heads): "attention \(heads) head\(heads == 1 ? "" : "s")"
+            case .transformer(let blocks, let heads): "transformer \(blocks) block\(blocks == 1 ? "" : "s") \(heads) head\(heads == 1 ? "" : "s")"
+            case .layerNorm: "layernorm"
             }
         }.joined(separator: ", ")
     }
@@ -263,6 +307,30 @@ public struct ArchitectureDescription: Sendable, Hashable {
                 built.append(Dropout(probability: p, shape: shape, seed: random.next()))
             case .activation(let activation):
                 built.append(ActivationLayer(activation, shape: shape))
+            case .positionEmbedding(let dimension, let vocabulary):
+                if let dimension, let vocabulary {
+                    guard shape.dimensions.count == 1 else {
+                        throw fail(index, "posembed \(dimension) vocab \(vocabulary) reads token ids, one number per step, but gets \(shape): drop the numbers to add positions to vectors")
+                    }
+                    built.append(PositionEmbedding(steps: shape.count, dimension: dimension, vocabulary: vocabulary, scale: 0.1, random: &random))
+                } else {
+                    guard shape.dimensions.count == 2 else {
+                        throw fail(index, "posembed adds a vector to every step of [time, features] examples, but gets \(shape): on token ids write posembed D vocab V")
+                    }
+                    built.append(PositionEmbedding(steps: shape.dimensions[0], dimension: shape.dimensions[1], scale: 0.1, random: &random))
+                }
+            case .attention(let heads), .transformer(_, let heads):
+                guard shape.dimensions.count == 2, shape.dimensions[1] % heads == 0 else {
+                    throw fail(index, shape.dimensions.count == 2 ? "\(heads) heads must divide the \(shape.dimensions[1]) features of each step: choose a divisor"
+                                                                  : "attention reads [time, features] sequences, but gets \(shape): put posembed before it")
+                }
+                if case .transformer(let blocks, _) = word {
+                    for _ in 0..<blocks { built.append(TransformerBlock(steps: shape.dimensions[0], dimension: shape.dimensions[1], heads: heads, random: &random)) }
+                } else {
+                    built.append(CausalSelfAttention(steps: shape.dimensions[0], dimension: shape.dimensions[1], heads: heads, random: &random))
+                }
+            case .layerNorm:
+                built.append(LayerNorm(shape: shape))
             }
             shape = built[built.count - 1].outputShape
         }
@@ -293,6 +361,19 @@ extension Network {
             case .reshape(_, let target): words.append(.unflatten(target))
             case .embedding(_, _, let dimension): words.append(.embed(dimension))
             case .recurrent(let kind, _, _, let size, let returns): words.append(.recurrent(kind, size, returns))
+            case .layerNorm: words.append(.layerNorm)
+            case .positionEmbedding(_, let dimension, let vocabulary):
+                words.append(.positionEmbedding(dimension: vocabulary == nil ? nil : dimension, vocabulary: vocabulary))
+            case .selfAttention(_, _, let heads, let isCausal):
+                guard isCausal else { return nil }
+                words.append(.attention(heads: heads))
+            case .transformerBlock(_, _, let heads):
+                // Consecutive blocks of the same heads are one word.
+                if case .transformer(let blocks, heads)? = words.last {
+                    words[words.count - 1] = .transformer(blocks: blocks + 1, heads: heads)
+                } else {
+                    words.append(.transformer(blocks: 1, heads: heads))
+                }
             case .stepwiseDense(_, _, let outputSize): words.append(.dense(outputSize))
             }
         }
@@ -328,6 +409,11 @@ extension Network {
             case .embedding(_, let vocabulary, let dimension): modules.append("nn.Embedding(\(vocabulary), \(dimension))")
             case .recurrent(let kind, _, let inputs, let size, _): modules.append("\(kind.pytorchModule)(\(inputs), \(size), batch_first=True)")
             case .stepwiseDense(_, let inputs, let outputs): modules.append("nn.Linear(\(inputs), \(outputs))")
+            case .layerNorm(let shape): modules.append("nn.LayerNorm(\(shape.dimensions.last ?? 1))")
+            case .positionEmbedding(let steps, let dimension, let vocabulary):
+                modules.append(vocabulary.map { "TokenAndPosition(\($0), \(steps), \(dimension))" } ?? "Position(\(steps), \(dimension))")
+            case .selfAttention(_, let dimension, let heads, _): modules.append("CausalSelfAttention(\(dimension), \(heads))")
+            case .transformerBlock(_, let dimension, let heads): modules.append("Block(\(dimension), \(heads))")
             }
         }
         return "nn.Sequential(" + modules.joined(separator: ", ") + ")"

@@ -10,6 +10,10 @@ public enum LayerSpec: Sendable, Hashable {
     case reshape(from: TensorShape, to: TensorShape)
     case embedding(steps: Int, vocabularySize: Int, dimension: Int)
     case recurrent(RecurrentKind, steps: Int, inputFeatures: Int, hiddenSize: Int, returns: RecurrentOutput)
+    case layerNorm(shape: TensorShape)
+    case positionEmbedding(steps: Int, dimension: Int, vocabulary: Int?)
+    case selfAttention(steps: Int, dimension: Int, heads: Int, isCausal: Bool)
+    case transformerBlock(steps: Int, dimension: Int, heads: Int)
     case stepwiseDense(steps: Int, inputSize: Int, outputSize: Int)
 }
 

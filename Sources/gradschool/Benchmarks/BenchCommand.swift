@@ -17,6 +17,8 @@ struct BenchCommand: ParsableCommand {
         L1     digits, 64-1024-1024-10 ReLU, softmax output, cross-entropy, Adam lr 0.001, batch 256,
                beside PyTorch on as many threads when python3 can import torch
         G1     GAN on a ring of 8 Gaussians, G 2-32-32-2 and D 2-32-32-1 ReLU, Adam lr 0.001 each, batch 128
+        R1     names, 16 steps, embed 16, LSTM 64, dense 28 at every step, Adam lr 0.001, batch 32
+        T1     names, 16 steps, a transformer d 32, 2 blocks 4 heads (see TransformerBenchmark), Adam, batch 32
         F      drawing a 200×60 frame: a loss chart, a decision map, a network diagram and a weight heatmap
         K      a key and the next frame in a 1 MB lesson (the largest accepted), as 400 pages and as one page
 
@@ -29,12 +31,12 @@ struct BenchCommand: ParsableCommand {
         """
     )
 
-    static let workloads = ["w1", "w2", "c1", "m", "m1024", "l1", "f", "k", "g1", "r1"]
+    static let workloads = ["w1", "w2", "c1", "m", "m1024", "l1", "r1", "t1", "g1", "f", "k"]
 
     @Option(help: "Seconds to spend measuring each workload.")
     var seconds: Double = 1.5
 
-    @Option(help: "Measure only these workloads (w1, w2, c1, m, m1024, l1, f, k, g1, r1); repeat the option for several.")
+    @Option(help: "Measure only these workloads (w1, w2, c1, m, m1024, l1, r1, t1, g1, f, k); repeat the option for several.")
     var only: [String] = []
 
     @Option(help: "Threads that large matrix products may share, 1 to 64 (NumPy and PyTorch get as many).")
@@ -91,6 +93,10 @@ struct BenchCommand: ParsableCommand {
         }
         if wants("g1") { try GANBenchmark.report(seconds: seconds, clock: clock) }
         if wants("r1") { try SequenceBenchmarks.report(seconds: seconds, clock: clock) }
+        if wants("t1") {
+            let t1 = try TransformerBenchmark.names(seconds: seconds, clock: clock)
+            print(String(format: "T1     names, transformer d32 2×4 heads, batch 32 %8.0f sequences/s (target ≥ 15,000; median window %.0f)", t1.best, t1.median))
+        }
         if wants("f") {
             print(String(format: "F      200×60 frame: chart, map, diagram, heatmap %8.3f ms/frame  (target ≤ 1 ms)", FrameBenchmark.run()))
         }
