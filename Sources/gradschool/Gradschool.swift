@@ -12,7 +12,7 @@ struct Gradschool: AsyncParsableCommand {
         backpropagation and gradient descent while real networks train beside the text.
         """,
         subcommands: [LessonCommand.self, PlayCommand.self, QuizCommand.self, TrainCommand.self, TuneCommand.self, ProgressCommand.self,
-                      CheckCommand.self, BenchCommand.self]
+                      CheckCommand.self, BenchCommand.self, ServeCommand.self, PredictCommand.self]
     )
 
     /// Starts the command once the standard streams are sure to be what they seem (see `StandardStreams`).
