@@ -97,7 +97,7 @@ let package = Package(
         .testTarget(name: "CanvasTests", dependencies: ["Canvas"]),
         .testTarget(name: "CurriculumTests", dependencies: ["Curriculum", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "EngineSourceTests", dependencies: ["EngineSource"]),
-        .testTarget(name: "AppTests", dependencies: ["App", "Neural", "Canvas", "Curriculum"]),
+        .testTarget(name: "AppTests", dependencies: ["App", "Neural", "Canvas", "Curriculum", "PredictionService"]),
         .testTarget(name: "PredictionServiceTests", dependencies: ["PredictionService", "Neural"]),
         .testTarget(name: "EndToEndTests", dependencies: ["gradschool"]),
     ]

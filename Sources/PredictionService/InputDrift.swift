@@ -25,6 +25,8 @@ public struct InputDrift: Sendable, Equatable {
 
     /// The shift, in training standard deviations, past which a feature counts as drifted.
     public static let threshold: Float = 0.5
+    /// The fewest recent rows whose mean is judged: one odd flower is not a drift.
+    public static let minimumRows = 20
 
     public let trainingMeans: [Float]
     public let trainingStandardDeviations: [Float]
@@ -56,6 +58,12 @@ public struct InputDrift: Sendable, Equatable {
             nextRow = (nextRow + 1) % window
             rowCount = min(rowCount + 1, window)
         }
+    }
+
+    /// The features whose recent mean has moved past `threshold`, once at least `minimumRows` rows came.
+    public var drifted: [Feature] {
+        guard rowCount >= Self.minimumRows else { return [] }
+        return features.filter { abs($0.shift ?? 0) > Self.threshold }
     }
 
     /// Every feature's training statistics and recent mean.

@@ -22,28 +22,28 @@ public struct PredictionRequest: Sendable, Equatable {
     public init(body: [UInt8], featureCount: Int, featureNames: [String], rowLimit: Int) throws(PredictionRequestError) {
         let example = Self.example(featureCount: featureCount)
         guard body.contains(where: { !Self.isJSONWhitespace($0) }) else { throw .emptyBody(example: example) }
-        let json: Any
+        let json: RequestJSON
         do {
-            json = try JSONSerialization.jsonObject(with: Data(body), options: [])
+            json = try RequestJSON.parse(body)
         } catch {
             let text = String(decoding: body.prefix(65_536), as: UTF8.self).lowercased()
             throw .notJSON(example: example, hasNonFiniteWord: text.contains("nan") || text.contains("infinity"))
         }
-        guard let object = json as? [String: Any], let features = object["features"] else {
+        guard case .object(let object) = json, let features = object["features"] else {
             throw .missingFeatures(example: example)
         }
-        guard let list = features as? [Any] else {
-            throw .notRows(found: Self.kind(of: features), example: example)
+        guard case .array(let list) = features else {
+            throw .notRows(found: features.kind, example: example)
         }
         guard let first = list.first else { throw .noRows(example: example) }
         let names = featureNames.count == featureCount ? featureNames : []
-        if first is [Any] {
+        if case .array = first {
             guard list.count <= rowLimit else { throw .tooManyRows(rows: list.count, limit: rowLimit) }
             var rows: [[Float]] = []
             rows.reserveCapacity(list.count)
             for (index, element) in list.enumerated() {
-                guard let row = element as? [Any] else {
-                    throw .notRows(found: "a list whose row \(index + 1) is \(Self.kind(of: element))", example: example)
+                guard case .array(let row) = element else {
+                    throw .notRows(found: "a list whose row \(index + 1) is \(element.kind)", example: example)
                 }
                 rows.append(try Self.numbers(row, row: index + 1, featureCount: featureCount, names: names))
             }
@@ -54,7 +54,7 @@ public struct PredictionRequest: Sendable, Equatable {
     }
 
     /// One row's numbers, checked for count and finiteness.
-    private static func numbers(_ row: [Any], row index: Int, featureCount: Int, names: [String]) throws(PredictionRequestError) -> [Float] {
+    private static func numbers(_ row: [RequestJSON], row index: Int, featureCount: Int, names: [String]) throws(PredictionRequestError) -> [Float] {
         guard row.count == featureCount else {
             throw .wrongFeatureCount(row: index, found: row.count, expected: featureCount, names: names)
         }
@@ -62,41 +62,14 @@ public struct PredictionRequest: Sendable, Equatable {
         numbers.reserveCapacity(featureCount)
         for (position, element) in row.enumerated() {
             let name = names.isEmpty ? nil : names[position]
-            guard let value = number(element) else {
-                throw .notANumber(row: index, feature: position + 1, name: name, found: kind(of: element))
+            guard case .number(let value) = element else {
+                throw .notANumber(row: index, feature: position + 1, name: name, found: element.kind)
             }
             let single = Float(value)
             guard single.isFinite else { throw .notFinite(row: index, feature: position + 1, name: name) }
             numbers.append(single)
         }
         return numbers
-    }
-
-    /// The value as a number, or nil for anything else (booleans included, though Foundation may store them
-    /// as numbers).
-    private static func number(_ value: Any) -> Double? {
-        if value is Bool { return nil }
-        #if canImport(Darwin)
-        if let number = value as? NSNumber, CFGetTypeID(number) == CFBooleanGetTypeID() { return nil }
-        #endif
-        if let double = value as? Double { return double }
-        if let integer = value as? Int { return Double(integer) }
-        if let number = value as? NSNumber { return number.doubleValue }
-        return nil
-    }
-
-    /// What a JSON value is, in words, for a sentence.
-    static func kind(of value: Any) -> String {
-        if value is NSNull { return "null" }
-        if value is Bool { return "a true/false value" }
-        if let text = value as? String {
-            let shown = text.count > 20 ? String(text.prefix(20)) + "…" : text
-            return "the text \"\(shown)\""
-        }
-        if number(value) != nil { return "a number" }
-        if value is [Any] { return "a list" }
-        if value is [String: Any] { return "an object" }
-        return "a value of another kind"
     }
 
     private static func isJSONWhitespace(_ byte: UInt8) -> Bool {

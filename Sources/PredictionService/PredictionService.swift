@@ -102,6 +102,7 @@ public struct PredictionService: Sendable {
             ])),
         ]
         if let drift = snapshot.drift {
+            let drifted = Set(drift.drifted.map(\.name))
             let features = drift.features.map { feature in
                 JSONText.object([
                     ("feature", JSONText.string(feature.name)),
@@ -109,7 +110,7 @@ public struct PredictionService: Sendable {
                     ("training_sd", JSONText.number(feature.trainingStandardDeviation)),
                     ("served_mean", feature.servedMean.map(JSONText.number) ?? "null"),
                     ("shift_in_sd", feature.shift.map(JSONText.number) ?? "null"),
-                    ("drifted", feature.shift.map { abs($0) > InputDrift.threshold ? "true" : "false" } ?? "false"),
+                    ("drifted", drifted.contains(feature.name) ? "true" : "false"),
                 ])
             }
             members.append(("input_drift", JSONText.object([

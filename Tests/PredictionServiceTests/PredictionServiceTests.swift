@@ -109,7 +109,8 @@ import Testing
         #expect(features[0]["feature"] as? String == "x")
         #expect(features[0]["served_mean"] as? Double == 4)
         #expect(features[0]["shift_in_sd"] as? Double == 1.5)
-        #expect(features[0]["drifted"] as? Bool == true)
+        // Two rows are too few to call it a drift.
+        #expect(features[0]["drifted"] as? Bool == false)
         #expect(features[1]["shift_in_sd"] as? Double == 0)
         #expect(features[1]["drifted"] as? Bool == false)
         #expect(service.metrics.snapshot().requests[.metrics] == 1)

@@ -39,9 +39,20 @@ import Testing
         drift.record([[1, 2]])
         #expect(drift.rowCount == 2)
         #expect(drift.features.map(\.servedMean) == [2, 6])
+        // Judged only from 20 rows on: two rows 1.5 deviations off are not yet a drift.
+        #expect(drift.drifted.isEmpty)
         // Rows of the wrong width are not counted.
         drift.record([[1]])
         #expect(drift.features.map(\.servedMean) == [2, 6])
+    }
+
+    @Test func aFeatureDriftsPastHalfADeviationOnceTwentyRowsCame() {
+        var drift = InputDrift(trainingMeans: [0, 0], trainingStandardDeviations: [1, 1], featureNames: ["a", "b"], window: 50)
+        drift.record(Array(repeating: [0.6, 0.4], count: 19))
+        #expect(drift.drifted.isEmpty)
+        drift.record([[0.6, 0.4]])
+        // 0.6 is past the 0.5 threshold; 0.4 is not.
+        #expect(drift.drifted.map(\.name) == ["a"])
     }
 
     @Test func aSigmoidOutputReadsAsTheSecondClassProbability() {

@@ -93,6 +93,7 @@ public enum WidgetRegistry {
                           "train a second, identical network with this batch size beside the first"),
             caption,
         ]),
+        Entry(name: "deploy", summary: "an iris classifier served in-process: requests, latency percentiles and input drift", settings: [caption]),
     ]
 
     /// The widget registered as `name`, if any.

@@ -68,11 +68,17 @@ struct ServeCommand: AsyncParsableCommand {
         let server = PredictionServer(service: service, host: host, port: port)
         let name = URL(fileURLWithPath: model).lastPathComponent
         let loopback = host == "127.0.0.1" || host == "localhost" || host == "::1"
+        // A typical example: the training means, when the file keeps them.
+        let example = if let scaler = saved.scaler, scaler.kind == .standardization, scaler.columnCount <= 8 {
+            "{\"features\": [" + scaler.offsets.map { String(format: "%.1f", $0) }.joined(separator: ", ") + "]}"
+        } else {
+            PredictionRequest.example(featureCount: service.featureCount)
+        }
         do {
             try await server.run { host, port in
                 var lines = ["Serving \(name) (\(Self.kind(of: service)), \(service.featureCount) features) on http://\(host):\(port)",
                              "  POST /predict   GET /health   GET /metrics     Ctrl-C stops",
-                             "  try: curl -s http://\(host):\(port)/predict -d '\(PredictionRequest.example(featureCount: service.featureCount))'"]
+                             "  try: curl -s http://\(host):\(port)/predict -d '\(example)'"]
                 if !loopback {
                     lines.append("  --host \(host) answers other machines too: anyone who can reach this one can send requests")
                 }

@@ -15,6 +15,7 @@ enum WidgetFactory {
         case "graph": widget = GraphWidget(settings: settings)
         case "descent": widget = DescentWidget(settings: settings)
         case "train": widget = TrainWidget(settings: settings, runName: runName)
+        case "deploy": widget = DeployWidget(settings: settings)
         default: widget = UnknownWidget(name: block.name)
         }
         return WidgetHost(name: block.name, widget: widget)
