@@ -37,7 +37,8 @@ struct WidgetDeployTests {
         let text = host.text().joined(separator: "\n")
         #expect(text.contains("POST /predict {\"features\": ["))
         #expect(text.contains(#/answer  200 (setosa|versicolor|virginica) \(probability [01]\.\d\d\)/#))
-        #expect(text.contains("1 requests, 0 refused; latency p50 "))
+        #expect(text.contains("traffic 1 request, 0 refused"))
+        #expect(text.contains("latency p50 "))
     }
 
     @Test func aBadRequestIsRefusedWithItsSentenceAndServingGoesOn() throws {
@@ -100,6 +101,7 @@ struct WidgetDeployTests {
         let lines = host.text(width: 76, available: 30, glyphs: .ascii, colors: .none)
         #expect(lines.allSatisfy { $0.unicodeScalars.allSatisfy(\.isASCII) }, "\(lines)")
         #expect(lines.joined().contains("us, p95"))
+        #expect(lines.allSatisfy { $0.count <= 76 })
     }
 
     @Test func fitsEightyColumnsAndEveryLineHasRoom() throws {
@@ -119,8 +121,8 @@ struct WidgetDeployTests {
 /// the widget as the sentence says.
 @Suite("What the deployment lesson says of its widget")
 struct DeployLessonClaimsTests {
-    /// "Press Space: … after a second (300 requests) every drift bar sits within 0.3 of zero, the verdict says
-    /// to keep serving, and at least 95 of the last 100 answers are the true species."
+    /// "Press Space … five with every frame … Once 100 have gone, every drift bar sits within 0.3 of zero, the
+    /// verdict says to keep serving, and at least 95 of the last 100 answers are the true species."
     @Test func unshiftedTrafficLooksLikeTheTrainingData() throws {
         var host = WidgetDeployTests.host()
         host.press(.character(" "))
@@ -136,9 +138,9 @@ struct DeployLessonClaimsTests {
         #expect(last.verdict(glyphs: .unicode).contains("Keep serving"))
     }
 
-    /// "Press + four times: every flower's petals are now 2 cm longer. Within 20 ticks (a third of a second) the
-    /// petal_length bar passes its mark, reads about +1.1, is marked drifted, and the right answers fall to
-    /// about two thirds."
+    /// "Press + four times: every flower sent has petals 2 cm longer … Once 100 more have gone … the petal_length
+    /// bar runs past its mark, reads about +1.1 … is marked drifted, and the right answers fall to about two
+    /// thirds."
     @Test func longerPetalsDriftAndTheAnswersGoWrong() throws {
         var host = WidgetDeployTests.host()
         host.press(.character(" "))
@@ -150,7 +152,7 @@ struct DeployLessonClaimsTests {
         let petal = try #require(widget.drift?.features[2])
         #expect(petal.name == "petal_length")
         let shift = try #require(petal.shift)
-        #expect(shift > 1.0 && shift < 1.25, "\(shift)")
+        #expect(shift > 1.0 && shift < 1.2, "\(shift)")
         #expect(widget.driftedFeatures.map(\.name) == ["petal_length"])
         #expect(widget.verdict(glyphs: .unicode).contains("Drifted: petal_length"))
         #expect(widget.verdict(glyphs: .unicode).contains("retrain"))
@@ -160,7 +162,7 @@ struct DeployLessonClaimsTests {
         #expect(text.contains("petal_length +2.0 cm on every flower sent"))
     }
 
-    /// "Press - four times to take the shift away: within 20 ticks the window holds only unshifted flowers again
+    /// "Press - four times to take the shift away: 100 requests later the window holds measured flowers again
     /// and the bar is back inside its marks."
     @Test func takingTheShiftAwayLetsTheDriftFade() throws {
         var host = WidgetDeployTests.host()

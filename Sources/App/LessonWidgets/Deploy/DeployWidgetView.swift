@@ -32,7 +32,7 @@ extension DeployWidget {
         }
         var lines: [[Span]] = []
         let sizes = deployed.sizes.map(String.init).joined(separator: " \(arrow) ")
-        lines += labelled("model", "iris \(sizes) (tanh, softmax), saved and read back, served in-process")
+        lines += labelled("model", "iris \(sizes), saved, read back and served in-process")
         lines += labelled("sent", lastRequest.map { "POST /predict \($0)" } ?? "nothing yet")
         if let answer = lastAnswer {
             if answer.status == 200, let name = Self.predictedClass(in: answer.body) {
@@ -49,8 +49,8 @@ extension DeployWidget {
         func microseconds(_ percent: Double) -> String {
             latency(percentile: percent).map { WidgetText.number($0 * 1_000_000, decimals: 0, glyphs: glyphs) + " " + micro } ?? "-"
         }
-        lines += labelled("traffic", "\(sent) requests, \(refused) refused; latency p50 \(microseconds(50)), "
-                          + "p95 \(microseconds(95)), p99 \(microseconds(99))")
+        lines += labelled("traffic", "\(sent) request\(sent == 1 ? "" : "s"), \(refused) refused")
+        lines += labelled("latency", "p50 \(microseconds(50)), p95 \(microseconds(95)), p99 \(microseconds(99))")
         lines += labelled("right", recentRight.isEmpty ? "no flower answered yet"
                           : "\(rightCount) of the last \(recentRight.count) answers are the true species")
         let shiftText = shift == 0 ? "none: the flowers as measured"
@@ -58,8 +58,8 @@ extension DeployWidget {
         lines += labelled("shift", shiftText)
         lines.append([])
         let rows = drift?.rowCount ?? 0
-        lines += wrap("Drift of the last \(rows) inputs from the training data, in training standard deviations "
-                      + "(marks at \(glyphs.isUnicode ? "±" : "+/-")0.5):", width: width).map { [Span($0, style.heading)] }
+        lines += wrap("Drift of the last \(rows) inputs, in training sds (marks at \(glyphs.isUnicode ? "±" : "+/-")0.5):",
+                      width: width).map { [Span($0, style.heading)] }
         for feature in drift?.features ?? [] {
             lines.append(driftLine(feature, width: width, context: context))
         }
@@ -97,11 +97,11 @@ extension DeployWidget {
         guard (drift?.rowCount ?? 0) >= InputDrift.minimumRows else { return "A few more requests, and the drift can be judged." }
         let drifted = driftedFeatures
         if drifted.isEmpty {
-            return "The inputs look like the training data: every drift is within 0.5 standard deviations. Keep serving."
+            return "The inputs look like the training data: every drift is within 0.5. Keep serving."
         }
         let named = drifted.map { "\($0.name) (\(WidgetText.signed($0.shift ?? 0, decimals: 2, glyphs: glyphs)))" }
             .joined(separator: ", ")
-        return "Drifted: \(named). The model is answering questions unlike the ones it learned from: "
-            + "collect labelled examples of the new inputs and retrain."
+        return "Drifted: \(named). The inputs no longer look like the training data: "
+            + "collect labelled new examples and retrain."
     }
 }
