@@ -176,3 +176,21 @@ struct DeployLessonClaimsTests {
         #expect(abs(widget.drift?.features[2].shift ?? 9) < 0.3)
     }
 }
+
+/// The `input-drift` question: its answer is (recent mean − training mean) / training sd of the numbers it
+/// states, worked here from the formula.
+@Suite("The input-drift question")
+struct InputDriftQuestionTests {
+    @Test func theAnswerIsTheShiftOfTheStatedMeansInStatedDeviations() throws {
+        for seed in UInt64(1)...200 {
+            let question = GeneratedQuestion(template: .inputDrift, seed: seed)
+            let numbers = GeneratedQuestionRangeTests.numbers(in: question.question)
+            #expect(numbers.count == 3, "\(question.question)")
+            guard numbers.count == 3 else { continue }
+            let (mean, deviation, served) = (numbers[0], numbers[1], numbers[2])
+            #expect(deviation > 0)
+            #expect(abs(question.answer - (served - mean) / deviation) < 1e-4, "\(question.question)")
+            #expect(question.explanation.contains(question.answer.magnitude > 0.5 ? "past the 0.5" : "within the 0.5"))
+        }
+    }
+}

@@ -13,8 +13,9 @@ struct LessonContentTests {
 
     @Test func theLessonsLoadWithoutProblemsInCourseOrder() {
         #expect(Self.library.issues == [])
-        #expect(Self.library.lessons.map(\.id) == ["perceptron", "forward", "activations", "backprop", "descent"])
-        for (index, lesson) in Self.library.lessons.enumerated().dropFirst() {
+        #expect(Self.library.lessons.map(\.id).prefix(5) == ["perceptron", "forward", "activations", "backprop", "descent"])
+        #expect(Self.library.lessons.map(\.id).contains("deploy"))
+        for (index, lesson) in Self.library.lessons.prefix(5).enumerated().dropFirst() {
             #expect(lesson.requires == [Self.library.lessons[index - 1].id], "each lesson builds on the one before")
         }
     }
@@ -26,11 +27,13 @@ struct LessonContentTests {
             "activations": ["activation", "train"],
             "backprop": ["backprop", "train"],
             "descent": ["descent", "train"],
+            "deploy": ["deploy"],
         ]
         for lesson in Self.library.lessons {
             let names = Set(lesson.widgets.map(\.name))
             #expect(names.isSuperset(of: expected[lesson.id] ?? []), "\(lesson.id) has \(names)")
-            // Every lesson ends with a small live training run.
+            // Every core lesson ends with a small live training run.
+            guard lesson.order <= 5 else { continue }
             let lastWidget = try #require(lesson.pages.last?.blocks.compactMap { block -> WidgetBlock? in
                 if case .widget(let widget) = block { widget } else { nil }
             }.last)

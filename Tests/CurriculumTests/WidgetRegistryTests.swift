@@ -6,7 +6,7 @@ import Yams
 struct WidgetRegistryTests {
     @Test func theLessonsWidgetsAreRegistered() {
         let names = WidgetRegistry.entries.map(\.name)
-        #expect(names == ["perceptron", "neuron", "forward", "activation", "backprop", "graph", "descent", "train"])
+        #expect(names == ["perceptron", "neuron", "forward", "activation", "backprop", "graph", "descent", "train", "deploy"])
         #expect(Set(names).count == names.count)
         for entry in WidgetRegistry.entries {
             let settingNames = entry.settings.map(\.name)

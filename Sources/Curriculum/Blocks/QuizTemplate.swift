@@ -26,6 +26,8 @@ public enum QuizTemplate: String, CaseIterable, Sendable {
     case descentStep = "descent-step"
     /// The learning rate above which gradient descent on L = k·w² no longer converges.
     case largestLearningRate = "largest-learning-rate"
+    /// The drift of one served feature: (recent mean − training mean) / training standard deviation.
+    case inputDrift = "input-drift"
 
     /// What the template asks, for authors and error messages.
     public var summary: String {
@@ -40,6 +42,7 @@ public enum QuizTemplate: String, CaseIterable, Sendable {
         case .perceptronUpdate: "a perceptron weight after one update"
         case .descentStep: "a weight after one step of gradient descent"
         case .largestLearningRate: "the largest learning rate that converges on L = k·w²"
+        case .inputDrift: "the drift of a served feature in training standard deviations"
         }
     }
 }

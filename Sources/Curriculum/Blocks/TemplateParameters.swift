@@ -43,7 +43,7 @@ extension QuizTemplate {
         switch self {
         case .weightedSum, .neuronOutput, .sigmoidValue, .softmaxProbability: ["range", "step"]
         case .activationSlope: ["range", "step", "activation"]
-        case .squaredError, .weightGradient, .largestLearningRate: []
+        case .squaredError, .weightGradient, .largestLearningRate, .inputDrift: []
         case .perceptronUpdate: ["learning-rate"]
         case .descentStep: ["range", "step", "learning-rate"]
         }
