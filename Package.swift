@@ -25,6 +25,11 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
+        // The HTTP server behind `gradschool serve`; only the Serving module imports it.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        // Hummingbird's own foundations, named for the listening address and the server's log level.
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.14.0"),
     ],
     targets: [
         // System-library shims: the only places C headers enter the package.
@@ -63,14 +68,22 @@ let package = Package(
         .target(name: "Curriculum", dependencies: [
             "_CMark", "Canvas", "EngineSource", .product(name: "Yams", package: "Yams"), .product(name: "GRDB", package: "GRDB.swift"),
         ]),
+        // Answering prediction requests: JSON in, JSON out, request counts, latency and input drift.
+        // Foundation and the engine only, so the lesson widget can use it without a socket.
+        .target(name: "PredictionService", dependencies: ["Neural"]),
+        // The HTTP server around PredictionService. The only module that imports Hummingbird.
+        .target(name: "Serving", dependencies: [
+            "PredictionService", .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "NIOCore", package: "swift-nio"), .product(name: "Logging", package: "swift-log"),
+        ]),
         // Screens as state machines: update(message) and view(state) -> Buffer.
-        .target(name: "App", dependencies: ["Neural", "Canvas", "Curriculum"]),
+        .target(name: "App", dependencies: ["Neural", "Canvas", "Curriculum", "PredictionService"]),
         // The only code that calls ncurses.
         .target(name: "TerminalBackend", dependencies: ["Canvas", "_CNcurses"]),
         .executableTarget(
             name: "gradschool",
             dependencies: [
-                "Neural", "Canvas", "Curriculum", "App", "TerminalBackend",
+                "Neural", "Canvas", "Curriculum", "App", "TerminalBackend", "PredictionService", "Serving",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Yams", package: "Yams"),
             ],
@@ -84,7 +97,8 @@ let package = Package(
         .testTarget(name: "CanvasTests", dependencies: ["Canvas"]),
         .testTarget(name: "CurriculumTests", dependencies: ["Curriculum", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "EngineSourceTests", dependencies: ["EngineSource"]),
-        .testTarget(name: "AppTests", dependencies: ["App", "Neural", "Canvas", "Curriculum"]),
+        .testTarget(name: "AppTests", dependencies: ["App", "Neural", "Canvas", "Curriculum", "PredictionService"]),
+        .testTarget(name: "PredictionServiceTests", dependencies: ["PredictionService", "Neural"]),
         .testTarget(name: "EndToEndTests", dependencies: ["gradschool"]),
     ]
 )

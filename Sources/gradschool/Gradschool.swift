@@ -11,8 +11,8 @@ struct Gradschool: AsyncParsableCommand {
         Lessons walk through the perceptron, the forward pass, activation functions, \
         backpropagation and gradient descent while real networks train beside the text.
         """,
-        subcommands: [LessonCommand.self, PlayCommand.self, QuizCommand.self, TrainCommand.self, SampleCommand.self, TuneCommand.self, ProgressCommand.self,
-                      CheckCommand.self, BenchCommand.self]
+        subcommands: [LessonCommand.self, PlayCommand.self, QuizCommand.self, TrainCommand.self, SampleCommand.self, TuneCommand.self,
+                      PredictCommand.self, ServeCommand.self, ProgressCommand.self, CheckCommand.self, BenchCommand.self]
     )
 
     /// Starts the command once the standard streams are sure to be what they seem (see `StandardStreams`).

@@ -7,7 +7,8 @@ struct WidgetRegistryTests {
     @Test func theLessonsWidgetsAreRegistered() {
         let names = WidgetRegistry.entries.map(\.name)
         #expect(names == ["perceptron", "neuron", "forward", "activation", "backprop", "graph", "descent", "train", "losses", "classloss",
-                          "fit", "augment", "threshold", "confusion", "scaling", "split", "tuning", "convolution", "transfer", "gan"])
+                          "fit", "augment", "threshold", "confusion", "scaling", "split", "tuning", "convolution", "transfer", "gan",
+                          "deploy"])
         #expect(Set(names).count == names.count)
         for entry in WidgetRegistry.entries {
             let settingNames = entry.settings.map(\.name)

@@ -70,6 +70,8 @@ public enum QuizTemplate: String, CaseIterable, Sendable {
     case ganOptimalDiscriminator = "gan-optimal-discriminator"
     /// The slope of the non-saturating generator loss by the discriminator's score.
     case ganGeneratorSlope = "gan-generator-slope"
+    /// The drift of one served feature: (recent mean − training mean) / training standard deviation.
+    case inputDrift = "input-drift"
 
     /// What the template asks, for authors and error messages.
     public var summary: String {
@@ -106,6 +108,7 @@ public enum QuizTemplate: String, CaseIterable, Sendable {
         case .ganDiscriminatorLoss: "a GAN discriminator's loss on a real and a generated point"
         case .ganOptimalDiscriminator: "the best discriminator's answer at one point"
         case .ganGeneratorSlope: "the slope of the generator's loss by the discriminator's score"
+        case .inputDrift: "the drift of a served feature in training standard deviations"
         }
     }
 }

@@ -44,7 +44,7 @@ extension QuizTemplate {
         case .weightedSum, .neuronOutput, .sigmoidValue, .softmaxProbability: ["range", "step"]
         case .activationSlope: ["range", "step", "activation"]
         case .squaredError, .weightGradient, .largestLearningRate, .crossEntropyAdvantage, .earlyStoppingEpoch, .dropoutValue, .parameterCount,
-             .convOutputSize, .convParameterCount, .maxPool, .trainableParameters: []
+             .convOutputSize, .convParameterCount, .maxPool, .trainableParameters, .inputDrift: []
         case .huberLoss: ["range", "step"]
         case .l2Step: ["range", "step", "learning-rate"]
         case .ganDiscriminatorLoss, .ganOptimalDiscriminator, .ganGeneratorSlope: []

@@ -160,6 +160,7 @@ public enum WidgetRegistry {
             caption,
         ]),
         ganEntry,
+        Entry(name: "deploy", summary: "an iris classifier served in-process: requests, latency percentiles and input drift", settings: [caption]),
     ]
 
     /// The widget registered as `name`, if any.

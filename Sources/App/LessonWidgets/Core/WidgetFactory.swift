@@ -27,6 +27,7 @@ enum WidgetFactory {
         case "convolution": widget = ConvolutionWidget(settings: settings)
         case "transfer": widget = TransferWidget(settings: settings, runName: runName)
         case "gan": widget = GANWidget(settings: settings)
+        case "deploy": widget = DeployWidget(settings: settings)
         default: widget = UnknownWidget(name: block.name)
         }
         return WidgetHost(name: block.name, widget: widget)

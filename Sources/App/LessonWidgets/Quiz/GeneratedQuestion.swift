@@ -2,6 +2,7 @@ import Canvas
 import Curriculum
 import Foundation
 import Neural
+import PredictionService
 
 /// A numeric question drawn from a template: its text, the right answer the engine computed for the
 /// drawn numbers, how close an answer must be, and a worked explanation with the same numbers.
@@ -48,6 +49,7 @@ struct GeneratedQuestion: Equatable, Sendable {
         case .ganDiscriminatorLoss: self = Self.ganDiscriminatorLoss(&draw)
         case .ganOptimalDiscriminator: self = Self.ganOptimalDiscriminator(&draw)
         case .ganGeneratorSlope: self = Self.ganGeneratorSlope(&draw)
+        case .inputDrift: self = Self.inputDrift(&draw)
         }
     }
 
@@ -197,6 +199,25 @@ extension GeneratedQuestion {
             question: "A network's three output scores are [\(list)]. After softmax, what probability does class \(chosen + 1) get? (Two decimals are enough.)",
             answer: Double(probabilities[chosen]),
             explanation: "Softmax divides e^(score) by the sum of all three: e^(\(show(scores[chosen]))) / (\(exponentials.map { show($0, decimals: 3) }.joined(separator: " + "))) = \(show(exponentials[chosen], decimals: 3)) / \(show(total, decimals: 3)) = \(show(probabilities[chosen], decimals: 3)).")
+    }
+
+    /// The drift a prediction service reports for one feature, computed by the service's own `InputDrift`
+    /// from recent rows whose mean is the drawn one.
+    static func inputDrift(_ draw: inout NumberDraw) -> GeneratedQuestion {
+        let mean = draw.value(1...8, step: 0.1)
+        let deviation = draw.value(0.2...2, step: 0.1)
+        let shift = draw.value(-2...2, step: 0.1, excluding: [0])
+        let served = ((mean + shift * deviation) * 10).rounded() / 10
+        var drift = InputDrift(trainingMeans: [mean], trainingStandardDeviations: [deviation], featureNames: ["x"], window: 1)
+        drift.record([[served]])
+        let value = drift.features[0].shift ?? 0
+        return GeneratedQuestion(
+            question: "A feature was trained with mean \(show(mean)) and standard deviation \(show(deviation)). The recent requests "
+                + "to the served model have a mean of \(show(served)) for it. What is its drift, in training standard deviations?",
+            answer: Double(value), tolerance: 0.01,
+            explanation: "drift = (recent mean − training mean) / training sd = (\(show(served)) − \(term(mean))) / \(show(deviation)) "
+                + "= \(show(served - mean)) / \(show(deviation)) = \(show(value, decimals: 3))"
+                + (abs(value) > InputDrift.threshold ? ", past the 0.5 at which the service calls it drifted." : ", within the 0.5 at which the service calls it drifted."))
     }
 
     static func squaredError(_ draw: inout NumberDraw) -> GeneratedQuestion {
