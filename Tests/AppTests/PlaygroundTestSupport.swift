@@ -10,6 +10,9 @@ struct PlaygroundDriver {
     let host: SteppedLiveTraining
     /// Every effect the tutor asked for, in order.
     private(set) var effects: [Effect] = []
+    /// Carries out save and open requests: on the real files by default; a test that must not write where
+    /// the tests run (the package's folder) answers them itself.
+    var files: @Sendable (PlaygroundFileRequest) -> PlaygroundFileResult = { PlaygroundFiles.perform($0) }
 
     init(width: Int = 80, height: Int = 24, configuration: PlaygroundConfiguration = PlaygroundConfiguration(),
          file: Dataset? = nil, batchesPerFrame: Int = 5, glyphs: GlyphSet = .unicode, colors: ColorMode = .palette256) {
@@ -27,7 +30,7 @@ struct PlaygroundDriver {
             effects.append(effect)
             switch effect {
             case .live(let request): host.perform(request)
-            case .playground(let request): pending += tutor.update(.playground(PlaygroundFiles.perform(request)))
+            case .playground(let request): pending += tutor.update(.playground(files(request)))
             default: break
             }
         }
