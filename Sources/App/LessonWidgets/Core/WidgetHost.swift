@@ -55,10 +55,10 @@ struct WidgetHost: Sendable {
     private func keyLine(width: Int, context: WidgetContext) -> [Span] {
         let style = context.style
         var spans: [Span] = []
-        func add(_ hint: KeyHint, keyStyle: Style, actionStyle: Style) {
+        func add(_ hint: KeyHint, keyStyle: Style, actionStyle: Style, leaving room: Int = 0) {
             let separator = spans.isEmpty ? "" : "  "
             let pieceWidth = displayWidth(of: separator + hint.keys + " " + hint.action)
-            guard spans.width + pieceWidth <= width else { return }
+            guard spans.width + pieceWidth + room <= width else { return }
             spans.append(Span(separator + hint.keys, keyStyle))
             spans.append(Span(" " + hint.action, actionStyle))
         }
@@ -67,8 +67,11 @@ struct WidgetHost: Sendable {
             hints = hints.map { KeyHint(Self.asciiKeys($0.keys), $0.action) }
         }
         if context.isFocused {
-            for hint in hints { add(hint, keyStyle: style.accent, actionStyle: .plain) }
-            add(KeyHint("Esc", "leave"), keyStyle: style.accent, actionStyle: .plain)
+            // The way out always shows: the widget's own keys give way to it on a narrow line.
+            let leave = KeyHint("Esc", "leave")
+            let room = displayWidth(of: "  " + leave.keys + " " + leave.action)
+            for hint in hints { add(hint, keyStyle: style.accent, actionStyle: .plain, leaving: room) }
+            add(leave, keyStyle: style.accent, actionStyle: .plain)
         } else {
             add(KeyHint("Tab", "use this widget"), keyStyle: style.accent, actionStyle: .plain)
             for hint in hints { add(hint, keyStyle: style.secondary, actionStyle: style.secondary) }
