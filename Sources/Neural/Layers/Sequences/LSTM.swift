@@ -302,36 +302,9 @@ public struct LSTM: Layer {
             }
         }}}}}}}}}
 
-        gateGradients.storage.withUnsafeBufferPointer { dGates in
-            let dGates = dGates.baseAddress!
-            if tensors[0].isTrainable {
-                input.storage.withUnsafeBufferPointer { x in
-                    tensors[0].gradient.storage.withUnsafeMutableBufferPointer { dW in
-                        Recurrence.multiplyTransposingA(dGates, x.baseAddress!, dW.baseAddress!, rows: h4, inner: rows, columns: features)
-                    }
-                }
-            }
-            if tensors[1].isTrainable {
-                previousHidden.storage.withUnsafeBufferPointer { previous in
-                    tensors[1].gradient.storage.withUnsafeMutableBufferPointer { dW in
-                        Recurrence.multiplyTransposingA(dGates, previous.baseAddress!, dW.baseAddress!, rows: h4, inner: rows, columns: h)
-                    }
-                }
-            }
-            for index in 2...3 where tensors[index].isTrainable {
-                tensors[index].gradient.storage.withUnsafeMutableBufferPointer { db in
-                    Recurrence.columnSums(dGates, rows: rows, columns: h4, into: db.baseAddress!)
-                }
-            }
-            if computeInputGradient {
-                inputGradient.resize(rows: batch)
-                tensors[0].values.storage.withUnsafeBufferPointer { wih in
-                    inputGradient.storage.withUnsafeMutableBufferPointer { dX in
-                        Recurrence.multiply(dGates, rowStride: h4, wih.baseAddress!, dX.baseAddress!, rows: rows, inner: h4, columns: features)
-                    }
-                }
-            }
-        }
+        Recurrence.finishBackward(gateGradients: gateGradients, gateWidth: h4, input: input, previousHidden: previousHidden,
+                                  tensors: &tensors, rows: rows, batch: batch, features: features, hiddenSize: h,
+                                  computeInputGradient: computeInputGradient, inputGradient: &inputGradient)
     }
 
     /// The optimizer step on the four tensors, reading them directly; the weights' transposes are redone.

@@ -214,36 +214,9 @@ public struct RNN: Layer {
                 }
             }
         }}}}}}
-        preActivationGradients.storage.withUnsafeBufferPointer { dA in
-            let dA = dA.baseAddress!
-            if tensors[0].isTrainable {
-                input.storage.withUnsafeBufferPointer { x in
-                    tensors[0].gradient.storage.withUnsafeMutableBufferPointer { dW in
-                        Recurrence.multiplyTransposingA(dA, x.baseAddress!, dW.baseAddress!, rows: h, inner: rows, columns: features)
-                    }
-                }
-            }
-            if tensors[1].isTrainable {
-                previousHidden.storage.withUnsafeBufferPointer { previous in
-                    tensors[1].gradient.storage.withUnsafeMutableBufferPointer { dW in
-                        Recurrence.multiplyTransposingA(dA, previous.baseAddress!, dW.baseAddress!, rows: h, inner: rows, columns: h)
-                    }
-                }
-            }
-            for index in 2...3 where tensors[index].isTrainable {
-                tensors[index].gradient.storage.withUnsafeMutableBufferPointer { db in
-                    Recurrence.columnSums(dA, rows: rows, columns: h, into: db.baseAddress!)
-                }
-            }
-            if computeInputGradient {
-                inputGradient.resize(rows: batch)
-                tensors[0].values.storage.withUnsafeBufferPointer { wih in
-                    inputGradient.storage.withUnsafeMutableBufferPointer { dX in
-                        Recurrence.multiply(dA, rowStride: h, wih.baseAddress!, dX.baseAddress!, rows: rows, inner: h, columns: features)
-                    }
-                }
-            }
-        }
+        Recurrence.finishBackward(gateGradients: preActivationGradients, gateWidth: h, input: input, previousHidden: previousHidden,
+                                  tensors: &tensors, rows: rows, batch: batch, features: features, hiddenSize: h,
+                                  computeInputGradient: computeInputGradient, inputGradient: &inputGradient)
     }
 
     /// The optimizer step on the four tensors, reading them directly; the weights' transposes are redone.

@@ -59,6 +59,48 @@ enum Recurrence {
         }
     }
 
+    /// The last part of an RNN's or LSTM's backward pass, once ∂L/∂(gate pre-activations) of every step is
+    /// known (`gateGradients`, `rows` = batch × steps rows of `gateWidth`: h for an RNN, 4h for an LSTM):
+    ///
+    ///     ∂L/∂W_ih = Σ ∂L/∂gatesᵀ · x_t       ∂L/∂W_hh = Σ ∂L/∂gatesᵀ · h_{t−1}
+    ///     ∂L/∂b_ih = ∂L/∂b_hh = Σ ∂L/∂gates    ∂L/∂x_t  = ∂L/∂gates · W_ih
+    ///
+    /// for the tensors that train (`weight_ih`, `weight_hh`, `bias_ih`, `bias_hh`, in that order).
+    static func finishBackward(gateGradients: Matrix, gateWidth: Int, input: Matrix, previousHidden: Matrix,
+                               tensors: inout [Parameter], rows: Int, batch: Int, features: Int, hiddenSize: Int,
+                               computeInputGradient: Bool, inputGradient: inout Matrix) {
+        gateGradients.storage.withUnsafeBufferPointer { dGates in
+            let dGates = dGates.baseAddress!
+            if tensors[0].isTrainable {
+                input.storage.withUnsafeBufferPointer { x in
+                    tensors[0].gradient.storage.withUnsafeMutableBufferPointer { dW in
+                        multiplyTransposingA(dGates, x.baseAddress!, dW.baseAddress!, rows: gateWidth, inner: rows, columns: features)
+                    }
+                }
+            }
+            if tensors[1].isTrainable {
+                previousHidden.storage.withUnsafeBufferPointer { previous in
+                    tensors[1].gradient.storage.withUnsafeMutableBufferPointer { dW in
+                        multiplyTransposingA(dGates, previous.baseAddress!, dW.baseAddress!, rows: gateWidth, inner: rows, columns: hiddenSize)
+                    }
+                }
+            }
+            for index in 2...3 where tensors[index].isTrainable {
+                tensors[index].gradient.storage.withUnsafeMutableBufferPointer { db in
+                    columnSums(dGates, rows: rows, columns: gateWidth, into: db.baseAddress!)
+                }
+            }
+            if computeInputGradient {
+                inputGradient.resize(rows: batch)
+                tensors[0].values.storage.withUnsafeBufferPointer { wih in
+                    inputGradient.storage.withUnsafeMutableBufferPointer { dX in
+                        multiply(dGates, rowStride: gateWidth, wih.baseAddress!, dX.baseAddress!, rows: rows, inner: gateWidth, columns: features)
+                    }
+                }
+            }
+        }
+    }
+
     /// Stops with a sentence when a sequence layer is built with a size below 1.
     static func checkSizes(_ name: String, steps: Int, inputSize: Int, hiddenSize: Int) {
         guard steps >= 1, inputSize >= 1, hiddenSize >= 1 else {
