@@ -127,7 +127,7 @@ public struct ProgressStore: Sendable {
             return (readOnlyCopy(of: file, notices: &notices), false)
         }
         do {
-            return (try openWritable(file), true)
+            return (try openWritableWaiting(file), true)
         } catch let error as DatabaseError where [.SQLITE_NOTADB, .SQLITE_CORRUPT].contains(error.resultCode) || error.message == damagedMessage {
             let aside = setAside(file)
             let outcome = aside.map { "it was moved to \($0.path)" } ?? "it could not be moved aside, so it is left as it was"
@@ -167,6 +167,21 @@ public struct ProgressStore: Sendable {
             case .newerSchema(let version):
                 "Your progress file \(file.path) was written by a newer gradschool (schema \(version)); it is shown but "
                     + "nothing will be saved. Update gradschool to keep your progress."
+            }
+        }
+    }
+
+    /// Opens for writing, waiting out another tutor that is creating the same file at this very moment: while
+    /// it turns a new file to WAL, SQLite can answer busy (without waiting on its own), and a file caught half
+    /// made can read as not a database. A file still unreadable after a few tries is damaged.
+    private static func openWritableWaiting(_ file: URL) throws -> DatabasePool {
+        var attempt = 0
+        while true {
+            do {
+                return try openWritable(file)
+            } catch let error as DatabaseError where attempt < 40 && [.SQLITE_BUSY, .SQLITE_LOCKED, .SQLITE_NOTADB].contains(error.resultCode) {
+                attempt += 1
+                usleep(50_000)
             }
         }
     }
