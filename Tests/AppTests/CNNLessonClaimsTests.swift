@@ -91,4 +91,61 @@ struct CNNLessonClaimsTests {
         for shape in shapes where distinct.last != shape { distinct.append(shape) }
         #expect(distinct == ["1×8×8", "16×8×8", "16×4×4", "32×4×4", "32×2×2", "128", "10"])
     }
+
+    /// "It learns from 80 % of the digits and keeps the other 359 aside … one batch of 32 digits at a time, 60
+    /// batches a second (< and > change the pace), and 45 batches make an epoch. After every epoch the top line
+    /// shows the accuracy on the 359 held-out digits; 15 epochs take it above 93 %."
+    @Test func theLivePageTrainsAsItSays() throws {
+        var host = try LessonWidgetClaimTests.host(lesson: "cnn", page: "Watching a CNN learn", widget: "cnn")
+        let digits = try Dataset.digits()
+        let widget = try #require(WidgetTesting.state(host, as: CNNWidget.self))
+        #expect(widget.setup.test.count == 359 && widget.setup.training.count == digits.count - 359)
+        #expect(widget.batchesPerSecond == 60)
+        let effects = host.update(.key(.character(" ")))
+        let (run, spec) = try #require(WidgetCNNTests.start(effects))
+        #expect(effects.contains(.live(.send(run, .step(batches: 1)))))
+        #expect(spec.configuration.batchSize == 32 && spec.configuration.epochs == 15)
+        host.press(.character("<"))
+        #expect(try #require(WidgetTesting.state(host, as: CNNWidget.self)).batchesPerSecond < 60)
+        host.press(.character(">"), .character(">"))
+        #expect(try #require(WidgetTesting.state(host, as: CNNWidget.self)).batchesPerSecond > 60)
+        var trainer = spec.makeTrainer()
+        var accuracies: [Float] = []
+        trainer.train { accuracies.append($0.validationAccuracy ?? 0) }
+        #expect(trainer.snapshot().batchesPerEpoch == 45)
+        #expect(accuracies.count == 15)
+        #expect(accuracies.last! > 0.93, "\(accuracies)")
+        _ = host.update(.live(LiveSnapshot(run: run, generation: 1, training: trainer.snapshot())))
+        let top = try #require(WidgetCNNTests.text(host).first)
+        #expect(top.contains("epoch 15/15") && top.contains("test accuracy " + WidgetText.number(accuracies.last! * 100, decimals: 1, glyphs: .unicode) + " %"))
+    }
+
+    /// "light where a weight is negative and dark where it is positive. They start as random numbers and change
+    /// with every batch … the dense layer reads those 8·4·4 = 128 numbers", and the counts 80, 1,290, 1,370 and
+    /// 33,280.
+    @Test func theLivePageDrawsWhatItSays() throws {
+        var host = try LessonWidgetClaimTests.host(lesson: "cnn", page: "Watching a CNN learn", widget: "cnn")
+        let live = SteppedLiveTraining(batchesPerPoll: 0)
+        var filters = [try #require(WidgetTesting.state(host, as: CNNWidget.self)).inspection.filters]
+        WidgetCNNTests.relay(host.update(.key(.character(" "))), to: live, host: &host)
+        filters.append(try #require(WidgetTesting.state(host, as: CNNWidget.self)).inspection.filters)
+        WidgetCNNTests.relay(host.update(.tick), to: live, host: &host)
+        filters.append(try #require(WidgetTesting.state(host, as: CNNWidget.self)).inspection.filters)
+        #expect(filters[0] != filters[1] && filters[1] != filters[2], "every batch changes the filters")
+        let widget = try #require(WidgetTesting.state(host, as: CNNWidget.self))
+        // The shades: below the middle for every negative weight, above it for every positive one.
+        let shades = CNNWidget.shades(.unicode)
+        for filter in widget.inspection.filters {
+            let bound = widget.inspection.filters.flatMap(\.storage).map(abs).max()!
+            let drawn = widget.picture(filter, low: -bound, high: bound, columnsPerPixel: 1, glyphs: .unicode).joined()
+            for (weight, shade) in zip(filter.storage.prefix(9), drawn) {
+                let level = shades.firstIndex(of: shade)!
+                #expect(weight < 0 ? level <= 2 : level >= 2)
+            }
+        }
+        #expect(widget.network.layers[3].outputSize == 8 * 4 * 4)
+        let lines = WidgetCNNTests.text(host)
+        #expect(lines.contains { $0.contains("= 80,") } && lines.contains { $0.contains("33,280") })
+        #expect(lines.contains { $0.contains("80 + 1,290 (dense 128 → 10) = 1,370") })
+    }
 }

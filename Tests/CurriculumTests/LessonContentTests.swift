@@ -39,7 +39,7 @@ struct LessonContentTests {
             "data": ["scaling", "split"],
             "metrics": ["threshold", "confusion"],
             "tuning": ["tuning"],
-            "cnn": ["convolution"],
+            "cnn": ["convolution", "cnn"],
             "transfer": ["transfer"],
             "gans": ["gan"],
             "deploy": ["deploy"],

@@ -28,6 +28,7 @@ enum WidgetFactory {
         case "transfer": widget = TransferWidget(settings: settings, runName: runName)
         case "gan": widget = GANWidget(settings: settings)
         case "deploy": widget = DeployWidget(settings: settings)
+        case "cnn": widget = CNNWidget(settings: settings, runName: runName)
         default: widget = UnknownWidget(name: block.name)
         }
         return WidgetHost(name: block.name, widget: widget)

@@ -1,0 +1,180 @@
+import Canvas
+import Neural
+
+/// Draws the `cnn` widget: how far training has gone and the held-out accuracy; the digit under the
+/// cursor with the network's guess and the parameter counts; then, filter by filter, the 3×3 filter,
+/// its feature map for the digit and the max-pooled map.
+///
+/// Pictures are drawn with shades, darker for larger numbers: the digit from 0 to 16, each row of maps
+/// from 0 to its largest value (so the maps of one layer compare), the filters from their most negative
+/// weight (light) to their most positive (dark), 0 in the middle.
+extension CNNWidget {
+    func preferredContentHeight(width: Int, available: Int) -> Int {
+        min(available, lines(width: max(20, width), height: available, context: WidgetContext(glyphs: .unicode, colors: .none, isFocused: false)).count)
+    }
+
+    func draw(into buffer: inout Buffer, area: Rect, context: WidgetContext) {
+        for (index, line) in lines(width: area.width, height: area.height, context: context).prefix(area.height).enumerated() {
+            buffer.put(line, at: area.x, area.y + index, maxWidth: area.width)
+        }
+    }
+
+    /// Every line the widget draws at `width` columns, given `height` rows: when the whole picture does not
+    /// fit, the digit is named rather than drawn and the parameter counts go, so the maps stay in view.
+    func lines(width: Int, height: Int = .max, context: WidgetContext) -> [[Span]] {
+        let full = fitted(statusLines(context: context), width: width) + [[]] + digitBlock(width: width, context: context)
+            + [[]] + mapLines(width: width, context: context)
+        if full.count <= height { return full }
+        return fitted(statusLines(context: context) + guessLines(context: context), width: width) + mapLines(width: width, context: context)
+    }
+
+    private func fitted(_ lines: [[Span]], width: Int) -> [[Span]] {
+        lines.flatMap { $0.width > width ? wrap($0, width: max(10, width)) : [$0] }
+    }
+
+    // MARK: Status
+
+    /// `epoch 3/15 · batch 12/45 · test accuracy 94.4 % · training, 60 batches/s · 58 frames/s`, and a note.
+    func statusLines(context: WidgetContext) -> [[Span]] {
+        let glyphs = context.glyphs, style = context.style
+        let dot = glyphs.isUnicode ? " · " : ", "
+        let training = snapshot?.training
+        let epoch = training?.epoch ?? 0
+        let batches = training?.batchesPerEpoch ?? (setup.training.count + 31) / 32
+        var spans = [Span("epoch \(epoch)/\(setup.epochs)"),
+                     Span("\(dot)batch \(training?.batchInEpoch ?? 0)/\(batches)", style.secondary),
+                     Span("\(dot)test accuracy ")]
+        if let accuracy = testAccuracy {
+            spans.append(Span(WidgetText.number(accuracy * 100, decimals: 1, glyphs: glyphs) + " %", style.accent))
+        } else {
+            spans.append(Span(glyphs.isUnicode ? "–" : "-", style.secondary))
+        }
+        spans.append(Span(dot + stateText, style.secondary))
+        if let fps = snapshot?.framesPerSecond, fps > 0, isPlaying {
+            spans.append(Span("\(dot)\(Int(fps.rounded())) frames/s", style.secondary))
+        }
+        var lines = [spans]
+        if case .diverged(let divergence)? = training?.status {
+            lines.append([Span("Training \(divergence); r starts again.", style.warning)])
+        }
+        if let note { lines.append([Span(note, style.secondary)]) }
+        return lines
+    }
+
+    /// What the run is doing, as the status line says it.
+    var stateText: String {
+        guard let training = snapshot?.training else { return isStarted ? "starting" : "untrained: Space trains" }
+        if training.status.isDone { return "finished: r starts again" }
+        if isPlaying { return "training, \(batchesPerSecond) batches/s" }
+        return "paused"
+    }
+
+    // MARK: The digit
+
+    /// The digit under the cursor, two columns a pixel, beside its label, the guess and the counts.
+    func digitBlock(width: Int, context: WidgetContext) -> [[Span]] {
+        let pixels = setup.test.count > 0 ? setup.pixels(ofTest: cursor) : Array(repeating: 0, count: 64)
+        let image = picture(Matrix(rows: 8, columns: 8, elements: pixels), low: 0, high: 16, columnsPerPixel: 2, glyphs: context.glyphs)
+        let text = fitted(guessLines(context: context) + [[]] + countLines(context: context), width: max(10, width - 19))
+        var lines: [[Span]] = []
+        for row in 0..<max(image.count, text.count) {
+            var line: [Span] = [Span(row < image.count ? image[row] : String(repeating: " ", count: 16)), Span("   ")]
+            if row < text.count { line += text[row] }
+            lines.append(line)
+        }
+        return lines
+    }
+
+    /// `held-out digit 12 of 359 (←→)` and `a 7; the network says 7 (93 %) ✓`.
+    func guessLines(context: WidgetContext) -> [[Span]] {
+        let glyphs = context.glyphs, style = context.style
+        guard setup.test.count > 0 else { return [[Span("no digits to show", style.warning)]] }
+        let label = setup.label(ofTest: cursor)
+        let guess = inspection.guess
+        let confidence = WidgetText.number(inspection.probabilities[guess] * 100, decimals: 0, glyphs: glyphs)
+        let right = guess == label
+        return [[Span("held-out digit \(cursor + 1) of \(setup.test.count)", style.heading)],
+                [Span("a \(label); the network says \(guess) (\(confidence) %) "),
+                 Span(WidgetText.mark(right, glyphs: glyphs), right ? style.done : style.warning)]]
+    }
+
+    /// The parameter counts of the convolution, a dense layer with as many outputs, and the whole network.
+    func countLines(context: WidgetContext) -> [[Span]] {
+        let glyphs = context.glyphs, style = context.style
+        let times = glyphs.isUnicode ? "·" : "*", arrow = glyphs.isUnicode ? " → " : " -> "
+        let filters = inspection.filters.count
+        return [
+            [Span("numbers learned", style.heading)],
+            [Span("conv 8 3 pad 1: \(filters)\(times)(1\(times)3\(times)3 + 1) = "), Span(grouped(counts.convolution), style.accent),
+             Span(", \(counts.convolutionOutputs) outputs", style.secondary)],
+            [Span("a dense layer 64\(arrow)\(counts.convolutionOutputs): "), Span(grouped(counts.denseForSameOutputs), style.accent)],
+            [Span("the whole CNN: \(grouped(counts.convolution)) + \(grouped(counts.head)) (dense 128\(arrow)10) = "),
+             Span(grouped(counts.convolution + counts.head), style.accent)],
+        ]
+    }
+
+    // MARK: The maps
+
+    /// Filter by filter in columns: the filters, their feature maps for the digit, and the pooled maps.
+    func mapLines(width: Int, context: WidgetContext) -> [[Span]] {
+        let glyphs = context.glyphs, style = context.style
+        let by = glyphs.isUnicode ? "×" : "x"
+        let columns = max(1, min(inspection.filters.count, (width + 1) / 9))
+        func row(_ pictures: [[String]]) -> [[Span]] {
+            let height = pictures.map(\.count).max() ?? 0
+            return (0..<height).map { y in
+                [Span(pictures.prefix(columns).map { picture in pad(y < picture.count ? picture[y] : "", 8) }.joined(separator: " "))]
+            }
+        }
+        let filterLow = inspection.filters.flatMap(\.storage).min() ?? -1
+        let filterHigh = inspection.filters.flatMap(\.storage).max() ?? 1
+        let bound = max(abs(filterLow), abs(filterHigh), 1e-6)
+        let mapHigh = max(inspection.maps.flatMap(\.storage).max() ?? 0, 1e-6)
+        let pooledHigh = max(inspection.pooled.flatMap(\.storage).max() ?? 0, 1e-6)
+        var lines: [[Span]] = []
+        lines.append([Span("filters \(3)\(by)3 of conv layer 0", style.heading), Span(" (light negative, dark positive)", style.secondary)])
+        lines.append([Span((1...columns).map { pad("#\($0)", 8) }.joined(separator: " "), style.secondary)])
+        lines += row(inspection.filters.map { picture($0, low: -bound, high: bound, columnsPerPixel: 2, glyphs: glyphs) })
+        lines.append([Span("feature maps 8\(by)8 after relu", style.heading), Span(" (where each filter finds its pattern)", style.secondary)])
+        lines += row(inspection.maps.map { picture($0, low: 0, high: mapHigh, columnsPerPixel: 1, glyphs: glyphs) })
+        lines.append([Span("max-pooled 2\(by)2 to 4\(by)4", style.heading), Span(" (the largest of each block)", style.secondary)])
+        lines += row(inspection.pooled.map { picture($0, low: 0, high: pooledHigh, columnsPerPixel: 2, glyphs: glyphs) })
+        if columns < inspection.filters.count {
+            lines.append([Span("filters \(columns + 1)\(glyphs.isUnicode ? "–" : "-")\(inspection.filters.count) need a wider terminal", style.secondary)])
+        }
+        return fitted(lines, width: width)
+    }
+
+    /// The shades from light to dark.
+    static func shades(_ glyphs: GlyphSet) -> [Character] {
+        glyphs.isUnicode ? [" ", "░", "▒", "▓", "█"] : [" ", ".", ":", "*", "#"]
+    }
+
+    /// A picture as text rows: each value a shade from `low` (lightest) to `high` (darkest).
+    func picture(_ values: Matrix, low: Float, high: Float, columnsPerPixel: Int, glyphs: GlyphSet) -> [String] {
+        let shades = Self.shades(glyphs)
+        let span = max(high - low, 1e-6)
+        return (0..<values.rows).map { y in
+            String((0..<values.columns).flatMap { x -> [Character] in
+                let level = ((values[y, x] - low) / span * Float(shades.count - 1)).rounded()
+                let shade = shades[Int(min(max(level.isFinite ? level : 0, 0), Float(shades.count - 1)))]
+                return Array(repeating: shade, count: columnsPerPixel)
+            })
+        }
+    }
+
+    private func pad(_ text: String, _ width: Int) -> String {
+        text.count >= width ? text : text + String(repeating: " ", count: width - text.count)
+    }
+
+    /// `33,280`: thousands grouped as the lesson writes them.
+    private func grouped(_ value: Int) -> String {
+        let digits = String(value)
+        var result = ""
+        for (index, character) in digits.enumerated() {
+            if index > 0, (digits.count - index) % 3 == 0 { result.append(",") }
+            result.append(character)
+        }
+        return result
+    }
+}
