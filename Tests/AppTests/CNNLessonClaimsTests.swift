@@ -92,8 +92,8 @@ struct CNNLessonClaimsTests {
         #expect(distinct == ["1×8×8", "16×8×8", "16×4×4", "32×4×4", "32×2×2", "128", "10"])
     }
 
-    /// "It learns from 80 % of the digits and keeps the other 359 aside … one batch of 32 digits at a time, 60
-    /// batches a second (< and > change the pace), and 45 batches make an epoch. After every epoch the top line
+    /// "It learns from 80 % of the digits and keeps the other 359 aside … one batch of 32 digits at a time, at a
+    /// pace of 60 batches a second (< and > change the pace), and 45 batches make an epoch. After every epoch the top line
     /// shows the accuracy on the 359 held-out digits; 15 epochs take it above 93 %."
     @Test func theLivePageTrainsAsItSays() throws {
         var host = try LessonWidgetClaimTests.host(lesson: "cnn", page: "Watching a CNN learn", widget: "cnn")
@@ -120,7 +120,7 @@ struct CNNLessonClaimsTests {
         #expect(top.contains("epoch 15/15") && top.contains("test accuracy " + WidgetText.number(accuracies.last! * 100, decimals: 1, glyphs: .unicode) + " %"))
     }
 
-    /// "light where a weight is negative and dark where it is positive. They start as random numbers and change
+    /// "faint where a weight is negative and solid where it is positive. They start as random numbers and change
     /// with every batch … the dense layer reads those 8·4·4 = 128 numbers", and the counts 80, 1,290, 1,370 and
     /// 33,280.
     @Test func theLivePageDrawsWhatItSays() throws {

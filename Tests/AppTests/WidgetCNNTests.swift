@@ -122,6 +122,21 @@ struct WidgetCNNTests {
         #expect(Self.text(host).first?.contains("finished") == true)
     }
 
+    @Test func aLateSnapshotDoesNotSlowThePace() throws {
+        var host = WidgetTesting.host("cnn")
+        let live = SteppedLiveTraining(batchesPerPoll: 0)
+        Self.relay(host.update(.key(.character(" "))), to: live, host: &host)
+        // The run answers only every third frame: the next request asks for the batches earned meanwhile,
+        // so one second of ticks still trains 60 batches.
+        for tick in 1...60 {
+            for effect in host.update(.tick) { if case .live(let request) = effect { live.perform(request) } }
+            if tick % 3 == 0 {
+                for snapshot in live.poll() { Self.relay(host.update(.live(snapshot)), to: live, host: &host) }
+            }
+        }
+        #expect(live.trainer(of: LiveRunID("test:1"))?.stepCount == 61)
+    }
+
     @Test func trainingChangesTheFiltersAndTheHeldOutAccuracyIsTheNetworks() throws {
         var host = WidgetTesting.host("cnn")
         let (run, spec) = try #require(Self.start(host.update(.key(.character(" ")))))
@@ -165,13 +180,18 @@ struct WidgetCNNTests {
         let lines = Self.text(host)
         #expect(lines.contains { $0.contains("held-out digit 4 of \(widget.setup.test.count)") })
         #expect(lines.contains { $0.contains("a \(widget.setup.label(ofTest: 3)); the network says \(widget.inspection.guess)") })
-        // The digit is drawn two columns a pixel, 16 (full ink) darkest: the first row of the picture.
-        let firstRow = pixels.prefix(8).map { value -> String in
-            let shade = CNNWidget.shades(.unicode)[Int((value / 16 * 4).rounded())]
-            return String([shade, shade])
-        }.joined()
-        let digitRow = try #require(lines.firstIndex { $0.contains("held-out digit") })
-        #expect(lines[digitRow].hasPrefix(firstRow))
+        // The digit is drawn two columns a pixel, full ink (1) darkest, row by row from the top of the block.
+        let top = try #require(lines.firstIndex { $0.contains("held-out digit") })
+        let shades = CNNWidget.shades(.unicode)
+        for row in 0..<8 {
+            let expected = pixels[row * 8 ..< row * 8 + 8].map { value -> String in
+                let shade = shades[Int((value * Float(shades.count - 1)).rounded())]
+                return String([shade, shade])
+            }.joined().replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression)
+            // The text is read with its trailing spaces cut, so a row of paper at the right compares cut too.
+            #expect(lines[top + row].hasPrefix(expected), "row \(row + 1) of the digit")
+        }
+        #expect(lines[top ..< top + 8].contains { $0.contains("█") }, "the ink shows")
         // ← from the first digit wraps round to the last.
         host.press(.left, .left, .left, .left)
         #expect(try Self.widget(host).cursor == widget.setup.test.count - 1)
@@ -226,6 +246,10 @@ struct WidgetCNNTests {
         #expect(full.count > 22 && short.count <= 22)
         #expect(short.contains { $0.contains("feature maps 8×8 after relu") } && short.contains { $0.contains("max-pooled 2×2 to 4×4") })
         #expect(short.contains { $0.contains("held-out digit 1 of") })
+        // With 256 colours the pictures go two pixels a cell, and the filters fit too.
+        let coloured = host.render(width: 80, height: 20, glyphs: .unicode, colors: .palette256, isFocused: true).lines
+        #expect(coloured.contains { $0.contains("filters 3×3 of conv layer 0") } && coloured.contains { $0.contains("max-pooled 2×2 to 4×4") })
+        #expect(coloured.contains { $0.contains("▀") })
         // A narrow widget shows as many filters as fit and says so.
         let narrow = Self.text(host, width: 40)
         #expect(narrow.contains { $0.contains("need a wider terminal") })

@@ -52,6 +52,6 @@ struct CNNSetup: Sendable {
         return target.indices.max { target[$0] < target[$1] } ?? 0
     }
 
-    /// The 64 pixels of test digit `index`, 0 (paper) to 16 (ink), row by row.
+    /// The 64 pixels of test digit `index`, row by row: 0 for paper to 1 for full ink (the ink count over 16).
     func pixels(ofTest index: Int) -> [Float] { test.features.row(index) }
 }

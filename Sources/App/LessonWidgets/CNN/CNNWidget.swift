@@ -24,7 +24,10 @@ struct CNNWidget: InteractiveWidget {
     private(set) var askedStep: Int?
     /// The pace, an index into `speeds`: 60 batches a second to begin with.
     private(set) var speedIndex = 1
-    private var ticksSinceRequest = 0
+    /// Batches earned by the ticks so far and not yet asked for, counted in ticks: a batch costs
+    /// `WidgetClock.ticksPerSecond`, and each tick while playing earns `batchesPerSecond`. A request asks for
+    /// every whole batch earned, so a snapshot that comes a tick late does not slow the pace.
+    private var credit = 0
     /// The held-out digit under the cursor, an index into the test set.
     private(set) var cursor = 0
     /// The network at work on that digit.
@@ -61,11 +64,14 @@ struct CNNWidget: InteractiveWidget {
         switch message {
         case .key(let key): return handle(key)
         case .tick:
-            ticksSinceRequest += 1
+            guard isPlaying else { return [] }
+            // At most ten ticks' worth waits, so a run that falls behind is not flooded when it catches up.
+            credit = min(credit + batchesPerSecond, 10 * max(batchesPerSecond, WidgetClock.ticksPerSecond))
             return advance()
         case .reset:
             isPlaying = false
             askedStep = nil
+            credit = 0
             note = nil
             cursor = 0
             inspect()
@@ -85,7 +91,7 @@ struct CNNWidget: InteractiveWidget {
         inspection = CNNInspection(network: network, pixels: setup.pixels(ofTest: cursor))
     }
 
-    /// Paced play: asks for the next few batches once the run has trained the ones asked for before.
+    /// Paced play: asks for the batches earned once the run has trained the ones asked for before.
     private mutating func advance() -> [Effect] {
         guard isPlaying else { return [] }
         if let training = snapshot?.training, training.status.isDone {
@@ -93,13 +99,11 @@ struct CNNWidget: InteractiveWidget {
             askedStep = nil
             return []
         }
-        let ticksPerSecond = WidgetClock.ticksPerSecond
-        let batches = max(1, batchesPerSecond / ticksPerSecond)
-        let ticksPerRequest = max(1, ticksPerSecond * batches / batchesPerSecond)
+        let batches = credit / WidgetClock.ticksPerSecond
         let done = snapshot?.training.stepCount ?? 0
-        guard done >= askedStep ?? 0, ticksSinceRequest >= ticksPerRequest else { return [] }
+        guard done >= askedStep ?? 0, batches >= 1 else { return [] }
+        credit -= batches * WidgetClock.ticksPerSecond
         askedStep = done + batches
-        ticksSinceRequest = 0
         return [.live(.send(run, .step(batches: batches)))]
     }
 
@@ -126,7 +130,8 @@ struct CNNWidget: InteractiveWidget {
             if snapshot?.training.status.isDone == true { return start }
             isPlaying.toggle()
             askedStep = nil
-            ticksSinceRequest = Int.max / 2
+            // The first batch at once.
+            credit = isPlaying ? WidgetClock.ticksPerSecond : 0
             return start + advance()
         case .enter:
             isPlaying = false
@@ -177,7 +182,7 @@ extension CNNWidget: Equatable {
     static func == (lhs: CNNWidget, rhs: CNNWidget) -> Bool {
         lhs.runName == rhs.runName && lhs.snapshot == rhs.snapshot && lhs.isStarted == rhs.isStarted
             && lhs.isPlaying == rhs.isPlaying && lhs.askedStep == rhs.askedStep && lhs.speedIndex == rhs.speedIndex
-            && lhs.ticksSinceRequest == rhs.ticksSinceRequest && lhs.cursor == rhs.cursor && lhs.note == rhs.note
+            && lhs.credit == rhs.credit && lhs.cursor == rhs.cursor && lhs.note == rhs.note
             && lhs.inspection == rhs.inspection
     }
 }

@@ -5,9 +5,9 @@ import Neural
 /// cursor with the network's guess and the parameter counts; then, filter by filter, the 3×3 filter,
 /// its feature map for the digit and the max-pooled map.
 ///
-/// Pictures are drawn with shades, darker for larger numbers: the digit from 0 to 16, each row of maps
-/// from 0 to its largest value (so the maps of one layer compare), the filters from their most negative
-/// weight (light) to their most positive (dark), 0 in the middle.
+/// Pictures are drawn with shades, fuller for larger numbers: the digit from paper (0) to full ink (1); each
+/// row of maps from 0 to its largest value, so the maps of one layer compare; the filters from −m (empty)
+/// to +m (solid), m the largest size of any weight, so 0 is the middle shade.
 extension CNNWidget {
     func preferredContentHeight(width: Int, available: Int) -> Int {
         min(available, lines(width: max(20, width), height: available, context: WidgetContext(glyphs: .unicode, colors: .none, isFocused: false)).count)
@@ -25,7 +25,15 @@ extension CNNWidget {
         let full = fitted(statusLines(context: context), width: width) + [[]] + digitBlock(width: width, context: context)
             + [[]] + mapLines(width: width, context: context)
         if full.count <= height { return full }
-        return fitted(statusLines(context: context) + guessLines(context: context), width: width) + mapLines(width: width, context: context)
+        let heading = fitted(statusLines(context: context, short: true) + [guessLines(context: context).flatMap { $0 + [Span(" ")] }], width: width)
+        let compact = heading + mapLines(width: width, context: context, compact: true)
+        guard compact.count > height, let filtersEnd = compact.firstIndex(where: { $0.first?.text.hasPrefix("feature maps") == true }) else {
+            return compact
+        }
+        // Without half blocks the maps come first: the filters are left out rather than the pooling.
+        let start = heading.count
+        return heading + [[Span("filters: a taller terminal shows them", context.style.secondary)]] + compact[filtersEnd...]
+            .prefix(max(0, height - start - 1))
     }
 
     private func fitted(_ lines: [[Span]], width: Int) -> [[Span]] {
@@ -35,21 +43,21 @@ extension CNNWidget {
     // MARK: Status
 
     /// `epoch 3/15 · batch 12/45 · test accuracy 94.4 % · training, 60 batches/s · 58 frames/s`, and a note.
-    func statusLines(context: WidgetContext) -> [[Span]] {
+    func statusLines(context: WidgetContext, short: Bool = false) -> [[Span]] {
         let glyphs = context.glyphs, style = context.style
         let dot = glyphs.isUnicode ? " · " : ", "
         let training = snapshot?.training
         let epoch = training?.epoch ?? 0
         let batches = training?.batchesPerEpoch ?? (setup.training.count + 31) / 32
         var spans = [Span("epoch \(epoch)/\(setup.epochs)"),
-                     Span("\(dot)batch \(training?.batchInEpoch ?? 0)/\(batches)", style.secondary),
+                     Span(short ? "" : "\(dot)batch \(training?.batchInEpoch ?? 0)/\(batches)", style.secondary),
                      Span("\(dot)test accuracy ")]
         if let accuracy = testAccuracy {
             spans.append(Span(WidgetText.number(accuracy * 100, decimals: 1, glyphs: glyphs) + " %", style.accent))
         } else {
             spans.append(Span(glyphs.isUnicode ? "–" : "-", style.secondary))
         }
-        spans.append(Span(dot + stateText, style.secondary))
+        spans.append(Span(dot + (short ? shortStateText : stateText), style.secondary))
         if let fps = snapshot?.framesPerSecond, fps > 0, isPlaying {
             spans.append(Span("\(dot)\(Int(fps.rounded())) frames/s", style.secondary))
         }
@@ -69,12 +77,19 @@ extension CNNWidget {
         return "paused"
     }
 
+    /// The state in a word or two, for a short area.
+    var shortStateText: String {
+        guard let training = snapshot?.training else { return isStarted ? "starting" : "untrained" }
+        if training.status.isDone { return "finished" }
+        return isPlaying ? "\(batchesPerSecond) batches/s" : "paused"
+    }
+
     // MARK: The digit
 
     /// The digit under the cursor, two columns a pixel, beside its label, the guess and the counts.
     func digitBlock(width: Int, context: WidgetContext) -> [[Span]] {
         let pixels = setup.test.count > 0 ? setup.pixels(ofTest: cursor) : Array(repeating: 0, count: 64)
-        let image = picture(Matrix(rows: 8, columns: 8, elements: pixels), low: 0, high: 16, columnsPerPixel: 2, glyphs: context.glyphs)
+        let image = picture(Matrix(rows: 8, columns: 8, elements: pixels), low: 0, high: 1, columnsPerPixel: 2, glyphs: context.glyphs)
         let text = fitted(guessLines(context: context) + [[]] + countLines(context: context), width: max(10, width - 19))
         var lines: [[Span]] = []
         for row in 0..<max(image.count, text.count) {
@@ -116,41 +131,73 @@ extension CNNWidget {
     // MARK: The maps
 
     /// Filter by filter in columns: the filters, their feature maps for the digit, and the pooled maps.
-    func mapLines(width: Int, context: WidgetContext) -> [[Span]] {
+    ///
+    /// `compact` is for short areas: no filter numbers, and where the terminal has 256 colours or more, two
+    /// pixels a cell (the upper half block in one grey over another), so every picture takes half the rows.
+    func mapLines(width: Int, context: WidgetContext, compact: Bool = false) -> [[Span]] {
         let glyphs = context.glyphs, style = context.style
         let by = glyphs.isUnicode ? "×" : "x"
+        let halfBlocks = compact && glyphs.isUnicode && context.colors.rawValue >= ColorMode.palette256.rawValue
         let columns = max(1, min(inspection.filters.count, (width + 1) / 9))
-        func row(_ pictures: [[String]]) -> [[Span]] {
+        func row(_ pictures: [[[Span]]]) -> [[Span]] {
             let height = pictures.map(\.count).max() ?? 0
             return (0..<height).map { y in
-                [Span(pictures.prefix(columns).map { picture in pad(y < picture.count ? picture[y] : "", 8) }.joined(separator: " "))]
+                var line: [Span] = []
+                for (index, picture) in pictures.prefix(columns).enumerated() {
+                    if index > 0 { line.append(Span(" ")) }
+                    let cells = y < picture.count ? picture[y] : []
+                    line += cells
+                    let drawn = cells.reduce(0) { $0 + $1.width }
+                    if drawn < 8 { line.append(Span(String(repeating: " ", count: 8 - drawn))) }
+                }
+                return line
             }
         }
-        let filterLow = inspection.filters.flatMap(\.storage).min() ?? -1
-        let filterHigh = inspection.filters.flatMap(\.storage).max() ?? 1
-        let bound = max(abs(filterLow), abs(filterHigh), 1e-6)
+        func draw(_ values: Matrix, low: Float, high: Float, columnsPerPixel: Int) -> [[Span]] {
+            halfBlocks ? halfBlockPicture(values, low: low, high: high, columnsPerPixel: columnsPerPixel, context: context)
+                : picture(values, low: low, high: high, columnsPerPixel: columnsPerPixel, glyphs: glyphs).map { [Span($0)] }
+        }
+        let bound = max(inspection.filters.flatMap(\.storage).map(abs).max() ?? 1, 1e-6)
         let mapHigh = max(inspection.maps.flatMap(\.storage).max() ?? 0, 1e-6)
         let pooledHigh = max(inspection.pooled.flatMap(\.storage).max() ?? 0, 1e-6)
         var lines: [[Span]] = []
-        lines.append([Span("filters \(3)\(by)3 of conv layer 0", style.heading), Span(" (light negative, dark positive)", style.secondary)])
-        lines.append([Span((1...columns).map { pad("#\($0)", 8) }.joined(separator: " "), style.secondary)])
-        lines += row(inspection.filters.map { picture($0, low: -bound, high: bound, columnsPerPixel: 2, glyphs: glyphs) })
-        lines.append([Span("feature maps 8\(by)8 after relu", style.heading), Span(" (where each filter finds its pattern)", style.secondary)])
-        lines += row(inspection.maps.map { picture($0, low: 0, high: mapHigh, columnsPerPixel: 1, glyphs: glyphs) })
+        lines.append([Span("filters \(3)\(by)3 of conv layer 0", style.heading), Span(" (faint negative, solid positive)", style.secondary)])
+        if !compact { lines.append([Span((1...columns).map { pad("#\($0)", 8) }.joined(separator: " "), style.secondary)]) }
+        lines += row(inspection.filters.map { draw($0, low: -bound, high: bound, columnsPerPixel: 2) })
+        lines.append([Span("feature maps 8\(by)8 after relu", style.heading), Span(" (solid where each filter finds its pattern)", style.secondary)])
+        lines += row(inspection.maps.map { draw($0, low: 0, high: mapHigh, columnsPerPixel: 1) })
         lines.append([Span("max-pooled 2\(by)2 to 4\(by)4", style.heading), Span(" (the largest of each block)", style.secondary)])
-        lines += row(inspection.pooled.map { picture($0, low: 0, high: pooledHigh, columnsPerPixel: 2, glyphs: glyphs) })
+        lines += row(inspection.pooled.map { draw($0, low: 0, high: pooledHigh, columnsPerPixel: 2) })
         if columns < inspection.filters.count {
             lines.append([Span("filters \(columns + 1)\(glyphs.isUnicode ? "–" : "-")\(inspection.filters.count) need a wider terminal", style.secondary)])
         }
         return fitted(lines, width: width)
     }
 
-    /// The shades from light to dark.
+    /// A picture two pixel rows a cell: `▀` in the upper pixel's grey over the lower pixel's, black for `low`
+    /// and white for `high`, as the shades go from empty to solid.
+    func halfBlockPicture(_ values: Matrix, low: Float, high: Float, columnsPerPixel: Int, context: WidgetContext) -> [[Span]] {
+        let span = max(high - low, 1e-6)
+        func grey(_ value: Float) -> Color {
+            let fraction = min(max((value - low) / span, 0), 1)
+            let level = UInt8((fraction.isFinite ? fraction : 0) * 255)
+            return context.color(.rgb(level, level, level))
+        }
+        return stride(from: 0, to: values.rows, by: 2).map { y in
+            (0..<values.columns).map { x in
+                let upper = grey(values[y, x])
+                let style = y + 1 < values.rows ? Style(foreground: upper, background: grey(values[y + 1, x])) : Style(foreground: upper)
+                return Span(String(repeating: "▀", count: columnsPerPixel), style)
+            }
+        }
+    }
+
+    /// The shades from empty to solid.
     static func shades(_ glyphs: GlyphSet) -> [Character] {
         glyphs.isUnicode ? [" ", "░", "▒", "▓", "█"] : [" ", ".", ":", "*", "#"]
     }
 
-    /// A picture as text rows: each value a shade from `low` (lightest) to `high` (darkest).
+    /// A picture as text rows: each value a shade from `low` (empty) to `high` (solid).
     func picture(_ values: Matrix, low: Float, high: Float, columnsPerPixel: Int, glyphs: GlyphSet) -> [String] {
         let shades = Self.shades(glyphs)
         let span = max(high - low, 1e-6)
