@@ -94,7 +94,7 @@ struct CNNLessonClaimsTests {
 
     /// "It learns from 80 % of the digits and keeps the other 359 aside … one batch of 32 digits at a time, at a
     /// pace of 60 batches a second (< and > change the pace), and 45 batches make an epoch. After every epoch the top line
-    /// shows the accuracy on the 359 held-out digits; 15 epochs take it above 93 %."
+    /// shows the accuracy on the 359 held-out digits; 15 epochs take it above 95 %."
     @Test func theLivePageTrainsAsItSays() throws {
         var host = try LessonWidgetClaimTests.host(lesson: "cnn", page: "Watching a CNN learn", widget: "cnn")
         let digits = try Dataset.digits()
@@ -114,7 +114,7 @@ struct CNNLessonClaimsTests {
         trainer.train { accuracies.append($0.validationAccuracy ?? 0) }
         #expect(trainer.snapshot().batchesPerEpoch == 45)
         #expect(accuracies.count == 15)
-        #expect(accuracies.last! > 0.93, "\(accuracies)")
+        #expect(accuracies.last! > 0.95, "\(accuracies)")
         _ = host.update(.live(LiveSnapshot(run: run, generation: 1, training: trainer.snapshot())))
         let top = try #require(WidgetCNNTests.text(host).first)
         #expect(top.contains("epoch 15/15") && top.contains("test accuracy " + WidgetText.number(accuracies.last! * 100, decimals: 1, glyphs: .unicode) + " %"))

@@ -120,6 +120,14 @@ struct WidgetCNNTests {
         #expect(try Self.widget(host).snapshot?.training.status == .finished)
         #expect(!host.isAnimating)
         #expect(Self.text(host).first?.contains("finished") == true)
+        // r, then Space at once: the run goes back to its first weights and plays from there.
+        let reset = host.update(.reset)
+        #expect(reset == [.live(.send(LiveRunID("test:1"), .reset))])
+        let play = host.update(.key(.character(" ")))
+        #expect(play.contains(.live(.send(LiveRunID("test:1"), .step(batches: 1)))))
+        #expect(try Self.widget(host).isPlaying)
+        Self.relay(reset + play, to: live, host: &host)
+        #expect(live.trainer(of: LiveRunID("test:1"))?.stepCount == 1)
     }
 
     @Test func aLateSnapshotDoesNotSlowThePace() throws {
@@ -179,7 +187,7 @@ struct WidgetCNNTests {
         }
         let lines = Self.text(host)
         #expect(lines.contains { $0.contains("held-out digit 4 of \(widget.setup.test.count)") })
-        #expect(lines.contains { $0.contains("a \(widget.setup.label(ofTest: 3)); the network says \(widget.inspection.guess)") })
+        #expect(lines.contains { $0.contains("\(widget.setup.label(ofTest: 3) == 8 ? "an" : "a") \(widget.setup.label(ofTest: 3)); the network says \(widget.inspection.guess)") })
         // The digit is drawn two columns a pixel, full ink (1) darkest, row by row from the top of the block.
         let top = try #require(lines.firstIndex { $0.contains("held-out digit") })
         let shades = CNNWidget.shades(.unicode)
@@ -245,7 +253,8 @@ struct WidgetCNNTests {
         let short = Self.text(host, height: 22)
         #expect(full.count > 22 && short.count <= 22)
         #expect(short.contains { $0.contains("feature maps 8×8 after relu") } && short.contains { $0.contains("max-pooled 2×2 to 4×4") })
-        #expect(short.contains { $0.contains("held-out digit 1 of") })
+        let count = try Self.widget(host).setup.test.count
+        #expect(short.contains { $0.contains("held-out digit 1 of \(count): a ") })
         // With 256 colours the pictures go two pixels a cell, and the filters fit too.
         let coloured = host.render(width: 80, height: 20, glyphs: .unicode, colors: .palette256, isFocused: true).lines
         #expect(coloured.contains { $0.contains("filters 3×3 of conv layer 0") } && coloured.contains { $0.contains("max-pooled 2×2 to 4×4") })

@@ -74,6 +74,9 @@ struct CNNWidget: InteractiveWidget {
             credit = 0
             note = nil
             cursor = 0
+            // The run comes back to its first weights; until its snapshot says so, the widget shows them
+            // itself, so a Space pressed at once plays rather than reading the finished run it replaced.
+            snapshot = nil
             inspect()
             return isStarted ? [.live(.send(run, .reset))] : []
         case .live(let snapshot):

@@ -25,7 +25,9 @@ extension CNNWidget {
         let full = fitted(statusLines(context: context), width: width) + [[]] + digitBlock(width: width, context: context)
             + [[]] + mapLines(width: width, context: context)
         if full.count <= height { return full }
-        let heading = fitted(statusLines(context: context, short: true) + [guessLines(context: context).flatMap { $0 + [Span(" ")] }], width: width)
+        let guess = guessLines(context: context)
+        let oneLine = guess.count == 2 ? guess[0] + [Span(": ")] + guess[1] : guess.flatMap { $0 }
+        let heading = fitted(statusLines(context: context, short: true) + [oneLine], width: width)
         let compact = heading + mapLines(width: width, context: context, compact: true)
         guard compact.count > height, let filtersEnd = compact.firstIndex(where: { $0.first?.text.hasPrefix("feature maps") == true }) else {
             return compact
@@ -109,7 +111,7 @@ extension CNNWidget {
         let confidence = WidgetText.number(inspection.probabilities[guess] * 100, decimals: 0, glyphs: glyphs)
         let right = guess == label
         return [[Span("held-out digit \(cursor + 1) of \(setup.test.count)", style.heading)],
-                [Span("a \(label); the network says \(guess) (\(confidence) %) "),
+                [Span("\(label == 8 ? "an" : "a") \(label); the network says \(guess) (\(confidence) %) "),
                  Span(WidgetText.mark(right, glyphs: glyphs), right ? style.done : style.warning)]]
     }
 
