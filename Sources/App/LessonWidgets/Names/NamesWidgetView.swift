@@ -117,7 +117,7 @@ extension NamesWidget {
             lines.append([Span(" " + symbol + " ", Style(bold: true)), Span(Self.padded("\(percent)%", 4) + " "),
                           Span(bar, context.tinted(.rgb(255, 185, 90)))])
         }
-        lines.append([Span(". = the name ends", style.secondary)])
+        lines.append([Span(". = the end", style.secondary)])
         lines.append([])
         lines.append([Span("gates here, mean", style.secondary)])
         for (label, values) in [("input ", step.inputGate), ("forget", step.forgetGate), ("output", step.outputGate)] {
