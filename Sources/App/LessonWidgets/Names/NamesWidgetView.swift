@@ -109,7 +109,7 @@ extension NamesWidget {
         let style = context.style, glyphs = context.glyphs
         let read = reading.steps.prefix(cursor + 1).map { vocabulary.symbol(for: $0.token) }.joined()
         var lines: [[Span]] = [[Span("after \"\(read)\":", style.heading)]]
-        let barWidth = max(1, width - 9)
+        let barWidth = min(12, max(1, width - 9))
         for guess in step.topGuesses(5) {
             let percent = Int((guess.probability * 100).rounded())
             let symbol = vocabulary.symbol(for: guess.token)
