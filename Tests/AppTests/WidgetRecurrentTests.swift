@@ -133,3 +133,22 @@ struct WidgetRecurrentTests {
         #expect(WidgetTesting.state(gradients, as: VanishingWidget.self)?.delay == 10)
     }
 }
+
+extension WidgetRecurrentTests {
+    /// "the letters after the cursor are not read yet, and their columns stay blank."
+    @Test func theStateFillsInUpToTheCursor() {
+        var host = Self.reading()
+        host.press(.left, .left)
+        let lines = host.text(width: 76, available: 20)
+        #expect(lines[3].contains("after \".em\":"))
+        // Columns of the start, e and the first m (steps 0–2) are drawn; those of the second m and a are blank.
+        for row in 4...14 {
+            let read = String(Array(lines[row])[9..<18]), unread = String(Array(lines[row])[18..<24])
+            #expect(unread.allSatisfy { $0 == " " }, "\(lines[row])")
+            if row >= 12 { #expect(!read.allSatisfy { $0 == " " }, "a gate shade under each read letter: \(lines[row])") }
+        }
+        host.press(.right, .right)
+        let all = host.text(width: 76, available: 20)
+        for row in 12...14 { #expect(!String(Array(all[row])[18..<24]).allSatisfy { $0 == " " }, "\(all[row])") }
+    }
+}

@@ -61,7 +61,8 @@ extension NamesWidget {
         if rows > 0 {
             var values: [Double] = []
             for unit in 0..<Self.drawnUnits {
-                for step in reading.steps { values.append(Double(step.hidden[unit])) }
+                // Steps after the cursor are not read yet: blank, so the state fills in as → reads on.
+                for (index, step) in reading.steps.enumerated() { values.append(index <= cursor ? Double(step.hidden[unit]) : .nan) }
             }
             let map = Heatmap(values: values, rows: Self.drawnUnits, columns: stepCount, scale: .diverging, range: -1...1,
                               showsColorBar: false, keepsAspect: false, theme: context.theme)
@@ -77,7 +78,7 @@ extension NamesWidget {
         ]
         for (row, gate) in gates.enumerated() where gateTop + row < area.bottom - 1 {
             buffer.put(gate.0, at: area.x, gateTop + row, style: style.secondary)
-            for (index, step) in reading.steps.enumerated() {
+            for (index, step) in reading.steps.enumerated() where index <= cursor {
                 let shade = context.glyphs.shade(Double(Self.mean(step[keyPath: gate.1])))
                 buffer.put(" " + shade + shade, at: left + index * Self.stepWidth, gateTop + row, style: context.tinted(.rgb(120, 200, 160)))
             }
