@@ -148,7 +148,7 @@ extension NamesWidget {
         }
     }
 
-    // MARK: Helpers
+    // MARK: Numbers and bars as text
 
     static func mean(_ values: [Float]) -> Float {
         values.isEmpty ? 0 : values.reduce(0, +) / Float(values.count)
