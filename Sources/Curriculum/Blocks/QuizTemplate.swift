@@ -72,6 +72,10 @@ public enum QuizTemplate: String, CaseIterable, Sendable {
     case ganGeneratorSlope = "gan-generator-slope"
     /// The drift of one served feature: (recent mean − training mean) / training standard deviation.
     case inputDrift = "input-drift"
+    /// One step of a one-unit RNN, h = tanh(w·x + u·h + b).
+    case rnnStep = "rnn-step"
+    /// An LSTM's new cell value c' = f·c + i·g from its gates' pre-activations.
+    case lstmCell = "lstm-cell"
 
     /// What the template asks, for authors and error messages.
     public var summary: String {
@@ -109,6 +113,8 @@ public enum QuizTemplate: String, CaseIterable, Sendable {
         case .ganOptimalDiscriminator: "the best discriminator's answer at one point"
         case .ganGeneratorSlope: "the slope of the generator's loss by the discriminator's score"
         case .inputDrift: "the drift of a served feature in training standard deviations"
+        case .rnnStep: "one step of a recurrent unit, h = tanh(w·x + u·h + b)"
+        case .lstmCell: "an LSTM's new cell value c' = f·c + i·g"
         }
     }
 }

@@ -52,6 +52,7 @@ extension QuizTemplate {
         case .descentStep: ["range", "step", "learning-rate"]
         case .confusionScores, .falsePositiveRate, .standardizedValue, .stratifiedSplit, .gridCost, .classRecall, .majorityAccuracy,
              .splitSizes, .logUniformShare: []
+        case .rnnStep, .lstmCell: []
         }
     }
 }

@@ -162,6 +162,8 @@ public enum WidgetRegistry {
         ganEntry,
         Entry(name: "deploy", summary: "an iris classifier served in-process: requests, latency percentiles and input drift", settings: [caption]),
         cnnEntry,
+        namesEntry,
+        vanishingEntry,
     ]
 
     /// The widget registered as `name`, if any.

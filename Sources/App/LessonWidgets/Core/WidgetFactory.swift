@@ -29,6 +29,8 @@ enum WidgetFactory {
         case "gan": widget = GANWidget(settings: settings)
         case "deploy": widget = DeployWidget(settings: settings)
         case "cnn": widget = CNNWidget(settings: settings, runName: runName)
+        case "names": widget = NamesWidget(settings: settings)
+        case "vanishing": widget = VanishingWidget(settings: settings)
         default: widget = UnknownWidget(name: block.name)
         }
         return WidgetHost(name: block.name, widget: widget)

@@ -50,6 +50,8 @@ struct GeneratedQuestion: Equatable, Sendable {
         case .ganOptimalDiscriminator: self = Self.ganOptimalDiscriminator(&draw)
         case .ganGeneratorSlope: self = Self.ganGeneratorSlope(&draw)
         case .inputDrift: self = Self.inputDrift(&draw)
+        case .rnnStep: self = Self.rnnStep(&draw)
+        case .lstmCell: self = Self.lstmCell(&draw)
         }
     }
 
