@@ -15,10 +15,10 @@ struct WidgetGANLiveTests {
     @Test func playingAsksTheRunnerForIterationsAndTrainsNothingItself() throws {
         var host = WidgetTesting.host("gan", ["distribution": .text("ring")], runName: "lesson:gans:1")
         let before = try #require(WidgetTesting.state(host, as: GANWidget.self)).snapshot
-        let effects = host.update(.key(.character(" ")))
+        let effects = host.update(.key(.character(" "))) + host.update(.tick)
         guard effects.count == 2, case .live(.startGAN(let run, let spec)) = effects[0],
               case .live(.sendGAN(run, .iterate(GANWidget.iterationsPerTick))) = effects[1] else {
-            Issue.record("expected a start and four iterations, got \(effects)")
+            Issue.record("expected a start, then four iterations at the next frame, got \(effects)")
             return
         }
         #expect(run == "lesson:gans:1" && spec.generation == 1 && spec.picture == GANWidget.picture)
@@ -35,7 +35,7 @@ struct WidgetGANLiveTests {
     @Test func theSteppedHostsPictureIsTheTrainersAfterTheSameIterations() throws {
         var arena = GANArena(WidgetTesting.host("gan", ["distribution": .text("ring")]))
         arena.press(.character(" "))
-        for _ in 0..<9 { arena.tick() }
+        for _ in 0..<10 { arena.tick() }
         arena.press(.character(" "), .character("d"), .character("g"))
         var trainer = Self.presetTrainer()
         for _ in 0..<(10 * GANWidget.iterationsPerTick) { trainer.step() }
@@ -46,6 +46,16 @@ struct WidgetGANLiveTests {
         #expect(widget.snapshot.generatorSteps == 41 && widget.snapshot.discriminatorSteps == 41)
         #expect(widget.snapshot.generated == expected.generated && widget.snapshot.realness == expected.realness)
         #expect(widget.commandsDone == widget.commandsSent)
+    }
+
+    /// While playing, the panel gives the frame rate the runner reports (the stepped host reports 60).
+    @Test func whilePlayingThePanelSaysHowManyFramesASecondAreDrawn() throws {
+        var arena = GANArena(WidgetTesting.host("gan", ["distribution": .text("ring")]))
+        arena.press(.character(" "))
+        arena.tick()
+        #expect(arena.text().joined(separator: "\n").contains("drawn at 60 frames a second"))
+        arena.press(.character(" "))
+        #expect(!arena.text().joined(separator: "\n").contains("frames a second"))
     }
 
     /// After `t`, a late picture of the old start is not drawn over the new target.

@@ -44,6 +44,8 @@ struct GANWidget: InteractiveWidget {
     /// Commands sent to the current start, and how many of them the latest snapshot shows done.
     private(set) var commandsSent = 0
     private(set) var commandsDone = 0
+    /// Frames a second the runner drew while the run was live, from its latest snapshot.
+    private(set) var framesPerSecond = 0.0
 
     init(settings: WidgetSettings, runName: String) {
         self.runName = runName
@@ -109,7 +111,8 @@ struct GANWidget: InteractiveWidget {
         case .character(" "):
             isPlaying.toggle()
             ticksSinceIteration = 0
-            return isPlaying ? startIfNeeded() + tick() : []
+            // The first iterations are asked for at the next frame, so a second of play is 60 requests.
+            return isPlaying ? startIfNeeded() : []
         case .character("d"):
             isPlaying = false
             return startIfNeeded() + send(.stepDiscriminator)
@@ -142,9 +145,10 @@ struct GANWidget: InteractiveWidget {
     }
 
     private mutating func receive(_ live: LiveSnapshot) {
-        guard live.run == runID, live.generation == generation, let gan = live.gan else { return }
+        guard isStarted, live.run == runID, live.generation == generation, let gan = live.gan else { return }
         snapshot = gan.snapshot
         commandsDone = gan.commandsDone
+        framesPerSecond = live.framesPerSecond
         if snapshot.hasDiverged { isPlaying = false }
     }
 

@@ -144,6 +144,9 @@ extension GANWidget {
             pace = isSlow ? "paused, slow mode on" : "paused"
         }
         lines.append([Span(pace, style.secondary)])
+        if isPlaying, framesPerSecond > 0 {
+            lines.append([Span("drawn at \(Int(framesPerSecond.rounded())) frames a second", style.secondary)])
+        }
         return lines
     }
 }
