@@ -7,24 +7,54 @@ import Testing
 
 /// Every sentence of the GAN lesson that sends the learner to the `gan` widget, held by driving the
 /// widget from the lesson's own blocks as the sentence says.
+/// A `gan` widget driven frame by frame as the runner drives it: every `.live` effect it gives is
+/// carried out by a stepped host (training synchronously, as the run's thread would), and the snapshots
+/// that come back are handed to the widget before the next key or frame.
+struct GANArena {
+    var host: WidgetHost
+    let live = SteppedLiveTraining()
+
+    init(_ host: WidgetHost) { self.host = host }
+
+    var widget: GANWidget? { WidgetTesting.state(host, as: GANWidget.self) }
+
+    mutating func press(_ keys: Key...) {
+        for key in keys { carry(host.update(.key(key))) }
+    }
+
+    /// One frame: a tick, then what the runner would do with its effects and the snapshots that follow.
+    mutating func tick() { carry(host.update(.tick)) }
+
+    private mutating func carry(_ effects: [Effect]) {
+        for effect in effects { if case .live(let request) = effect { live.perform(request) } }
+        for snapshot in live.poll() {
+            for effect in host.update(.live(snapshot)) { if case .live(let request) = effect { live.perform(request) } }
+        }
+    }
+
+    func text(width: Int = 76, available: Int = 20, glyphs: GlyphSet = .unicode, colors: ColorMode = .palette256) -> [String] {
+        host.text(width: width, available: available, glyphs: glyphs, colors: colors)
+    }
+}
+
 @Suite("What the GAN lesson says of its widget")
 struct GANLessonClaimsTests {
-    static func arena() throws -> WidgetHost {
-        try LessonWidgetClaimTests.host(lesson: "gans", page: "The arena", widget: "gan")
+    static func arena() throws -> GANArena {
+        GANArena(try LessonWidgetClaimTests.host(lesson: "gans", page: "The arena", widget: "gan"))
     }
 
-    static func collapse() throws -> WidgetHost {
-        try LessonWidgetClaimTests.host(lesson: "gans", page: "Mode collapse", widget: "gan")
+    static func collapse() throws -> GANArena {
+        GANArena(try LessonWidgetClaimTests.host(lesson: "gans", page: "Mode collapse", widget: "gan"))
     }
 
-    static func state(_ host: WidgetHost) throws -> GANWidget {
-        try #require(WidgetTesting.state(host, as: GANWidget.self))
+    static func state(_ arena: GANArena) throws -> GANWidget {
+        try #require(arena.widget)
     }
 
-    /// Ticks a playing widget until its generator has taken `steps` steps (or more).
-    static func play(_ host: inout WidgetHost, untilGeneratorSteps steps: Int) throws {
-        if !(try state(host).isPlaying) { host.press(.character(" ")) }
-        while try state(host).trainer.generatorSteps < steps { _ = host.update(.tick) }
+    /// Plays until the generator has taken `steps` steps (or more).
+    static func play(_ arena: inout GANArena, untilGeneratorSteps steps: Int) throws {
+        if !(try state(arena).isPlaying) { arena.press(.character(" ")) }
+        while try state(arena).snapshot.generatorSteps < steps { arena.tick() }
     }
 
     /// "Before anything trains, hardly any of G's points lie on the clouds, and the panel reads
@@ -70,18 +100,18 @@ struct GANLessonClaimsTests {
     @Test func playIs240IterationsASecondAndSlowIsTwo() throws {
         var host = try Self.arena()
         host.press(.character(" "))
-        for _ in 0..<WidgetClock.ticksPerSecond { _ = host.update(.tick) }
+        for _ in 0..<WidgetClock.ticksPerSecond { host.tick() }
         var widget = try Self.state(host)
-        #expect(widget.trainer.generatorSteps == 240 && widget.trainer.discriminatorSteps == 240)
+        #expect(widget.snapshot.generatorSteps == 240 && widget.snapshot.discriminatorSteps == 240)
         host.press(.character("s"))
-        for _ in 0..<WidgetClock.ticksPerSecond { _ = host.update(.tick) }
+        for _ in 0..<WidgetClock.ticksPerSecond { host.tick() }
         widget = try Self.state(host)
-        #expect(widget.trainer.generatorSteps == 242)
+        #expect(widget.snapshot.generatorSteps == 242)
         #expect(host.text().joined(separator: "\n").contains("slow: 2 iterations a second"))
         host.press(.character(" "))
-        for _ in 0..<WidgetClock.ticksPerSecond { _ = host.update(.tick) }
+        for _ in 0..<WidgetClock.ticksPerSecond { host.tick() }
         let paused = try Self.state(host)
-        #expect(paused.trainer.generatorSteps == 242, "paused, nothing moves")
+        #expect(paused.snapshot.generatorSteps == 242, "paused, nothing moves")
     }
 
     /// "within 6,000 iterations (25 seconds) the panel reads at least 7 of 8 at some moment."
@@ -91,7 +121,7 @@ struct GANLessonClaimsTests {
         var best = 0
         var sawSeven = false
         for _ in 0..<(6_000 / GANWidget.iterationsPerTick) {
-            _ = host.update(.tick)
+            host.tick()
             let widget = try Self.state(host)
             best = max(best, widget.snapshot.coverage.coveredModeCount)
             if widget.snapshot.coverage.coveredModeCount >= 7, !sawSeven {
@@ -124,8 +154,8 @@ struct GANLessonClaimsTests {
         var host = try Self.collapse()
         let widget = try Self.state(host)
         #expect(widget.preset == .collapse)
-        #expect(widget.trainer.configuration.discriminatorSteps == 5)
-        #expect(widget.trainer.discriminatorOptimizer.learningRate == 0.01 && widget.trainer.generatorOptimizer.learningRate == 0.001)
+        #expect(widget.configuration.discriminatorSteps == 5)
+        #expect(widget.configuration.discriminatorLearningRate == 0.01 && widget.configuration.generatorLearningRate == 0.001)
         try Self.play(&host, untilGeneratorSteps: 400)
         let early = try Self.state(host)
         #expect(!early.hasCollapsed, "not named before 500 generator steps")
@@ -148,16 +178,16 @@ struct GANLessonClaimsTests {
         try Self.play(&host, untilGeneratorSteps: 8)
         host.press(.character("p"))
         let widget = try Self.state(host)
-        #expect(widget.preset == .balanced && !widget.isPlaying && widget.trainer.generatorSteps == 0)
-        #expect(widget.trainer.configuration.discriminatorSteps == 1)
-        #expect(widget.trainer.discriminatorOptimizer.learningRate == 0.002 && widget.trainer.generatorOptimizer.learningRate == 0.002)
+        #expect(widget.preset == .balanced && !widget.isPlaying && widget.snapshot.generatorSteps == 0)
+        #expect(widget.configuration.discriminatorSteps == 1)
+        #expect(widget.configuration.discriminatorLearningRate == 0.002 && widget.configuration.generatorLearningRate == 0.002)
     }
 
     /// "Here is the arena once more, on the two moons, with the least-squares loss."
     @Test func theSummaryArenaIsTheMoonsWithLeastSquares() throws {
-        let host = try LessonWidgetClaimTests.host(lesson: "gans", page: "Summary", widget: "gan")
+        let host = GANArena(try LessonWidgetClaimTests.host(lesson: "gans", page: "Summary", widget: "gan"))
         let widget = try Self.state(host)
-        #expect(widget.target.name == "two moons" && widget.trainer.configuration.loss == .leastSquares)
+        #expect(widget.target.name == "two moons" && widget.configuration.loss == .leastSquares)
         #expect(host.text().joined(separator: "\n").contains("loss least-squares"))
     }
 
@@ -168,7 +198,7 @@ struct GANLessonClaimsTests {
         host.press(.character("t"), .character("p"), .character("g"))
         host.press(.character("r"))
         let widget = try Self.state(host)
-        #expect(widget.targetIndex == 0 && widget.preset == .balanced && widget.trainer.generatorSteps == 0)
+        #expect(widget.targetIndex == 0 && widget.preset == .balanced && widget.snapshot.generatorSteps == 0)
         #expect(widget.snapshot.generated == first)
     }
 }
@@ -177,7 +207,7 @@ struct GANLessonClaimsTests {
 @Suite("The GAN widget on screen")
 struct GANWidgetViewTests {
     @Test func thePanelReadsLineByLineBesideTheArena() throws {
-        var host = WidgetTesting.host("gan", ["distribution": .text("ring")])
+        var host = GANArena(WidgetTesting.host("gan", ["distribution": .text("ring")]))
         host.press(.character("d"))
         let lines = host.text(width: 76, available: 20)
         #expect(lines.count == 20)
@@ -198,9 +228,9 @@ struct GANWidgetViewTests {
     }
 
     @Test func theArenaShowsRealPointsGeneratedPointsAndArrows() throws {
-        var host = WidgetTesting.host("gan", ["distribution": .text("ring")])
+        var host = GANArena(WidgetTesting.host("gan", ["distribution": .text("ring")]))
         for _ in 0..<3 { host.press(.character("d")) }
-        let widget = try #require(WidgetTesting.state(host, as: GANWidget.self))
+        let widget = try #require(host.widget)
         let lines = host.text(width: 76, available: 20)
         let arena = lines.dropFirst().prefix(17).map { String($0.dropFirst(2).prefix(34)) }.joined()
         #expect(arena.contains("▲") && arena.contains("●"))
@@ -210,7 +240,7 @@ struct GANWidgetViewTests {
     }
 
     @Test func withoutColourAndUnicodeItStaysReadable() throws {
-        var host = WidgetTesting.host("gan", ["distribution": .text("ring")])
+        var host = GANArena(WidgetTesting.host("gan", ["distribution": .text("ring")]))
         for _ in 0..<3 { host.press(.character("d")) }
         let lines = host.text(width: 76, available: 20, glyphs: .ascii, colors: .none)
         for line in lines {

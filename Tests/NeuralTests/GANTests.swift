@@ -199,6 +199,60 @@ struct GANTests {
         #expect(trainer.discriminatorSteps == 4 && trainer.generatorSteps == 2)
     }
 
+    /// A generator step needs only ∂L_G/∂x from the discriminator: D's weights, biases and their gradients
+    /// stay, bit for bit, what D's own last step left.
+    @Test func aGeneratorStepLeavesTheDiscriminatorAndItsGradientsAsTheyWere() throws {
+        var trainer = try Self.smallTrainer(loss: .standard)
+        trainer.step()
+        trainer.stepDiscriminator()
+        func bits(_ network: Network) -> [UInt32] {
+            Self.parameterTensors(network).flatMap { entry -> [UInt32] in
+                let parameter = network.parameter(entry.name, ofLayer: entry.layer)
+                return (parameter.values.elements + parameter.gradient.elements).map(\.bitPattern)
+            }
+        }
+        let discriminatorBefore = bits(trainer.discriminator), generatorBefore = bits(trainer.generator)
+        trainer.stepGenerator()
+        #expect(bits(trainer.discriminator) == discriminatorBefore)
+        #expect(bits(trainer.generator) != generatorBefore)
+    }
+
+    /// The input-only pass gives the input gradient of the full pass, bit for bit, and changes no
+    /// parameter gradient.
+    @Test func backwardToInputOnlyGivesTheFullPassesInputGradient() {
+        var network = Network(sizes: [2, 9, 4, 1], activation: .relu, outputActivation: .identity, seed: 4)
+        let input = Matrix((0..<10).map { [Float($0) * 0.3 - 1.2, Float($0 % 3) - 0.8] })
+        let gradient = Matrix((0..<10).map { [Float($0) * 0.1 - 0.45] })
+        network.forward(input, mode: .training)
+        network.backwardToInput(input: input, outputGradient: gradient, fromLayer: network.layers.count - 1)
+        let full = network.inputGradient
+        let weightGradient = network.parameter("weight", ofLayer: 0).gradient
+        network.backward(input: input, outputGradient: Matrix((0..<10).map { _ in [Float(1)] }), fromLayer: network.layers.count - 1)
+        let other = network.parameter("weight", ofLayer: 0).gradient
+        #expect(other != weightGradient)
+        network.backwardToInputOnly(input: input, outputGradient: gradient, fromLayer: network.layers.count - 1)
+        #expect(network.inputGradient == full)
+        #expect(network.parameter("weight", ofLayer: 0).gradient == other)
+        // And the input gradient is the plain loops' ∂L/∂X, layer by layer.
+        let w = (0..<3).map { network.parameter("weight", ofLayer: 2 * $0).values }
+        var z: [Matrix] = [], a = input
+        for layer in 0..<3 {
+            let next = Dense.referenceForward(input: a, weights: w[layer], bias: network.parameter("bias", ofLayer: 2 * layer).values.elements)
+            z.append(next)
+            a = layer < 2 ? next.map { max($0, 0) } : next
+        }
+        var g = gradient
+        for layer in stride(from: 2, through: 0, by: -1) {
+            let input = layer == 0 ? input : z[layer - 1].map { max($0, 0) }
+            g = Dense.referenceBackward(input: input, weights: w[layer], outputGradient: g).inputGradient
+            if layer > 0 {
+                let before = z[layer - 1]
+                g = Matrix(rows: g.rows, columns: g.columns, elements: zip(g.elements, before.elements).map { $1 > 0 ? $0 : 0 })
+            }
+        }
+        for (fast, plain) in zip(network.inputGradient.elements, g.elements) { #expect(abs(fast - plain) < 1e-5) }
+    }
+
     @Test(arguments: GANLoss.allCases)
     func sameSeedSameBitsAndResetStartsOver(loss: GANLoss) throws {
         func run(seed: UInt64) throws -> GANTrainer {

@@ -12,6 +12,8 @@ public struct LiveSnapshot: Sendable {
     public var training: TrainingSnapshot
     /// How many frames per second the runner drew while this run was live (0 before any frame).
     public var framesPerSecond: Double
+    /// For a GAN run, the arena's picture and how many of the run's commands it shows; nil otherwise.
+    public var gan: GANLiveState?
 
     public init(run: LiveRunID, generation: Int, training: TrainingSnapshot, framesPerSecond: Double = 0) {
         self.run = run
@@ -30,6 +32,7 @@ extension LiveSnapshot: Equatable {
     public static func == (lhs: LiveSnapshot, rhs: LiveSnapshot) -> Bool {
         let a = lhs.training, b = rhs.training
         return lhs.run == rhs.run && lhs.generation == rhs.generation && lhs.framesPerSecond == rhs.framesPerSecond
+            && lhs.gan == rhs.gan
             && a.epoch == b.epoch && a.batchInEpoch == b.batchInEpoch && a.stepCount == b.stepCount
             && a.status == b.status && a.isPlaying == b.isPlaying && a.learningRate == b.learningRate
             && a.samplesPerSecond == b.samplesPerSecond && a.history.count == b.history.count

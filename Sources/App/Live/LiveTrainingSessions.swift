@@ -15,7 +15,16 @@ public final class LiveTrainingSessions: LiveTrainingHost {
         var settlesAt: UInt64
     }
 
+    /// A GAN run: its session, and how many commands were sent, so it is polled until all are done.
+    private struct GANRun {
+        var session: GANSession
+        var generation: Int
+        var delivered: LiveSnapshot?
+        var commandsSent = 0
+    }
+
     private var active: [LiveRunID: Run] = [:]
+    private var games: [LiveRunID: GANRun] = [:]
     private var generations: [LiveRunID: Int] = [:]
     private var frameRate = FrameRate()
     private let now: () -> UInt64
@@ -32,12 +41,13 @@ public final class LiveTrainingSessions: LiveTrainingHost {
 
     deinit { stopAll() }
 
-    public var runs: [LiveRunID] { Array(active.keys) }
+    public var runs: [LiveRunID] { Array(active.keys) + Array(games.keys) }
 
     public func perform(_ request: LiveTrainingRequest) {
         switch request {
         case .start(let run, let spec):
             active[run]?.session.stop()
+            games.removeValue(forKey: run)?.session.stop()
             let session = TrainingSession(trainer: spec.makeTrainer())
             session.start()
             if spec.startsPlaying { session.send(.play) }
@@ -48,8 +58,21 @@ public final class LiveTrainingSessions: LiveTrainingHost {
             guard active[run] != nil else { return }
             active[run]?.session.send(command)
             active[run]?.settlesAt = now() + settleTime
+        case .startGAN(let run, let spec):
+            active.removeValue(forKey: run)?.session.stop()
+            games[run]?.session.stop()
+            let session = GANSession(trainer: spec.trainer, picture: spec.picture)
+            session.start()
+            let generation = spec.generation ?? (generations[run] ?? 0) + 1
+            generations[run] = generation
+            games[run] = GANRun(session: session, generation: generation)
+        case .sendGAN(let run, let command):
+            guard games[run] != nil else { return }
+            games[run]?.session.send(command)
+            games[run]?.commandsSent += 1
         case .stop(let run):
             active.removeValue(forKey: run)?.session.stop()
+            games.removeValue(forKey: run)?.session.stop()
         }
     }
 
@@ -65,22 +88,31 @@ public final class LiveTrainingSessions: LiveTrainingHost {
             active[run]?.delivered = snapshot
             changed.append(snapshot)
         }
+        for (run, game) in games.sorted(by: { $0.key.name < $1.key.name }) {
+            let snapshot = LiveSnapshot(run: run, generation: game.generation, gan: game.session.latest, framesPerSecond: framesPerSecond)
+            guard snapshot != game.delivered else { continue }
+            games[run]?.delivered = snapshot
+            changed.append(snapshot)
+        }
         return changed
     }
 
     public var needsPolling: Bool {
         let time = now()
         return active.values.contains { $0.settlesAt > time || $0.session.snapshot.isPlaying }
+            || games.values.contains { $0.delivered == nil || ($0.delivered?.gan?.commandsDone ?? 0) < $0.commandsSent }
     }
 
     public func frameDrawn() {
         let time = now()
         // Frames drawn while nothing ran say nothing about the rate during training.
-        if active.isEmpty { frameRate.clear() } else { frameRate.frameDrawn(at: time) }
+        if active.isEmpty && games.isEmpty { frameRate.clear() } else { frameRate.frameDrawn(at: time) }
     }
 
     public func stopAll() {
         for run in active.values { run.session.stop() }
+        for game in games.values { game.session.stop() }
         active.removeAll()
+        games.removeAll()
     }
 }

@@ -15,7 +15,17 @@ public final class SteppedLiveTraining: LiveTrainingHost {
         var queued: [TrainingSession.Command] = []
     }
 
+    private struct GANRun {
+        var trainer: GANTrainer
+        var picture: GANSession.Picture
+        var generation: Int
+        var commandsDone = 0
+        var delivered: LiveSnapshot?
+        var queued: [GANSession.Command] = []
+    }
+
     private var active: [LiveRunID: Run] = [:]
+    private var games: [LiveRunID: GANRun] = [:]
     private var generations: [LiveRunID: Int] = [:]
     /// Batches a playing run trains per poll.
     public var batchesPerPoll: Int
@@ -29,7 +39,10 @@ public final class SteppedLiveTraining: LiveTrainingHost {
         self.framesPerSecond = framesPerSecond
     }
 
-    public var runs: [LiveRunID] { Array(active.keys) }
+    public var runs: [LiveRunID] { Array(active.keys) + Array(games.keys) }
+
+    /// The trainer of a GAN run, to compare against in tests.
+    public func ganTrainer(of run: LiveRunID) -> GANTrainer? { games[run]?.trainer }
 
     /// The trainer of a run, to compare against in tests.
     public func trainer(of run: LiveRunID) -> Trainer? { active[run]?.trainer }
@@ -40,11 +53,20 @@ public final class SteppedLiveTraining: LiveTrainingHost {
         case .start(let run, let spec):
             let generation = spec.generation ?? (generations[run] ?? 0) + 1
             generations[run] = generation
+            games.removeValue(forKey: run)
             active[run] = Run(trainer: spec.makeTrainer(), generation: generation, isPlaying: spec.startsPlaying)
         case .send(let run, let command):
             active[run]?.queued.append(command)
+        case .startGAN(let run, let spec):
+            let generation = spec.generation ?? (generations[run] ?? 0) + 1
+            generations[run] = generation
+            active.removeValue(forKey: run)
+            games[run] = GANRun(trainer: spec.trainer, picture: spec.picture, generation: generation)
+        case .sendGAN(let run, let command):
+            games[run]?.queued.append(command)
         case .stop(let run):
             active.removeValue(forKey: run)
+            games.removeValue(forKey: run)
         }
     }
 
@@ -96,13 +118,31 @@ public final class SteppedLiveTraining: LiveTrainingHost {
             }
             active[run] = state
         }
+        for run in games.keys.sorted(by: { $0.name < $1.name }) {
+            guard var game = games[run], !game.queued.isEmpty || game.delivered == nil else { continue }
+            // Every queued command, then one picture, as the session's thread does with what it finds waiting.
+            for command in game.queued {
+                GANSession.apply(command, to: &game.trainer)
+                game.commandsDone += 1
+            }
+            game.queued = []
+            let published = GANSession.Published(trainer: game.trainer, picture: game.picture, commandsDone: game.commandsDone)
+            let snapshot = LiveSnapshot(run: run, generation: game.generation, gan: published, framesPerSecond: framesPerSecond)
+            if snapshot != game.delivered {
+                game.delivered = snapshot
+                changed.append(snapshot)
+            }
+            games[run] = game
+        }
         return changed
     }
 
     /// A playing run, or commands waiting for the next frame, need a poll.
-    public var needsPolling: Bool { active.values.contains { $0.isPlaying || !$0.queued.isEmpty } }
+    public var needsPolling: Bool {
+        active.values.contains { $0.isPlaying || !$0.queued.isEmpty } || games.values.contains { !$0.queued.isEmpty || $0.delivered == nil }
+    }
 
     public func frameDrawn() {}
 
-    public func stopAll() { active.removeAll() }
+    public func stopAll() { active.removeAll(); games.removeAll() }
 }

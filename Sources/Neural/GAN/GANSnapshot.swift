@@ -65,9 +65,8 @@ extension GANTrainer {
 
         var random = RandomSource(seed: Self.snapshotSeed(configuration.seed))
         var noise = Matrix(rows: count, columns: noiseSize)
-        for row in 0..<count {
-            for column in 0..<noiseSize { noise[row, column] = random.normal() }
-        }
+        let noiseCount = noise.count
+        noise.storage.withUnsafeMutableBufferPointer { random.fillNormal($0.baseAddress!, count: noiseCount) }
         let generated = generator.predict(noise)
         let real = target.sample(count: count, using: &random)
 
@@ -77,7 +76,7 @@ extension GANTrainer {
         for row in 0..<count {
             scoreGradient[row, 0] = GANLoss.term(loss, score: scores[row, 0], target: 1).slope
         }
-        discriminator.backwardToInput(input: generated, outputGradient: scoreGradient, fromLayer: last)
+        discriminator.backwardToInputOnly(input: generated, outputGradient: scoreGradient, fromLayer: last)
         let pushes = discriminator.inputGradient.map { -$0 }
 
         return GANSnapshot(generatorSteps: generatorSteps, discriminatorSteps: discriminatorSteps,

@@ -15,7 +15,7 @@ import Foundation
 /// points towards places D finds real; a snapshot carries it for every drawn point.
 ///
 /// Each player has its own optimizer, so Adam's running averages of one never see the other's gradients.
-/// The noise is standard normal with as many numbers as G takes. All buffers are sized when the trainer is
+/// The noise is standard normal with as many numbers as G takes, drawn in pairs (`fillNormal`). All buffers are sized when the trainer is
 /// made, so a step allocates nothing; the same networks, target and configuration give the same weights
 /// bit for bit.
 public struct GANTrainer: Sendable {
@@ -175,7 +175,8 @@ public struct GANTrainer: Sendable {
     }
 
     /// Draws noise and fills the generator's gradients of L_G through the discriminator, moving no weight;
-    /// returns L_G. The discriminator's own gradients are overwritten on the way and not used.
+    /// returns L_G. Only the discriminator's input gradient is computed on the way: its weight gradients,
+    /// which this step has no use for, keep the numbers of its last step.
     mutating func computeGeneratorGradients() -> Float {
         drawNoise()
         generator.forward(noise, mode: .training)
@@ -183,7 +184,7 @@ public struct GANTrainer: Sendable {
         let last = discriminator.layers.count - 1
         discriminator.forward(generatedPoints, mode: .training)
         let loss = scoreGenerator()
-        discriminator.backwardToInput(input: generatedPoints, outputGradient: scoreGradient, fromLayer: last)
+        discriminator.backwardToInputOnly(input: generatedPoints, outputGradient: scoreGradient, fromLayer: last)
         copyDiscriminatorInputGradient()
         generator.backward(input: noise, outputGradient: pointGradient, fromLayer: generator.layers.count - 1)
         return loss
@@ -195,7 +196,7 @@ public struct GANTrainer: Sendable {
         let count = noise.count
         var random = self.random
         noise.storage.withUnsafeMutableBufferPointer { buffer in
-            for index in 0..<count { buffer[index] = random.normal() }
+            random.fillNormal(buffer.baseAddress!, count: count)
         }
         self.random = random
     }

@@ -130,6 +130,11 @@ public struct Dense: Layer {
         }
     }
 
+    /// ∂L/∂X = (∂L/∂Z)·W alone; the weight and bias gradients keep the numbers of the last `backward`.
+    public mutating func backwardToInputOnly(input: Matrix, outputGradient: Matrix) {
+        MatrixProduct.multiply(outputGradient, tensors[0].values, into: &inputGradient)
+    }
+
     /// The optimizer step on `weight` (slot `firstSlot`) and `bias`, reading the tensors directly.
     @discardableResult
     public mutating func update(with optimizer: inout Optimizer, firstSlot: Int) -> Int {

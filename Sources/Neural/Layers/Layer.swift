@@ -41,6 +41,10 @@ public protocol Layer: Sendable {
     /// Given the `input` of the last forward pass and ∂L/∂output, computes the gradients of the trainable
     /// parameters and, when asked, ∂L/∂input.
     mutating func backward(input: Matrix, outputGradient: Matrix, computeInputGradient: Bool)
+    /// Given the `input` of the last forward pass and ∂L/∂output, computes ∂L/∂input alone and leaves the
+    /// parameters' gradients as they were: a GAN's generator learns through its discriminator's input
+    /// gradient and never uses the discriminator's own. Layers without a faster way run `backward` in full.
+    mutating func backwardToInputOnly(input: Matrix, outputGradient: Matrix)
     /// A copy that shares no buffer with this layer, so neither one's next write has to copy.
     func detachedCopy() -> any Layer
     /// One optimizer step on each trainable tensor, with the optimizer's state slots from `firstSlot` on
@@ -63,6 +67,10 @@ extension Layer {
     /// Freezes (`false`) or unfreezes (`true`) every parameter of the layer.
     public mutating func setTrainable(_ trainable: Bool) {
         for index in parameters.indices { parameters[index].isTrainable = trainable }
+    }
+
+    public mutating func backwardToInputOnly(input: Matrix, outputGradient: Matrix) {
+        backward(input: input, outputGradient: outputGradient, computeInputGradient: true)
     }
 
     @discardableResult

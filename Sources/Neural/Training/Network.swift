@@ -215,7 +215,20 @@ public struct Network: Sendable {
         }
     }
 
-    /// ∂L/∂(network input) from the last `backwardToInput`.
+    /// Backpropagation to the input alone: ∂L/∂(network input) lands in `inputGradient`, and no parameter
+    /// gradient is computed or changed (a GAN's generator step needs its discriminator's input gradient and
+    /// nothing else of it).
+    public mutating func backwardToInputOnly(input: Matrix, outputGradient: Matrix, fromLayer last: Int) {
+        var index = last
+        while index >= 0 {
+            let layerInput = index == 0 ? input : layers[index - 1].outputInPlace()
+            let gradient = index == last ? outputGradient : layers[index + 1].inputGradientInPlace()
+            layers[index].backwardToInputOnly(input: layerInput, outputGradient: gradient)
+            index -= 1
+        }
+    }
+
+    /// ∂L/∂(network input) from the last `backwardToInput` or `backwardToInputOnly`.
     public var inputGradient: Matrix { layers[0].inputGradient }
 
     /// The sizes of the parameter tensors in optimizer slot order (for `Optimizer.prepare`): every tensor of

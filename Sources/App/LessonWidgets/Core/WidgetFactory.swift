@@ -26,7 +26,7 @@ enum WidgetFactory {
         case "augment": widget = AugmentWidget(settings: settings)
         case "convolution": widget = ConvolutionWidget(settings: settings)
         case "transfer": widget = TransferWidget(settings: settings, runName: runName)
-        case "gan": widget = GANWidget(settings: settings)
+        case "gan": widget = GANWidget(settings: settings, runName: runName)
         case "deploy": widget = DeployWidget(settings: settings)
         case "cnn": widget = CNNWidget(settings: settings, runName: runName)
         case "names": widget = NamesWidget(settings: settings)

@@ -108,12 +108,11 @@ extension GANWidget {
     /// The text beside the arena, line by line.
     func panelLines(context: WidgetContext) -> [[Span]] {
         let glyphs = context.glyphs, style = context.style
-        let configuration = trainer.configuration
         var lines: [[Span]] = []
         lines.append([Span(target.name, style.heading)])
         lines.append([Span("loss \(configuration.loss.name), k = \(configuration.discriminatorSteps), lr G "
-                           + WidgetText.short(trainer.generatorOptimizer.learningRate, decimals: 4, glyphs: glyphs) + " D "
-                           + WidgetText.short(trainer.discriminatorOptimizer.learningRate, decimals: 4, glyphs: glyphs), style.secondary)])
+                           + WidgetText.short(configuration.generatorLearningRate, decimals: 4, glyphs: glyphs) + " D "
+                           + WidgetText.short(configuration.discriminatorLearningRate, decimals: 4, glyphs: glyphs), style.secondary)])
         lines.append([])
         lines.append([Span("D steps \(snapshot.discriminatorSteps)  G steps \(snapshot.generatorSteps)")])
         if snapshot.hasDiverged {
@@ -145,6 +144,9 @@ extension GANWidget {
             pace = isSlow ? "paused, slow mode on" : "paused"
         }
         lines.append([Span(pace, style.secondary)])
+        if isPlaying, framesPerSecond > 0 {
+            lines.append([Span("drawn at \(Int(framesPerSecond.rounded())) frames a second", style.secondary)])
+        }
         return lines
     }
 }

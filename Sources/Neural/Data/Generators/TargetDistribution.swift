@@ -133,8 +133,9 @@ public struct TargetDistribution: Sendable, Equatable {
                 let centre = curves.isEmpty
                     ? modes[random.nextIndex(below: modes.count)]
                     : Self.point(atLength: random.nextUnitFloat() * total, curves: curves, lengths: curveLengths)
-                buffer[row * 2] = centre.x + random.normal(standardDeviation: spread)
-                buffer[row * 2 + 1] = centre.y + random.normal(standardDeviation: spread)
+                let (dx, dy) = random.normalPair()
+                buffer[row * 2] = centre.x + spread * dx
+                buffer[row * 2 + 1] = centre.y + spread * dy
             }
         }
     }
