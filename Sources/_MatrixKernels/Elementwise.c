@@ -20,6 +20,10 @@ void gs_vector_exp(int variant, long count, const float *x, float *y) { GS_DISPA
 void gs_vector_tanh(int variant, long count, const float *x, float *y) { GS_DISPATCH(variant, tanh, count, x, y); }
 void gs_vector_sigmoid(int variant, long count, const float *x, float *y) { GS_DISPATCH(variant, sigmoid, count, x, y); }
 
+void gs_relu_backward(int variant, long count, const float *z, const float *outputGradient, float *inputGradient) {
+    GS_DISPATCH(variant, relu_backward, count, z, outputGradient, inputGradient);
+}
+
 void gs_sgd_step(int variant, long count, float *p, const float *gradient, float learningRate, float l1, float l2) {
     GS_DISPATCH(variant, sgd, count, p, gradient, learningRate, l1, l2);
 }

@@ -113,6 +113,32 @@ GS_MAP(sigmoid, gs_sigmoid_lanes)
 #define GS_TAIL_IN(name) float name##Tail[GS_LANES] = {0}; for (long i = 0; i < left; i++) name##Tail[i] = name[at + i];
 #define GS_TAIL_OUT(name) for (long i = 0; i < left; i++) name[at + i] = name##Tail[i];
 
+/// ReLU's backward pass: ∂L/∂z = ∂L/∂a where z > 0, else 0 (the gradient's bits kept or cleared by the mask
+/// the comparison gives).
+GS_ALWAYS gs_lanes gs_relu_backward_lanes(gs_lanes z, gs_lanes g) {
+    const gs_int_lanes positive = z > 0; // −1 (all bits set) where true
+    gs_int_lanes bits;
+    __builtin_memcpy(&bits, &g, sizeof bits);
+    bits &= positive;
+    gs_lanes result;
+    __builtin_memcpy(&result, &bits, sizeof result);
+    return result;
+}
+
+void GS_ELEMENTWISE(relu_backward)(long count, const float *z, const float *outputGradient, float *inputGradient) {
+    long at = 0;
+    for (; at + GS_LANES <= count; at += GS_LANES)
+        gs_store_lanes(inputGradient + at, gs_relu_backward_lanes(gs_load_lanes(z + at), gs_load_lanes(outputGradient + at)));
+    const long left = count - at;
+    if (left > 0) {
+        const float *g = outputGradient;
+        float *out = inputGradient;
+        GS_TAIL_IN(z) GS_TAIL_IN(g) GS_TAIL_IN(out)
+        gs_store_lanes(outTail, gs_relu_backward_lanes(gs_load_lanes(zTail), gs_load_lanes(gTail)));
+        GS_TAIL_OUT(out)
+    }
+}
+
 /// Plain SGD: p ← p − lr·g.
 GS_ALWAYS void gs_sgd_lanes(float *p, const float *g, float learningRate, float l1, float l2) {
     const gs_lanes w = gs_load_lanes(p);

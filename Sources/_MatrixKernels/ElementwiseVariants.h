@@ -11,7 +11,8 @@
     void gs_rmsprop_##variant(long count, float *p, const float *gradient, float *squareAverage, float learningRate, \
                               float alpha, float epsilon, float l1, float l2); \
     void gs_adam_##variant(long count, float *p, const float *gradient, float *mean, float *squareMean, float stepSize, \
-                           float inverseRootCorrection2, float beta1, float beta2, float epsilon, float l1, float l2);
+                           float inverseRootCorrection2, float beta1, float beta2, float epsilon, float l1, float l2); \
+    void gs_relu_backward_##variant(long count, const float *z, const float *outputGradient, float *inputGradient);
 GS_ELEMENTWISE_DECLARATIONS(plain)
 #if defined(__x86_64__)
 GS_ELEMENTWISE_DECLARATIONS(avx2)

@@ -32,6 +32,7 @@ struct ElementwiseKernelTests {
                       kernel: ElementwiseKernels.tanh, reference: { Foundation.tanh($0) })
         checkFunction(variant, name: "σ", range: -20...20, relative: true, tolerance: 1e-6,
                       kernel: ElementwiseKernels.sigmoid, reference: { 1 / (1 + Foundation.exp(-$0)) })
+        checkReLUBackward(variant)
         for (l1, l2) in [(Float(0), Float(0)), (0, 0.01), (0.003, 0.01)] {
             checkSGD(variant, l1: l1, l2: l2)
             for nesterov in [false, true] { checkMomentum(variant, nesterov: nesterov, l1: l1, l2: l2) }
@@ -69,6 +70,23 @@ struct ElementwiseKernelTests {
             if Array(inPlace[..<count]) != Array(y[..<count]) || !inPlace[count].isNaN { wrong.append("\(name) in place differs at length \(count)") }
         }
         #expect(wrong.isEmpty, "\(variant): \(wrong.count) wrong, first \(wrong.prefix(4))")
+    }
+
+    /// ∂L/∂a where z > 0, else exactly 0 (also at z = 0, as PyTorch takes it).
+    static func checkReLUBackward(_ variant: Variant) {
+        var wrong: [Int] = []
+        for count in lengths {
+            var z = inputs(count, -1...1, seed: 5)
+            if count > 3 { z[3] = 0 }
+            let g = inputs(count, -3...2, seed: 6)
+            var out = [Float](repeating: .nan, count: count + 1)
+            out.withUnsafeMutableBufferPointer { o in
+                ElementwiseKernels.reluBackward(count, z: z, outputGradient: g, inputGradient: o.baseAddress!, variant: variant)
+            }
+            let right = (0..<count).allSatisfy { out[$0] == (z[$0] > 0 ? g[$0] : 0) }
+            if !right || !out[count].isNaN { wrong.append(count) }
+        }
+        #expect(wrong.isEmpty, "\(variant) ReLU backward wrong at lengths \(wrong)")
     }
 
     /// g + l2·p + l1·sign(p), in Double.

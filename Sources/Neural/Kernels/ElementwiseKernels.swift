@@ -1,6 +1,7 @@
 import _MatrixKernels
 
-/// The element-wise loops of a training step (e^x, tanh, σ, and the SGD, RMSprop and Adam steps), written
+/// The element-wise loops of a training step (e^x, tanh, σ, ReLU's backward pass, and the SGD, RMSprop and
+/// Adam steps), written
 /// once in C and compiled for each kind of vector unit, like the product kernels (``MatrixProduct/Variant``).
 ///
 /// A native build compiles the engine's Swift for the machine it is built on, so its own loops
@@ -32,6 +33,12 @@ public enum ElementwiseKernels {
     public static func sigmoid(_ count: Int, _ x: UnsafePointer<Float>, _ y: UnsafeMutablePointer<Float>,
                                variant: MatrixProduct.Variant = .selected) {
         gs_vector_sigmoid(variant.rawValue, count, x, y)
+    }
+
+    /// ReLU's backward pass, as ``ReLU/backward(z:outputGradient:inputGradient:count:)``: ∂L/∂a where z > 0, else 0.
+    public static func reluBackward(_ count: Int, z: UnsafePointer<Float>, outputGradient: UnsafePointer<Float>,
+                                    inputGradient: UnsafeMutablePointer<Float>, variant: MatrixProduct.Variant = .selected) {
+        gs_relu_backward(variant.rawValue, count, z, outputGradient, inputGradient)
     }
 
     /// Plain SGD, as ``SGD/update(_:_:count:learningRate:l1:l2:)``.

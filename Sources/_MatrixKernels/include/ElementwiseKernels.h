@@ -14,6 +14,8 @@ void gs_vector_exp(int variant, long count, const float *x, float *y);
 void gs_vector_tanh(int variant, long count, const float *x, float *y);
 /// y = σ(x) = 1 / (1 + e^(−x)) for `count` floats.
 void gs_vector_sigmoid(int variant, long count, const float *x, float *y);
+/// ReLU's backward pass: inputGradient = outputGradient where z > 0, else 0.
+void gs_relu_backward(int variant, long count, const float *z, const float *outputGradient, float *inputGradient);
 
 /// Plain SGD: p ← p − lr·(g + l2·p + l1·sign p).
 void gs_sgd_step(int variant, long count, float *p, const float *gradient, float learningRate, float l1, float l2);
