@@ -11,6 +11,7 @@
 #define GS_PACK_THRESHOLD 8192
 // Products narrower than 16 columns go to the AVX2 kernels, whose 8-float vectors fit them better.
 #define GS_NARROW_ENTRY gs_product_avx2
+#define GS_NARROW_DEPTH 512
 #include "ProductTemplate.h"
 #pragma clang attribute pop
 #endif

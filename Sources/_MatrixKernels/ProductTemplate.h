@@ -6,6 +6,8 @@
 //   GS_VECTORS      vectors of C per tile row, 1 to 3 (the tile is GS_ROWS × GS_VECTORS·GS_LANES)
 //   GS_DEPTH        inner-dimension block (KC): a packed panel of B is GS_DEPTH × tile width
 //   GS_BLOCK_ROWS   rows of A per block (MC): GS_BLOCK_ROWS × GS_DEPTH floats of A stay in the L2 cache
+//   GS_NARROW_ENTRY optional: the variant that takes products narrower than one vector, for inner
+//                   dimensions up to GS_NARROW_DEPTH (that variant's GS_DEPTH)
 //
 // The algorithm, for C = A·B:
 //   for each block of GS_DEPTH steps of the inner dimension k (later blocks add to C):
@@ -31,14 +33,17 @@ GS_ALWAYS void gs_store(float *p, gs_vector v) { __builtin_memcpy(p, &v, sizeof 
 /// The register tile: C[0..<mr, 0..<columns] (+)= A[0..<mr, 0..<depth] · B[0..<depth, 0..<nv·GS_LANES].
 /// `mr` and `nv` are constants at every call site, so the loops unroll and `sum` lives in registers.
 /// B's rows are `ldb` floats apart and hold whole vectors; only the first `columns` columns are written.
+/// The last vector starts `last` floats into the row, normally (nv − 1)·GS_LANES; a ragged panel read in
+/// place sets it lower, so that vector ends at the matrix's last column and overlaps the one before: the
+/// overlapped columns get the same sums, in the same order, written twice.
 GS_ALWAYS void gs_tile(const int mr, const int nv, long depth, const float *a, long rowStride, long innerStride,
-                       const float *b, long ldb, float *c, long ldc, long columns, int accumulate) {
+                       const float *b, long ldb, float *c, long ldc, long columns, int accumulate, long last) {
     gs_vector sum[GS_ROWS][3];
     for (int r = 0; r < mr; r++)
         for (int v = 0; v < nv; v++) sum[r][v] = (gs_vector){0};
     for (long k = 0; k < depth; k++) {
         gs_vector bk[3];
-        for (int v = 0; v < nv; v++) bk[v] = gs_load(b + k * ldb + v * GS_LANES);
+        for (int v = 0; v < nv; v++) bk[v] = gs_load(b + k * ldb + (v == nv - 1 ? last : v * GS_LANES));
         for (int r = 0; r < mr; r++) {
             const float x = a[r * rowStride + k * innerStride];
             for (int v = 0; v < nv; v++) sum[r][v] += bk[v] * x;
@@ -47,11 +52,12 @@ GS_ALWAYS void gs_tile(const int mr, const int nv, long depth, const float *a, l
     for (int r = 0; r < mr; r++) {
         float *row = c + r * ldc;
         for (int v = 0; v < nv; v++) {
-            const long left = columns - v * GS_LANES;
+            const long offset = v == nv - 1 ? last : v * GS_LANES;
+            const long left = columns - offset;
             if (left >= GS_LANES) {
                 gs_vector out = sum[r][v];
-                if (accumulate) out += gs_load(row + v * GS_LANES);
-                gs_store(row + v * GS_LANES, out);
+                if (accumulate) out += gs_load(row + offset);
+                gs_store(row + offset, out);
             } else {
                 float part[GS_LANES];
                 gs_store(part, sum[r][v]);
@@ -64,9 +70,9 @@ GS_ALWAYS void gs_tile(const int mr, const int nv, long depth, const float *a, l
 // A is read either along its rows (innerStride 1), down its columns (rowStride 1, a transpose), or with
 // any strides; each gets its own copy of the tile, with the constant stride folded into the addresses.
 #define GS_LAYOUTS(R, V) do { \
-    if (innerStride == 1) gs_tile(R, V, depth, a, rowStride, 1, b, ldb, c, ldc, columns, accumulate); \
-    else if (rowStride == 1) gs_tile(R, V, depth, a, 1, innerStride, b, ldb, c, ldc, columns, accumulate); \
-    else gs_tile(R, V, depth, a, rowStride, innerStride, b, ldb, c, ldc, columns, accumulate); \
+    if (innerStride == 1) gs_tile(R, V, depth, a, rowStride, 1, b, ldb, c, ldc, columns, accumulate, last); \
+    else if (rowStride == 1) gs_tile(R, V, depth, a, 1, innerStride, b, ldb, c, ldc, columns, accumulate, last); \
+    else gs_tile(R, V, depth, a, rowStride, innerStride, b, ldb, c, ldc, columns, accumulate, last); \
 } while (0)
 #define GS_ROW_CASE(R) case R: \
     if (nv == 1) GS_LAYOUTS(R, 1); \
@@ -76,7 +82,7 @@ GS_ALWAYS void gs_tile(const int mr, const int nv, long depth, const float *a, l
 
 /// One tile of `mr` rows (1 to GS_ROWS) and `nv` vectors (1 to GS_VECTORS), each shape its own unrolled copy.
 static void gs_run_tile(int mr, int nv, long depth, const float *a, long rowStride, long innerStride,
-                        const float *b, long ldb, float *c, long ldc, long columns, int accumulate) {
+                        const float *b, long ldb, float *c, long ldc, long columns, int accumulate, long last) {
     switch (mr) {
     GS_ROW_CASE(1)
 #if GS_ROWS >= 2
@@ -177,8 +183,11 @@ GS_PRODUCT_SIGNATURE(GS_ENTRY) {
         return;
     }
 #ifdef GS_NARROW_ENTRY
-    // Narrower than one vector: the variant with half-width vectors wastes less of each.
-    if (columns < GS_LANES) {
+    // Narrower than one vector: the variant with half-width vectors wastes less of each. Only while that
+    // variant sums the whole inner dimension in one block, as this one then does: each element is then the
+    // same sum in the same order whichever variant computes it, so a product shared among threads by blocks
+    // of columns gives exactly the numbers one thread gives.
+    if (columns < GS_LANES && inner <= GS_NARROW_DEPTH) {
         GS_NARROW_ENTRY(rows, inner, columns, a, rowStride, innerStride, b, ldb, c, ldc);
         return;
     }
@@ -207,8 +216,12 @@ GS_PRODUCT_SIGNATURE(GS_ENTRY) {
                 const long panelColumns = GS_MIN(width, columns - j0);
                 const int nv = (int)((panelColumns + GS_LANES - 1) / GS_LANES);
                 const float *panelB = b + k0 * ldb + j0;
-                long panelStride = ldb;
-                if (pack || panelColumns % GS_LANES != 0) {
+                long panelStride = ldb, last = (nv - 1) * GS_LANES;
+                if (!pack && panelColumns % GS_LANES != 0 && columns >= GS_LANES && inner <= GS_DEPTH) {
+                    // A ragged panel read in place: its last vector ends at the last column, overlapping
+                    // columns done already (so it needs one pass over k: a later block would add twice).
+                    last = columns - GS_LANES - j0;
+                } else if (pack || panelColumns % GS_LANES != 0) {
                     panelStride = nv * GS_LANES;
                     gs_pack(depth, panelColumns, panelStride, panelB, ldb, panel);
                     panelB = panel;
@@ -216,7 +229,7 @@ GS_PRODUCT_SIGNATURE(GS_ENTRY) {
                 for (long i = 0, t = 0; i < blockRows; i += GS_ROWS, t++) {
                     const int mr = (int)GS_MIN(GS_ROWS, blockRows - i);
                     gs_run_tile(mr, nv, depth, blockA + t * tileStride, blockRowStride, blockInnerStride,
-                                panelB, panelStride, c + (i0 + i) * ldc + j0, ldc, panelColumns, accumulate);
+                                panelB, panelStride, c + (i0 + i) * ldc + j0, ldc, panelColumns, accumulate, last);
                 }
             }
         }

@@ -1,17 +1,33 @@
 extension MatrixProduct {
     /// Products of at most this many multiply-adds (a lesson's batch of 10 through a layer of 8, say) take
-    /// ``smallProduct(_:_:_:rows:inner:columns:rowStride:innerStride:)`` in a native build: for them the
-    /// call into the C kernels, the choice of tile and the padding cost more than the arithmetic.
+    /// ``smallProduct(_:_:_:rows:inner:columns:rowStride:innerStride:)``: for them the call into the C
+    /// kernels, the choice of tile and the padding cost more than the arithmetic.
+    ///
+    /// The portable build's Swift is compiled for a baseline CPU: 4-float vectors without fused multiply-add,
+    /// a quarter of what the C kernels it dispatches to can do. There only the tiniest products (the
+    /// lessons' 2-8-8-1 networks, at most 640 multiply-adds a product), whose time is all call and set-up,
+    /// stay in Swift.
+    #if GRADSCHOOL_PORTABLE
+    public static let smallProductLimit = 1024
+    #else
     public static let smallProductLimit = 4096
+    #endif
 
     /// Whether the default entry points take the small-product path for this shape.
     @inline(__always)
     static func usesSmallTiles(rows: Int, inner: Int, columns: Int) -> Bool {
+        rows * inner * columns <= smallProductLimit
+    }
+
+    /// c + a·b, fused into one instruction where the engine is compiled for a CPU that has one. A portable
+    /// build has no fused multiply-add in its baseline instruction set: `addProduct` would become a library
+    /// call for each lane, so it multiplies and adds separately.
+    @inline(__always)
+    static func multiplyAdd(_ c: inout SIMD8<Float>, _ a: SIMD8<Float>, _ b: SIMD8<Float>) {
         #if GRADSCHOOL_PORTABLE
-        // Compiled for a baseline CPU, Swift's vector code has no fused multiply-add; the kernels do.
-        return false
+        c = c + a * b
         #else
-        return rows * inner * columns <= smallProductLimit
+        c.addProduct(a, b)
         #endif
     }
 
@@ -53,10 +69,10 @@ extension MatrixProduct {
             var bRow = b + column
             for k in 0..<inner {
                 let b0 = UnsafeRawPointer(bRow).loadUnaligned(as: SIMD8<Float>.self)
-                c0.addProduct(SIMD8(repeating: a0[k * innerStride]), b0)
-                c1.addProduct(SIMD8(repeating: a1[k * innerStride]), b0)
-                c2.addProduct(SIMD8(repeating: a2[k * innerStride]), b0)
-                c3.addProduct(SIMD8(repeating: a3[k * innerStride]), b0)
+                multiplyAdd(&c0, SIMD8(repeating: a0[k * innerStride]), b0)
+                multiplyAdd(&c1, SIMD8(repeating: a1[k * innerStride]), b0)
+                multiplyAdd(&c2, SIMD8(repeating: a2[k * innerStride]), b0)
+                multiplyAdd(&c3, SIMD8(repeating: a3[k * innerStride]), b0)
                 bRow += columns
             }
             let out = UnsafeMutableRawPointer(c + row * columns + column)
@@ -71,7 +87,7 @@ extension MatrixProduct {
             let aRow = a + row * rowStride
             var bRow = b + column
             for k in 0..<inner {
-                c0.addProduct(SIMD8(repeating: aRow[k * innerStride]), UnsafeRawPointer(bRow).loadUnaligned(as: SIMD8<Float>.self))
+                multiplyAdd(&c0, SIMD8(repeating: aRow[k * innerStride]), UnsafeRawPointer(bRow).loadUnaligned(as: SIMD8<Float>.self))
                 bRow += columns
             }
             UnsafeMutableRawPointer(c + row * columns + column).storeBytes(of: c0, as: SIMD8<Float>.self)

@@ -76,7 +76,7 @@ public enum MatrixProduct {
     ///
     /// Element (i, k) of A is read at `a[i·rowStride + k·innerStride]`, so `rowStride: inner, innerStride: 1`
     /// is A itself and `rowStride: 1, innerStride: rows` reads Aᵀ from A's buffer without copying it.
-    /// Small products (see ``smallProductLimit``) take inlined Swift tiles in a native build; the rest go to
+    /// Small products (see ``smallProductLimit``) take inlined Swift tiles; the rest go to
     /// the C kernel variant chosen for this CPU.
     public static func multiply(_ a: UnsafePointer<Float>, _ b: UnsafePointer<Float>, _ c: UnsafeMutablePointer<Float>,
                                 rows: Int, inner: Int, columns: Int, rowStride: Int, innerStride: Int) {

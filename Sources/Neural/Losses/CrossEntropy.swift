@@ -23,7 +23,11 @@ public enum CrossEntropy {
             for column in 0..<columns { largest = max(largest, zRow[column]) }
             for column in 0..<columns { gRow[column] = zRow[column] - largest }
         }
-        VectorMath.apply(rows * columns, UnsafePointer(gradient), gradient) { VectorMath.exp($0) }
+        if ElementwiseKernels.replaceSwiftLoops {
+            ElementwiseKernels.exp(rows * columns, gradient, gradient)
+        } else {
+            VectorMath.apply(rows * columns, UnsafePointer(gradient), gradient) { VectorMath.exp($0) }
+        }
         var total: Float = 0
         for row in 0..<rows {
             let zRow = z + row * columns, yRow = y + row * columns, gRow = gradient + row * columns

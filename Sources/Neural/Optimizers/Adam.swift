@@ -15,6 +15,12 @@ public enum Adam {
         let correction2 = 1 - Float(pow(Double(beta2), Double(step)))
         let stepSize = learningRate / correction1
         let inverseRootCorrection2 = 1 / correction2.squareRoot()
+        if ElementwiseKernels.replaceSwiftLoops {
+            ElementwiseKernels.adam(p, gradient, mean: m, squareMean: v, count: count, stepSize: stepSize,
+                                    inverseRootCorrection2: inverseRootCorrection2, beta1: beta1, beta2: beta2,
+                                    epsilon: epsilon, l1: l1, l2: l2)
+            return
+        }
         var index = 0
         while index + 16 <= count {
             let w = Lanes.load(p, index)

@@ -8,6 +8,11 @@
 public enum RMSprop {
     public static func update(_ p: UnsafeMutablePointer<Float>, _ gradient: UnsafePointer<Float>, squareAverage s: UnsafeMutablePointer<Float>,
                               count: Int, learningRate: Float, alpha: Float, epsilon: Float, l1: Float, l2: Float) {
+        if ElementwiseKernels.replaceSwiftLoops {
+            ElementwiseKernels.rmsprop(p, gradient, squareAverage: s, count: count, learningRate: learningRate, alpha: alpha,
+                                       epsilon: epsilon, l1: l1, l2: l2)
+            return
+        }
         var index = 0
         while index + 16 <= count {
             let w = Lanes.load(p, index)

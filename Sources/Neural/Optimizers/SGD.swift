@@ -11,6 +11,10 @@
 public enum SGD {
     public static func update(_ p: UnsafeMutablePointer<Float>, _ gradient: UnsafePointer<Float>, count: Int,
                               learningRate: Float, l1: Float, l2: Float) {
+        if ElementwiseKernels.replaceSwiftLoops {
+            ElementwiseKernels.sgd(p, gradient, count: count, learningRate: learningRate, l1: l1, l2: l2)
+            return
+        }
         var index = 0
         while index + 16 <= count {
             let w = Lanes.load(p, index)
@@ -27,6 +31,11 @@ public enum SGD {
 
     public static func update(_ p: UnsafeMutablePointer<Float>, _ gradient: UnsafePointer<Float>, velocity v: UnsafeMutablePointer<Float>,
                               count: Int, learningRate: Float, momentum: Float, nesterov: Bool, l1: Float, l2: Float) {
+        if ElementwiseKernels.replaceSwiftLoops {
+            ElementwiseKernels.sgd(p, gradient, velocity: v, count: count, learningRate: learningRate, momentum: momentum,
+                                   nesterov: nesterov, l1: l1, l2: l2)
+            return
+        }
         var index = 0
         while index + 16 <= count {
             let w = Lanes.load(p, index)

@@ -12,6 +12,8 @@
 //   NEON      4 lanes, 32 registers:  8 rows × 12 columns, 24 accumulators + 3 of B + 1 broadcast
 //   plain     4 lanes (SSE2 or scalar code), no fused multiply-add: 4 rows × 8 columns
 #include <stdbool.h>
+// The same variants of the other hot loops of training (activations, optimizer steps).
+#include "ElementwiseKernels.h"
 
 /// The kernel variants, narrowest first. The numbers are stable: Swift's `MatrixProduct.Variant` mirrors them.
 enum {

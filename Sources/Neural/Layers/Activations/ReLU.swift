@@ -15,6 +15,10 @@ public enum ReLU {
 
     public static func backward(z: UnsafePointer<Float>, outputGradient: UnsafePointer<Float>,
                                 inputGradient: UnsafeMutablePointer<Float>, count: Int) {
+        if ElementwiseKernels.replaceSwiftLoops {
+            ElementwiseKernels.reluBackward(count, z: z, outputGradient: outputGradient, inputGradient: inputGradient)
+            return
+        }
         for index in 0..<count { inputGradient[index] = z[index] > 0 ? outputGradient[index] : 0 }
     }
 }

@@ -19,6 +19,7 @@ public enum Sigmoid {
     }
 
     public static func forward(_ z: UnsafePointer<Float>, _ a: UnsafeMutablePointer<Float>, count: Int) {
+        if ElementwiseKernels.replaceSwiftLoops { ElementwiseKernels.sigmoid(count, z, a); return }
         VectorMath.apply(count, z, a) { VectorMath.sigmoid($0) }
     }
 

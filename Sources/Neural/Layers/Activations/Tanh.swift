@@ -13,6 +13,7 @@ public enum Tanh {
     }
 
     public static func forward(_ z: UnsafePointer<Float>, _ a: UnsafeMutablePointer<Float>, count: Int) {
+        if ElementwiseKernels.replaceSwiftLoops { ElementwiseKernels.tanh(count, z, a); return }
         VectorMath.apply(count, z, a) { VectorMath.tanh($0) }
     }
 
