@@ -72,6 +72,8 @@ public enum QuizTemplate: String, CaseIterable, Sendable {
     case ganGeneratorSlope = "gan-generator-slope"
     /// The drift of one served feature: (recent mean − training mean) / training standard deviation.
     case inputDrift = "input-drift"
+    /// One attention weight: softmax over the scores q·kᵢ/√d of a query and three keys.
+    case attentionWeight = "attention-weight"
 
     /// What the template asks, for authors and error messages.
     public var summary: String {
@@ -109,6 +111,7 @@ public enum QuizTemplate: String, CaseIterable, Sendable {
         case .ganOptimalDiscriminator: "the best discriminator's answer at one point"
         case .ganGeneratorSlope: "the slope of the generator's loss by the discriminator's score"
         case .inputDrift: "the drift of a served feature in training standard deviations"
+        case .attentionWeight: "one attention weight from a query and three keys"
         }
     }
 }

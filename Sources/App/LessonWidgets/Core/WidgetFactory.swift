@@ -28,6 +28,9 @@ enum WidgetFactory {
         case "transfer": widget = TransferWidget(settings: settings, runName: runName)
         case "gan": widget = GANWidget(settings: settings)
         case "deploy": widget = DeployWidget(settings: settings)
+        case "attention": widget = AttentionWidget(settings: settings)
+        case "transformer": widget = TransformerWidget(settings: settings)
+        case "names": widget = NamesWidget(settings: settings)
         default: widget = UnknownWidget(name: block.name)
         }
         return WidgetHost(name: block.name, widget: widget)

@@ -50,6 +50,7 @@ struct GeneratedQuestion: Equatable, Sendable {
         case .ganOptimalDiscriminator: self = Self.ganOptimalDiscriminator(&draw)
         case .ganGeneratorSlope: self = Self.ganGeneratorSlope(&draw)
         case .inputDrift: self = Self.inputDrift(&draw)
+        case .attentionWeight: self = Self.attentionWeight(&draw)
         }
     }
 
