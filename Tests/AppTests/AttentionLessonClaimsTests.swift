@@ -82,17 +82,17 @@ struct AttentionLessonClaimsTests {
         #expect(try Self.state(host).query == 2)
     }
 
-    /// "`m` turns the mask off. "down" gets the score … 0.71 and the weights of "sat" become 0.25, 0.12,
+    /// "`c` turns the mask off. "down" gets the score … 0.71 and the weights of "sat" become 0.25, 0.12,
     /// 0.51 and 0.12; the output moves to (0.88, 0.51). With the mask on, the bottom table has zeros above
     /// its diagonal; without it, none. … "the" … weight 1.00, and its output is its own value (1, 0)."
-    @Test func mTurnsTheMaskOffAndTheNumbersChange() throws {
+    @Test func cTurnsTheMaskOffAndTheNumbersChange() throws {
         var host = try LessonWidgetClaimTests.host(lesson: "attention", page: "The causal mask", widget: "attention")
         var widget = try Self.state(host)
         #expect(widget.query == 0 && widget.isCausal)
         let first = Self.text(host)
         #expect(first.contains("output = 1.00·(1, 0) = (1.00, 0.00)"), "\(first)")
         for t in 0..<3 { for s in (t + 1)..<4 { #expect(widget.weights[t][s] == 0, "P[\(t)][\(s)]") } }
-        host.press(.character("m"), .right, .right)
+        host.press(.character("c"), .right, .right)
         widget = try Self.state(host)
         #expect(!widget.isCausal && widget.query == 2)
         let expected = Self.weights(query: 2, causal: false)
@@ -103,7 +103,7 @@ struct AttentionLessonClaimsTests {
         #expect(text.contains("│ output = 0.25·(1, 0) + 0.12·(0, 1) + 0.51·(1, 1) + 0.12·(1, −1)  "), "\(text)")
         #expect(text.contains("│        = (0.88, 0.51)  "), "\(text)")
         for t in 0..<4 { for s in 0..<4 { #expect(widget.weights[t][s] > 0, "no zeros without the mask: P[\(t)][\(s)]") } }
-        host.press(.character("m"))
+        host.press(.character("c"))
         #expect(try Self.state(host).isCausal)
     }
 
@@ -119,14 +119,14 @@ struct AttentionLessonClaimsTests {
         #expect(content[5] == "down  (1, −1)   (−2, 1)   (1, −1)   (1, −1)")
         #expect(content[6] == "")
         #expect(content[7] == "query: sat, q = (2, 1)   score = q·k / √2")
-        #expect(content[8] == "key   score                         weight")
-        #expect(content[9] == "the   (2·1 + 1·0) / 1.41 = 1.41     0.28")
-        #expect(content[12] == "down  masked: after sat             0.00")
+        #expect(content[8] == "key   score                             weight")
+        #expect(content[9] == "the   (2·1 + 1·0) / 1.41 = 1.41         0.28")
+        #expect(content[12] == "down  masked: after sat                 0.00")
         #expect(content[13] == "softmax: weight = e^score / (sum of e^score over the keys it sees)")
         #expect(content[16] == "weights the   cat   sat   down")
         #expect(content[19] == "sat     0.28  0.14  0.58  0.00")
         #expect(content[20] == "down    0.08  0.70  0.17  0.04")
-        #expect(lines[lines.count - 2].contains("←→ query word") && lines[lines.count - 2].contains("m mask off"))
+        #expect(lines[lines.count - 2].contains("←→ query word") && lines[lines.count - 2].contains("c causal mask off"))
     }
 
     /// Without Unicode every character is ASCII and the square root is spelt out.
@@ -140,7 +140,7 @@ struct AttentionLessonClaimsTests {
     @Test func resetGoesBackToTheLessonsStart() throws {
         var host = try LessonWidgetClaimTests.host(lesson: "attention", page: "Queries, keys and values", widget: "attention")
         let start = try Self.state(host)
-        host.press(.character("m"), .right)
+        host.press(.character("c"), .right)
         host.press(.character("r"))
         #expect(try Self.state(host) == start)
     }

@@ -2,7 +2,7 @@ import Neural
 
 /// The `attention` widget: one head of self-attention over the four words "the cat sat down", worked
 /// with numbers. For the chosen query word it shows each score q·k/√d, the softmax that turns the scores
-/// into weights, and the weighted sum of the values; `m` turns the causal mask on and off.
+/// into weights, and the weighted sum of the values; `c` turns the causal mask on and off.
 ///
 /// Every word is a 2-number vector x; the head's projections make its query q = W_q·x, key k = W_k·x
 /// and value v = W_v·x. The weights and the output are the engine's `CausalSelfAttention` run on the
@@ -79,7 +79,7 @@ struct AttentionWidget: InstantWidget, Equatable {
     var title: String { "attention: one head over \"\(Self.words.joined(separator: " "))\"" }
 
     var keyHints: [KeyHint] {
-        [KeyHint("←→", "query word"), KeyHint("Enter", "next word"), KeyHint("m", isCausal ? "mask off" : "mask on")]
+        [KeyHint("←→", "query word"), KeyHint("Enter", "next word"), KeyHint("c", isCausal ? "causal mask off" : "causal mask on")]
     }
 
     var isAnimating: Bool { false }
@@ -88,7 +88,7 @@ struct AttentionWidget: InstantWidget, Equatable {
         switch key {
         case .left, .up: query = (query + Self.words.count - 1) % Self.words.count
         case .right, .down, .enter: query = (query + 1) % Self.words.count
-        case .character("m"):
+        case .character("c"):
             isCausal.toggle()
             (weights, outputs) = Self.attend(isCausal: isCausal)
         default: return false

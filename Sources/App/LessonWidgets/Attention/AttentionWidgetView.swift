@@ -58,19 +58,19 @@ extension AttentionWidget {
         let q = Self.queries[query]
         lines.append([Span("query: \(words[query]), q = \(Self.vector(q, unicode: u))", style.accent),
                       Span("   score = q\(dot)k / \(root)\(Self.dimension)", style.secondary)])
-        lines.append([Span(Self.padded("key", 6) + Self.padded("score", 30) + "weight", style.heading)])
+        lines.append([Span(Self.padded("key", 6) + Self.padded("score", 34) + "weight", style.heading)])
         let divisor = Self.number(Float(Self.dimension).squareRoot(), unicode: u)
         for (s, word) in words.enumerated() {
             let k = Self.keys[s]
             let weight = Self.number(weights[query][s], unicode: u)
             if isMasked(query: query, key: s) {
-                lines.append([Span(Self.padded(word, 6), style.secondary), Span(Self.padded("masked: after \(words[query])", 30), style.secondary),
+                lines.append([Span(Self.padded(word, 6), style.secondary), Span(Self.padded("masked: after \(words[query])", 34), style.secondary),
                               Span(weight, style.secondary)])
                 continue
             }
             let products = zip(q, k).map { "\(Self.factor($0.0, unicode: u))\(dot)\(Self.factor($0.1, unicode: u))" }.joined(separator: " + ")
             let score = Self.number(Self.score(query: query, key: s), unicode: u)
-            lines.append([Span(Self.padded(word, 6)), Span(Self.padded("(\(products)) / \(divisor) = \(score)", 30)), Span(weight, style.accent)])
+            lines.append([Span(Self.padded(word, 6)), Span(Self.padded("(\(products)) / \(divisor) = \(score)", 34)), Span(weight, style.accent)])
         }
         lines.append([Span("softmax: weight = e^score / (sum of e^score over the keys it sees)", style.secondary)])
         let visible = words.indices.filter { !isMasked(query: query, key: $0) }
