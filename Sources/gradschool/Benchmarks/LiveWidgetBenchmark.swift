@@ -3,17 +3,18 @@ import Canvas
 import Curriculum
 import Foundation
 
-/// Measures the frame rate of a lesson widget that trains while it draws: the attention lesson's
-/// transformer page at 120×40, the widget focused and training. Each frame is what the terminal loop
+/// Measures the frame rate of a lesson widget that trains while it draws: a page of the attention
+/// lesson at 120×40 (the transformer learning to reverse, or the one writing names), its widget focused
+/// and training. Each frame is what the terminal loop
 /// does on a tick: `update(.tick)` (one training step) plus `view()`. Target: at least 30 frames a second.
 enum LiveWidgetBenchmark {
     enum Failure: Error, CustomStringConvertible {
-        case lessonMissing(String)
+        case lessonMissing(String, page: String)
 
         var description: String {
             switch self {
-            case .lessonMissing(let directory):
-                "the lesson \"attention\" is not in \(directory) (or has problems): run `gradschool check lessons` there"
+            case .lessonMissing(let directory, let page):
+                "the lesson \"attention\" with a page \"\(page)\" is not in \(directory) (or has problems): run `gradschool check lessons` there"
             }
         }
     }
@@ -24,12 +25,15 @@ enum LiveWidgetBenchmark {
         var framesPerSecond: Double { 1000 / meanMilliseconds }
     }
 
-    /// Frames for about `seconds` after the widget has started training.
-    static func run(lessons directory: String, seconds: Double) throws -> Result {
+    /// The pages measured: the transformer learning to reverse, and the one writing names.
+    static let pages = ["A transformer learning to reverse", "Writing names"]
+
+    /// Frames for about `seconds` after the widget on the page titled `title` has started training.
+    static func run(lessons directory: String, page title: String, seconds: Double) throws -> Result {
         let library = LessonLibrary.load(paths: [directory])
         guard let lesson = library.lesson(id: "attention"),
-              let page = lesson.pages.firstIndex(where: { $0.title == "A transformer learning to reverse" }) else {
-            throw Failure.lessonMissing(directory)
+              let page = lesson.pages.firstIndex(where: { $0.title == title }) else {
+            throw Failure.lessonMissing(directory, page: title)
         }
         var tutor = Tutor(library: library, width: 120, height: 40, colors: .palette256, glyphs: .unicode)
         _ = tutor.openLesson(id: "attention")
