@@ -40,7 +40,7 @@ struct LessonContentTests {
             "metrics": ["threshold", "confusion"],
             "tuning": ["tuning"],
             "cnn": ["convolution"],
-            "attention": ["attention", "transformer", "names"],
+            "attention": ["attention", "transformer", "namewriter"],
             "transfer": ["transfer"],
             "gans": ["gan"],
             "deploy": ["deploy"],

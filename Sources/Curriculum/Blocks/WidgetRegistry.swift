@@ -171,7 +171,7 @@ public enum WidgetRegistry {
             WidgetSetting("digits", .integer(3...6), "how many digits each question has (4 unless given)"),
             caption,
         ]),
-        Entry(name: "names", summary: "a small transformer trained live on names, writing new ones at a chosen temperature", settings: [
+        Entry(name: "namewriter", summary: "a small transformer trained live on names, writing new ones at a chosen temperature", settings: [
             WidgetSetting("temperature", .number(0.2...2), "how adventurous the sampling starts (0.8 unless given)"),
             caption,
         ]),

@@ -30,7 +30,7 @@ enum WidgetFactory {
         case "deploy": widget = DeployWidget(settings: settings)
         case "attention": widget = AttentionWidget(settings: settings)
         case "transformer": widget = TransformerWidget(settings: settings)
-        case "names": widget = NamesWidget(settings: settings)
+        case "namewriter": widget = NameWriterWidget(settings: settings)
         default: widget = UnknownWidget(name: block.name)
         }
         return WidgetHost(name: block.name, widget: widget)

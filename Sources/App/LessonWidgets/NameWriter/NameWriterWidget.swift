@@ -1,6 +1,6 @@
 import Neural
 
-/// The `names` widget: a small transformer trained live on the bundled names, writing new names at a
+/// The `namewriter` widget: a small transformer trained live on the bundled names, writing new names at a
 /// temperature the learner chooses.
 ///
 /// The model reads a 16-step window (the start token, then the letters so far) through token and
@@ -10,7 +10,7 @@ import Neural
 /// loss is measured on 500 names it never trains on, beside a letter-pair table counted on the same
 /// training names. Every `sampleEvery` steps, and whenever the learner asks, it writes eight names from
 /// a seeded random source.
-struct NamesWidget: InstantWidget {
+struct NameWriterWidget: InstantWidget {
     static let architecture = "posembed 32 vocab 28, transformer 1 block 4 heads, layernorm, dense 28"
     static let window = 16
     static let trainingCount = 8_192
@@ -155,12 +155,12 @@ struct NamesWidget: InstantWidget {
     }
 
     mutating func reset() {
-        self = NamesWidget(settings: settings)
+        self = NameWriterWidget(settings: settings)
     }
 }
 
-extension NamesWidget: Equatable {
-    static func == (lhs: NamesWidget, rhs: NamesWidget) -> Bool {
+extension NameWriterWidget: Equatable {
+    static func == (lhs: NameWriterWidget, rhs: NameWriterWidget) -> Bool {
         lhs.steps == rhs.steps && lhs.isPlaying == rhs.isPlaying && lhs.temperatureIndex == rhs.temperatureIndex
             && lhs.sampleSeed == rhs.sampleSeed && lhs.names == rhs.names && lhs.caption == rhs.caption
             && lhs.heldOutLoss.bitPattern == rhs.heldOutLoss.bitPattern

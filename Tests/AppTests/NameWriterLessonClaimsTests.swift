@@ -5,15 +5,15 @@ import Neural
 import Testing
 @testable import App
 
-/// What the attention lesson says of its `names` widget, held by driving the widget from the lesson's block.
+/// What the attention lesson says of its `namewriter` widget, held by driving the widget from the lesson's block.
 @Suite("What the attention lesson says of its names widget")
-struct NamesLessonClaimsTests {
+struct NameWriterLessonClaimsTests {
     static func host() throws -> WidgetHost {
-        try LessonWidgetClaimTests.host(lesson: "attention", page: "Writing names", widget: "names")
+        try LessonWidgetClaimTests.host(lesson: "attention", page: "Writing names", widget: "namewriter")
     }
 
-    static func state(_ host: WidgetHost) throws -> NamesWidget {
-        try #require(WidgetTesting.state(host, as: NamesWidget.self))
+    static func state(_ host: WidgetHost) throws -> NameWriterWidget {
+        try #require(WidgetTesting.state(host, as: NameWriterWidget.self))
     }
 
     /// Every name of the bundled list, to tell a name the model copied from one it made up.

@@ -1,7 +1,7 @@
 import Canvas
 
-/// Draws the `names` widget: the training's numbers on the left, the names it writes on the right.
-extension NamesWidget {
+/// Draws the `namewriter` widget: the training's numbers on the left, the names it writes on the right.
+extension NameWriterWidget {
     func preferredContentHeight(width: Int, available: Int) -> Int {
         min(available, lines(width: width, context: WidgetContext(glyphs: .ascii, colors: .none, isFocused: false)).count)
     }
@@ -19,7 +19,7 @@ extension NamesWidget {
                       Span("   temperature " + NumberText.trimmed(temperature, decimals: 1), style.accent)])
         lines.append([Span("held-out loss " + NumberText.fixed(Double(heldOutLoss), decimals: 2) + " nats a letter"),
                        Span("   letter pairs " + NumberText.fixed(letterPairLoss, decimals: 2), style.secondary)])
-        lines.append([Span("1 block, 4 heads, d = 32, on \(NamesWidget.trainingCount) names", style.secondary)])
+        lines.append([Span("1 block, 4 heads, d = 32, on \(NameWriterWidget.trainingCount) names", style.secondary)])
         lines.append([])
         let columns = width >= 40 ? 2 : 1
         let columnWidth = max(1, width / columns)
