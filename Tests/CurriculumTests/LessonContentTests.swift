@@ -15,7 +15,7 @@ struct LessonContentTests {
         #expect(Self.library.issues == [])
         #expect(Self.library.lessons.map(\.id) == ["map", "perceptron", "forward", "activations", "backprop", "descent",
                                                    "losses", "generalisation", "regularisation", "data", "metrics", "tuning",
-                                                   "cnn", "rnn", "gans", "transfer", "deploy"])
+                                                   "cnn", "rnn", "attention", "gans", "transfer", "deploy"])
         // The map opens the course but is not required reading: the first lesson proper requires nothing.
         #expect(Self.library.lessons.prefix(2).allSatisfy { $0.requires.isEmpty })
         // Each later lesson builds on lessons before it: the one before, or (for the architectures) the one it extends.
@@ -41,6 +41,7 @@ struct LessonContentTests {
             "tuning": ["tuning"],
             "cnn": ["convolution", "cnn"],
             "rnn": ["names", "vanishing"],
+            "attention": ["attention", "transformer", "namewriter"],
             "transfer": ["transfer"],
             "gans": ["gan"],
             "deploy": ["deploy"],

@@ -8,7 +8,7 @@ struct WidgetRegistryTests {
         let names = WidgetRegistry.entries.map(\.name)
         #expect(names == ["perceptron", "neuron", "forward", "activation", "backprop", "graph", "descent", "train", "losses", "classloss",
                           "fit", "augment", "threshold", "confusion", "scaling", "split", "tuning", "convolution", "transfer", "gan",
-                          "deploy", "cnn", "names", "vanishing"])
+                          "deploy", "cnn", "names", "vanishing", "attention", "transformer", "namewriter"])
         #expect(Set(names).count == names.count)
         for entry in WidgetRegistry.entries {
             let settingNames = entry.settings.map(\.name)

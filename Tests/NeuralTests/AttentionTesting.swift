@@ -1,8 +1,8 @@
 import Foundation
 @testable import Neural
 
-/// What the attention tests share: a masked per-step loss for finite-difference checks, and a small
-/// cross-entropy at every step for training on the sequence tasks.
+/// What the attention tests share: a masked per-step loss for finite-difference checks, and the sequence
+/// accuracy of a trained model (training itself uses the engine's `SequenceCrossEntropy`).
 enum AttentionTesting {
     /// Random numbers in ±`scale`, fixed by `seed`.
     static func randomMatrix(rows: Int, columns: Int, seed: UInt64, scale: Float = 1) -> Matrix {
@@ -89,34 +89,6 @@ enum AttentionTesting {
             }
         }
         return (worst, checked, skipped, place)
-    }
-
-    /// Cross-entropy at every step against the next token, averaged over the steps whose mask is 1, and
-    /// its gradient with respect to the scores (softmax − one-hot, times mask / count).
-    static func stepCrossEntropy(logits: Matrix, targets: Matrix, mask: Matrix, vocabulary: Int, gradient: inout Matrix) -> Float {
-        gradient.resize(rows: logits.rows)
-        let steps = targets.columns
-        var counted: Float = 0
-        for index in 0..<(logits.rows * steps) { counted += mask.storage[index] }
-        let scale = 1 / max(counted, 1)
-        var total: Float = 0
-        for n in 0..<logits.rows {
-            for t in 0..<steps {
-                let base = (n * steps + t) * vocabulary
-                let m = mask.storage[n * steps + t]
-                var largest = -Float.infinity
-                for v in 0..<vocabulary { largest = max(largest, logits.storage[base + v]) }
-                var sum: Float = 0
-                for v in 0..<vocabulary { sum += Foundation.exp(logits.storage[base + v] - largest) }
-                let target = Int(targets.storage[n * steps + t])
-                total += m * (Foundation.log(sum) - (logits.storage[base + target] - largest))
-                for v in 0..<vocabulary {
-                    let p = Foundation.exp(logits.storage[base + v] - largest) / sum
-                    gradient.storage[base + v] = m * scale * (p - (v == target ? 1 : 0))
-                }
-            }
-        }
-        return total * scale
     }
 
     /// The fraction of examples whose every masked step is predicted (the highest score is the target).

@@ -253,7 +253,7 @@ struct AttentionTests {
         func step() {
             task.refill(&batch, using: &random)
             network.forward(batch.inputs, mode: .training)
-            _ = AttentionTesting.stepCrossEntropy(logits: network.output, targets: batch.targets, mask: batch.mask, vocabulary: 13, gradient: &gradient)
+            _ = SequenceCrossEntropy.evaluate(logits: network.output, targets: batch.targets, mask: batch.mask, gradient: &gradient)
             network.backward(input: batch.inputs, outputGradient: gradient, fromLayer: network.layers.count - 1)
             network.update(with: &optimizer)
         }

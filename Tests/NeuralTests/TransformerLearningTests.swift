@@ -34,7 +34,7 @@ struct TransformerLearningTests {
         while step < maxSteps {
             task.refill(&batch, using: &random)
             network.forward(batch.inputs, mode: .training)
-            _ = AttentionTesting.stepCrossEntropy(logits: network.output, targets: batch.targets, mask: batch.mask, vocabulary: vocabulary, gradient: &gradient)
+            _ = SequenceCrossEntropy.evaluate(logits: network.output, targets: batch.targets, mask: batch.mask, gradient: &gradient)
             network.backward(input: batch.inputs, outputGradient: gradient, fromLayer: network.layers.count - 1)
             network.update(with: &optimizer)
             step += 1

@@ -66,7 +66,7 @@ struct TransformerPythonTests {
         for _ in 0..<5 {
             task.refill(&batch, using: &random)
             network.forward(batch.inputs, mode: .training)
-            _ = AttentionTesting.stepCrossEntropy(logits: network.output, targets: batch.targets, mask: batch.mask, vocabulary: vocabulary, gradient: &gradient)
+            _ = SequenceCrossEntropy.evaluate(logits: network.output, targets: batch.targets, mask: batch.mask, gradient: &gradient)
             network.backward(input: batch.inputs, outputGradient: gradient, fromLayer: network.layers.count - 1)
             network.update(with: &optimizer)
         }

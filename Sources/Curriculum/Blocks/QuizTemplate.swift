@@ -76,6 +76,8 @@ public enum QuizTemplate: String, CaseIterable, Sendable {
     case rnnStep = "rnn-step"
     /// An LSTM's new cell value c' = f·c + i·g from its gates' pre-activations.
     case lstmCell = "lstm-cell"
+    /// One attention weight: softmax over the scores q·kᵢ/√d of a query and three keys.
+    case attentionWeight = "attention-weight"
 
     /// What the template asks, for authors and error messages.
     public var summary: String {
@@ -115,6 +117,7 @@ public enum QuizTemplate: String, CaseIterable, Sendable {
         case .inputDrift: "the drift of a served feature in training standard deviations"
         case .rnnStep: "one step of a recurrent unit, h = tanh(w·x + u·h + b)"
         case .lstmCell: "an LSTM's new cell value c' = f·c + i·g"
+        case .attentionWeight: "one attention weight from a query and three keys"
         }
     }
 }

@@ -48,6 +48,7 @@ extension QuizTemplate {
         case .huberLoss: ["range", "step"]
         case .l2Step: ["range", "step", "learning-rate"]
         case .ganDiscriminatorLoss, .ganOptimalDiscriminator, .ganGeneratorSlope: []
+        case .attentionWeight: []
         case .perceptronUpdate: ["learning-rate"]
         case .descentStep: ["range", "step", "learning-rate"]
         case .confusionScores, .falsePositiveRate, .standardizedValue, .stratifiedSplit, .gridCost, .classRecall, .majorityAccuracy,

@@ -164,6 +164,20 @@ public enum WidgetRegistry {
         cnnEntry,
         namesEntry,
         vanishingEntry,
+        Entry(name: "attention", summary: "one attention head over four words: scores q·k/√d, softmax, the weighted sum of values, the causal mask on or off", settings: [
+            WidgetSetting("query", .integer(1...4), "which word's query is worked out first (3, \"sat\", unless given)"),
+            WidgetSetting("causal", .flag, "start with the causal mask on (true unless given)"),
+            caption,
+        ]),
+        Entry(name: "transformer", summary: "a tiny transformer learning to reverse or sort digits live, each head's attention a heatmap", settings: [
+            WidgetSetting("task", .choice(["reverse", "sort"]), "what it learns (reverse unless given)"),
+            WidgetSetting("digits", .integer(3...6), "how many digits each question has (4 unless given)"),
+            caption,
+        ]),
+        Entry(name: "namewriter", summary: "a small transformer trained live on names, writing new ones at a chosen temperature", settings: [
+            WidgetSetting("temperature", .number(0.2...2), "how adventurous the sampling starts (0.8 unless given)"),
+            caption,
+        ]),
     ]
 
     /// The widget registered as `name`, if any.

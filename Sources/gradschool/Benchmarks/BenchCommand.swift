@@ -21,6 +21,8 @@ struct BenchCommand: ParsableCommand {
         T1     names, 16 steps, a transformer d 32, 2 blocks 4 heads (see TransformerBenchmark), Adam, batch 32
         F      drawing a 200×60 frame: a loss chart, a decision map, a network diagram and a weight heatmap
         K      a key and the next frame in a 1 MB lesson (the largest accepted), as 400 pages and as one page
+        A      the attention lesson's transformers training at 120×40 (reversing digits, writing names):
+               a tick (its training steps) and its frame
 
         The products are measured with every kernel variant this CPU can run; the engine uses the first.
         Set GRADSCHOOL_KERNEL=plain, avx2, avx512 or neon to make every workload use another variant.
@@ -31,13 +33,15 @@ struct BenchCommand: ParsableCommand {
         """
     )
 
-    static let workloads = ["w1", "w2", "c1", "m", "m1024", "l1", "r1", "t1", "g1", "f", "k"]
+    static let workloads = ["w1", "w2", "c1", "m", "m1024", "l1", "r1", "t1", "g1", "f", "k", "a"]
 
     @Option(help: "Seconds to spend measuring each workload.")
     var seconds: Double = 1.5
 
-    @Option(help: "Measure only these workloads (w1, w2, c1, m, m1024, l1, r1, t1, g1, f, k); repeat the option for several.")
+    @Option(help: "Measure only these workloads (w1, w2, c1, m, m1024, l1, r1, t1, g1, f, k, a); repeat the option for several.")
     var only: [String] = []
+
+    @OptionGroup var lessonOptions: LessonOptions
 
     @Option(help: "Threads that large matrix products may share, 1 to 64 (NumPy and PyTorch get as many).")
     var threads = 1
@@ -105,6 +109,14 @@ struct BenchCommand: ParsableCommand {
                 let k = try LessonKeyBenchmark.run(pages: pages)
                 print(String(format: "K      1 MB lesson, %3d page%@, key + frame 120×40 %6.2f ms mean, %6.2f ms slowest  (target ≤ 16.7 ms)",
                              k.pages, k.pages == 1 ? " " : "s", k.meanMilliseconds, k.slowestMilliseconds))
+            }
+        }
+        if wants("a") {
+            let directory = try lessonOptions.directory()
+            for (name, page) in zip(["reverse", "names  "], LiveWidgetBenchmark.pages) {
+                let a = try LiveWidgetBenchmark.run(lessons: directory, page: page, seconds: seconds)
+                print(String(format: "A      transformer %@, tick + frame 120×40 %6.2f ms mean (%4.0f frames/s), %6.2f ms slowest  (target ≥ 30 frames/s)",
+                             name, a.meanMilliseconds, a.framesPerSecond, a.slowestMilliseconds))
             }
         }
     }

@@ -12,7 +12,6 @@ enum TransformerBenchmark {
     static func names(seconds: Double, clock: BenchClock, windows: Int = 7) throws -> TrainingBenchmark.Throughput {
         let all = try SequenceExamples.lines(of: TextCorpus.names(), steps: 16)
         let data = all.subset(Array(0..<min(8192, all.count)))
-        let vocabulary = data.vocabularySize ?? 28
         var network = try ArchitectureDescription(parsing: architecture).network(inputShape: [16], seed: 1)
         var optimizer = Optimizer(.adam(beta1: 0.9, beta2: 0.999, epsilon: 1e-8), learningRate: 0.001)
         optimizer.prepare(tensorSizes: network.parameterTensorSizes)
@@ -27,7 +26,7 @@ enum TransformerBenchmark {
                 let end = min(start + 32, data.count)
                 data.fillBatch(&batch, indices: order[start..<end])
                 network.forward(batch.inputs, mode: .training)
-                stepCrossEntropy(logits: network.output, targets: batch.targets, mask: batch.mask, vocabulary: vocabulary, gradient: &gradient)
+                _ = SequenceCrossEntropy.evaluate(logits: network.output, targets: batch.targets, mask: batch.mask, gradient: &gradient)
                 network.backward(input: batch.inputs, outputGradient: gradient, fromLayer: last)
                 network.update(with: &optimizer)
                 start = end
@@ -47,34 +46,5 @@ enum TransformerBenchmark {
         }
         rates.sort()
         return TrainingBenchmark.Throughput(best: rates[rates.count - 1], median: rates[rates.count / 2])
-    }
-
-    /// The gradient of the mean cross-entropy at every unmasked step with respect to the scores:
-    /// (softmax − one-hot) / the number of unmasked steps, and zero at padding.
-    static func stepCrossEntropy(logits: Matrix, targets: Matrix, mask: Matrix, vocabulary: Int, gradient: inout Matrix) {
-        gradient.resize(rows: logits.rows)
-        let positions = targets.count
-        logits.storage.withUnsafeBufferPointer { z in
-            targets.storage.withUnsafeBufferPointer { y in
-                mask.storage.withUnsafeBufferPointer { m in
-                    gradient.storage.withUnsafeMutableBufferPointer { g in
-                        var counted: Float = 0
-                        for position in 0..<positions { counted += m[position] }
-                        let scale = 1 / max(counted, 1)
-                        for position in 0..<positions {
-                            let row = z.baseAddress! + position * vocabulary, gRow = g.baseAddress! + position * vocabulary
-                            let weight = m[position] * scale
-                            var largest = -Float.infinity
-                            for v in 0..<vocabulary { largest = max(largest, row[v]) }
-                            var sum: Float = 0
-                            for v in 0..<vocabulary { let e = Foundation.exp(row[v] - largest); gRow[v] = e; sum += e }
-                            let factor = weight / sum
-                            for v in 0..<vocabulary { gRow[v] *= factor }
-                            gRow[Int(y[position])] -= weight
-                        }
-                    }
-                }
-            }
-        }
     }
 }

@@ -31,6 +31,9 @@ enum WidgetFactory {
         case "cnn": widget = CNNWidget(settings: settings, runName: runName)
         case "names": widget = NamesWidget(settings: settings)
         case "vanishing": widget = VanishingWidget(settings: settings)
+        case "attention": widget = AttentionWidget(settings: settings)
+        case "transformer": widget = TransformerWidget(settings: settings)
+        case "namewriter": widget = NameWriterWidget(settings: settings)
         default: widget = UnknownWidget(name: block.name)
         }
         return WidgetHost(name: block.name, widget: widget)

@@ -52,6 +52,7 @@ struct GeneratedQuestion: Equatable, Sendable {
         case .inputDrift: self = Self.inputDrift(&draw)
         case .rnnStep: self = Self.rnnStep(&draw)
         case .lstmCell: self = Self.lstmCell(&draw)
+        case .attentionWeight: self = Self.attentionWeight(&draw)
         }
     }
 
