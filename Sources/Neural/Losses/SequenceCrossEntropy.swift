@@ -39,7 +39,11 @@ public enum SequenceCrossEntropy {
                             var largest = -Float.infinity
                             for v in 0..<vocabulary { largest = max(largest, zRow[v]) }
                             for v in 0..<vocabulary { gRow[v] = zRow[v] - largest }
-                            VectorMath.apply(vocabulary, UnsafePointer(gRow), gRow) { VectorMath.exp($0) }
+                            if ElementwiseKernels.replaceSwiftLoops {
+                                ElementwiseKernels.exp(vocabulary, gRow, gRow)
+                            } else {
+                                VectorMath.apply(vocabulary, UnsafePointer(gRow), gRow) { VectorMath.exp($0) }
+                            }
                             var sum: Float = 0
                             for v in 0..<vocabulary { sum += gRow[v] }
                             let target = Int(y[position])

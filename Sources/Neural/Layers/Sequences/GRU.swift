@@ -192,9 +192,9 @@ public struct GRU: Layer {
                     let row = b * t0 + t
                     let u = fromHidden + row * h3, v = fromInput + row * h3, g = gates + row * h3
                     for j in 0..<(2 * h) { g[j] = v[j] + u[j] }
-                    VectorMath.apply(2 * h, g, g) { VectorMath.sigmoid($0) }
+                    Sigmoid.forward(g, g, count: 2 * h)
                     for j in 0..<h { g[2 * h + j] = v[2 * h + j] + g[j] * u[2 * h + j] }
-                    VectorMath.apply(h, g + 2 * h, g + 2 * h) { VectorMath.tanh($0) }
+                    Tanh.forward(g + 2 * h, g + 2 * h, count: h)
                     let hRow = hidden + row * h, p = previous + row * h
                     if t > 0 {
                         let hBefore = hRow - h

@@ -203,9 +203,9 @@ public struct LSTM: Layer {
                         let p = product + b * h4
                         for j in 0..<h4 { g[j] += p[j] }
                     }
-                    VectorMath.apply(2 * h, g, g) { VectorMath.sigmoid($0) }
-                    VectorMath.apply(h, g + 2 * h, g + 2 * h) { VectorMath.tanh($0) }
-                    VectorMath.apply(h, g + 3 * h, g + 3 * h) { VectorMath.sigmoid($0) }
+                    Sigmoid.forward(g, g, count: 2 * h)
+                    Tanh.forward(g + 2 * h, g + 2 * h, count: h)
+                    Sigmoid.forward(g + 3 * h, g + 3 * h, count: h)
                     let c = cells + row * h
                     if t > 0 {
                         let cPrevious = cells + (row - 1) * h
@@ -214,7 +214,7 @@ public struct LSTM: Layer {
                         for j in 0..<h { c[j] = g[j] * g[2 * h + j] }
                     }
                     let tc = tanhCells + row * h
-                    VectorMath.apply(h, c, tc) { VectorMath.tanh($0) }
+                    Tanh.forward(c, tc, count: h)
                     let hRow = hidden + b * t0 * h + t * h
                     for j in 0..<h { hRow[j] = g[3 * h + j] * tc[j] }
                     // h_{t−1} beside step t, for the weight gradient's single product.

@@ -160,7 +160,7 @@ public struct RNN: Layer {
                     } else {
                         for j in 0..<h { p[j] = 0 }
                     }
-                    VectorMath.apply(h, a, a) { VectorMath.tanh($0) }
+                    Tanh.forward(a, a, count: h)
                 }
             }
         }}}}}}}
