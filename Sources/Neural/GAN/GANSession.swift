@@ -96,17 +96,11 @@ public final class GANSession: Sendable {
     }
 }
 
-/// The thread side of a `GANSession`: the trainer, and behind one lock the command queue and the latest
+/// The thread side of a `GANSession`: the trainer, and a mailbox holding the command queue and the latest
 /// picture.
 final class GANWorker: @unchecked Sendable {
-    private let condition = NSCondition()
     private let picture: GANSession.Picture
-    // Guarded by `condition`.
-    private var commands: [GANSession.Command] = []
-    private var published: GANSession.Published
-    private var stopping = false
-    private var launched = false
-    private var finished = false
+    private let mailbox: SessionMailbox<GANSession.Command, GANSession.Published>
     // Touched only by the training thread once `start()` has run.
     private var trainer: GANTrainer
     private var commandsDone = 0
@@ -114,78 +108,28 @@ final class GANWorker: @unchecked Sendable {
     init(trainer: GANTrainer, picture: GANSession.Picture) {
         self.trainer = trainer
         self.picture = picture
-        published = GANSession.Published(trainer: trainer, picture: picture, commandsDone: 0)
+        mailbox = SessionMailbox(published: GANSession.Published(trainer: trainer, picture: picture, commandsDone: 0))
     }
 
-    var latest: GANSession.Published {
-        condition.lock()
-        defer { condition.unlock() }
-        return published
-    }
+    var latest: GANSession.Published { mailbox.latest }
 
-    func start() {
-        condition.lock()
-        guard !launched else { condition.unlock(); return }
-        launched = true
-        condition.unlock()
-        let thread = Thread { [self] in run() }
-        thread.name = "gan"
-        thread.qualityOfService = .userInitiated
-        thread.start()
-    }
+    func start() { mailbox.launch(name: "gan") { [self] in run() } }
 
-    func send(_ command: GANSession.Command) {
-        condition.lock()
-        commands.append(command)
-        condition.signal()
-        condition.unlock()
-    }
+    func send(_ command: GANSession.Command) { mailbox.send(command) }
 
-    func stop() {
-        condition.lock()
-        stopping = true
-        condition.broadcast()
-        while !finished && launched { _ = condition.wait(until: Date(timeIntervalSinceNow: 0.05)) }
-        condition.unlock()
-    }
+    func stop() { mailbox.stop() }
 
     func wait(timeout: Double, until predicate: (GANSession.Published) -> Bool) -> GANSession.Published {
-        let deadline = Date(timeIntervalSinceNow: timeout)
-        condition.lock()
-        defer { condition.unlock() }
-        while !predicate(published) && Date() < deadline { _ = condition.wait(until: min(deadline, Date(timeIntervalSinceNow: 0.01))) }
-        return published
-    }
-
-    private var isStopping: Bool {
-        condition.lock()
-        defer { condition.unlock() }
-        return stopping
+        mailbox.wait(timeout: timeout, until: predicate)
     }
 
     private func run() {
-        while true {
-            condition.lock()
-            while commands.isEmpty && !stopping { condition.wait() }
-            if stopping {
-                finished = true
-                condition.broadcast()
-                condition.unlock()
-                return
-            }
-            let received = commands
-            commands.removeAll(keepingCapacity: true)
-            condition.unlock()
-
+        while let received = mailbox.take(sleepingWhile: { true }) {
             for command in received {
-                GANSession.apply(command, to: &trainer, shouldStop: { self.isStopping })
+                GANSession.apply(command, to: &trainer, shouldStop: { self.mailbox.isStopping })
                 commandsDone += 1
             }
-            let next = GANSession.Published(trainer: trainer, picture: picture, commandsDone: commandsDone)
-            condition.lock()
-            published = next
-            condition.broadcast()
-            condition.unlock()
+            mailbox.publish(GANSession.Published(trainer: trainer, picture: picture, commandsDone: commandsDone))
         }
     }
 }

@@ -48,16 +48,11 @@ public final class TrainingSession: Sendable {
     }
 }
 
-/// What runs on the training thread of a `TrainingSession`: the trainer, the command queue and the latest
-/// snapshot, the last two behind one lock.
+/// What runs on the training thread of a `TrainingSession`: the trainer, and a mailbox holding the command
+/// queue and the latest snapshot.
 final class TrainingWorker: @unchecked Sendable {
     let publishInterval: Double
-    private let condition = NSCondition()
-    // Guarded by `condition`.
-    private var commands: [TrainingSession.Command] = []
-    private var latest: TrainingSnapshot
-    private var stopping = false
-    private var finished = false
+    private let mailbox: SessionMailbox<TrainingSession.Command, TrainingSnapshot>
     // Touched only by the training thread once `start()` has run.
     private var trainer: Trainer
     private var playing = false
@@ -67,83 +62,35 @@ final class TrainingWorker: @unchecked Sendable {
     init(trainer: Trainer, publishInterval: Double) {
         self.trainer = trainer
         self.publishInterval = publishInterval
-        latest = trainer.snapshot()
+        mailbox = SessionMailbox(published: trainer.snapshot())
     }
 
     /// The most recently published state.
-    var snapshot: TrainingSnapshot {
-        condition.lock()
-        defer { condition.unlock() }
-        return latest
-    }
+    var snapshot: TrainingSnapshot { mailbox.latest }
 
     /// Starts the training thread (paused until `play` or a step arrives). The thread holds this worker,
     /// never the session, so a session dropped without `stop()` still ends it from its `deinit`.
-    func start() {
-        condition.lock()
-        guard !launched else { condition.unlock(); return }
-        launched = true
-        condition.unlock()
-        let thread = Thread { [self] in run() }
-        thread.name = "training"
-        thread.qualityOfService = .userInitiated
-        thread.start()
-    }
+    func start() { mailbox.launch(name: "training") { [self] in run() } }
 
-    func send(_ command: TrainingSession.Command) {
-        condition.lock()
-        commands.append(command)
-        condition.signal()
-        condition.unlock()
-    }
+    func send(_ command: TrainingSession.Command) { mailbox.send(command) }
 
     /// Stops the training thread and waits for it to finish its current batch.
-    /// Waits even when the thread was launched but has not begun to run yet.
-    func stop() {
-        condition.lock()
-        stopping = true
-        condition.broadcast()
-        while !finished && launched { _ = condition.wait(until: Date(timeIntervalSinceNow: 0.05)) }
-        condition.unlock()
-    }
+    func stop() { mailbox.stop() }
 
     /// Whether the training thread has ended (or was never launched).
-    var hasEnded: Bool {
-        condition.lock()
-        defer { condition.unlock() }
-        return finished || !launched
-    }
+    var hasEnded: Bool { mailbox.hasEnded }
 
     /// Blocks until a snapshot satisfying `predicate` is published, or `timeout` seconds pass.
     @discardableResult
     func wait(timeout: Double, until predicate: (TrainingSnapshot) -> Bool) -> TrainingSnapshot {
-        let deadline = Date(timeIntervalSinceNow: timeout)
-        condition.lock()
-        defer { condition.unlock() }
-        while !predicate(latest) && Date() < deadline { _ = condition.wait(until: min(deadline, Date(timeIntervalSinceNow: 0.01))) }
-        return latest
+        mailbox.wait(timeout: timeout, until: predicate)
     }
-
-    // Guarded by `condition`: `start()` has launched the thread.
-    private var launched = false
 
     private func run() {
         var windowStart = DispatchTime.now().uptimeNanoseconds
         var windowSamples = 0
         var samplesPerSecond = 0.0
-        while true {
-            condition.lock()
-            while commands.isEmpty && !stopping && !hasWork { condition.wait() }
-            if stopping {
-                finished = true
-                condition.broadcast()
-                condition.unlock()
-                return
-            }
-            let received = commands
-            commands.removeAll(keepingCapacity: true)
-            condition.unlock()
-
+        while let received = mailbox.take(sleepingWhile: { !hasWork }) {
             for command in received { apply(command) }
             if !received.isEmpty { windowStart = DispatchTime.now().uptimeNanoseconds; windowSamples = 0 }
 
@@ -157,7 +104,7 @@ final class TrainingWorker: @unchecked Sendable {
                 if pendingBatches > 0 { pendingBatches -= 1 }
                 if finishEpoch && record != nil { finishEpoch = false }
                 if trainer.status.isDone { playing = false; pendingBatches = 0; finishEpoch = false }
-                if pollCommands() { break }
+                if mailbox.hasPending { break }
             }
             let now = DispatchTime.now().uptimeNanoseconds
             if now - windowStart > 250_000_000 {
@@ -171,13 +118,6 @@ final class TrainingWorker: @unchecked Sendable {
 
     private var hasWork: Bool { (playing || pendingBatches > 0 || finishEpoch) && !trainer.status.isDone }
 
-    /// Whether commands are waiting (checked between batches so keys answer within one batch).
-    private func pollCommands() -> Bool {
-        condition.lock()
-        defer { condition.unlock() }
-        return !commands.isEmpty || stopping
-    }
-
     private func apply(_ command: TrainingSession.Command) {
         switch command {
         case .play: playing = true
@@ -190,10 +130,6 @@ final class TrainingWorker: @unchecked Sendable {
     }
 
     private func publish(samplesPerSecond: Double) {
-        let snapshot = trainer.snapshot(isPlaying: playing && !trainer.status.isDone, samplesPerSecond: samplesPerSecond)
-        condition.lock()
-        latest = snapshot
-        condition.broadcast()
-        condition.unlock()
+        mailbox.publish(trainer.snapshot(isPlaying: playing && !trainer.status.isDone, samplesPerSecond: samplesPerSecond))
     }
 }
