@@ -85,19 +85,11 @@ extension GeneratedQuestion {
         let learningRate = draw.learningRate([0.1, 0.5])
         let lambda = draw.pick([Float(0.01), 0.1, 0.5])
         var optimizer = Optimizer(.sgd, learningRate: learningRate, l2: lambda)
-        optimizer.prepare(tensorSizes: [1])
-        optimizer.beginStep()
-        var parameters = [weight]
-        let gradients = [gradient]
-        parameters.withUnsafeMutableBufferPointer { p in
-            gradients.withUnsafeBufferPointer { g in
-                optimizer.update(p.baseAddress!, gradient: g.baseAddress!, count: 1, slot: 0, penalised: true)
-            }
-        }
+        let stepped = oneStep(of: &optimizer, weight: weight, gradient: gradient, penalised: true)
         return GeneratedQuestion(
             question: "A weight w = \(show(weight)) has loss gradient ∂L/∂w = \(show(gradient)). Training uses an L2 penalty with λ = \(show(lambda)) and learning rate η = \(show(learningRate)). What is w after one step?",
-            answer: Double(parameters[0]), tolerance: 0.001,
-            explanation: "The penalty adds λ·w to the gradient: w ← w − η·(∂L/∂w + λ·w) = \(show(weight)) − \(show(learningRate))·(\(show(gradient)) + \(show(lambda))·\(term(weight))) = \(show(parameters[0], decimals: 3)). Without the penalty it would be \(show(weight - learningRate * gradient, decimals: 3)): the penalty pulls every weight a little towards 0, \(show(learningRate * lambda, decimals: 3)) of its size each step.")
+            answer: Double(stepped), tolerance: 0.001,
+            explanation: "The penalty adds λ·w to the gradient: w ← w − η·(∂L/∂w + λ·w) = \(show(weight)) − \(show(learningRate))·(\(show(gradient)) + \(show(lambda))·\(term(weight))) = \(show(stepped, decimals: 3)). Without the penalty it would be \(show(weight - learningRate * gradient, decimals: 3)): the penalty pulls every weight a little towards 0, \(show(learningRate * lambda, decimals: 3)) of its size each step.")
     }
 
     static func dropoutValue(_ draw: inout NumberDraw) -> GeneratedQuestion {

@@ -313,19 +313,26 @@ extension GeneratedQuestion {
         let gradient = draw.value(-3...3, step: 0.5, excluding: [0])
         let learningRate = draw.learningRate([0.01, 0.1, 0.5])
         var optimizer = Optimizer(.sgd, learningRate: learningRate)
+        let stepped = oneStep(of: &optimizer, weight: weight, gradient: gradient, penalised: false)
+        return GeneratedQuestion(
+            question: "A weight w = \(show(weight)) has gradient ∂L/∂w = \(show(gradient)). With learning rate η = \(show(learningRate)), what is w after one step of gradient descent?",
+            answer: Double(stepped), tolerance: 0.001,
+            explanation: "Gradient descent steps against the gradient: w ← w − η·∂L/∂w = \(show(weight)) − \(term(learningRate))·\(term(gradient)) = \(show(stepped, decimals: 3)).")
+    }
+
+    /// The weight after one step of the engine's own `optimizer` on a single weight: the answer is what
+    /// the engine computes, and the explanation writes out the formula the tests hold it to.
+    static func oneStep(of optimizer: inout Optimizer, weight: Float, gradient: Float, penalised: Bool) -> Float {
         optimizer.prepare(tensorSizes: [1])
         optimizer.beginStep()
         var parameters = [weight]
         let gradients = [gradient]
         parameters.withUnsafeMutableBufferPointer { p in
             gradients.withUnsafeBufferPointer { g in
-                optimizer.update(p.baseAddress!, gradient: g.baseAddress!, count: 1, slot: 0, penalised: false)
+                optimizer.update(p.baseAddress!, gradient: g.baseAddress!, count: 1, slot: 0, penalised: penalised)
             }
         }
-        return GeneratedQuestion(
-            question: "A weight w = \(show(weight)) has gradient ∂L/∂w = \(show(gradient)). With learning rate η = \(show(learningRate)), what is w after one step of gradient descent?",
-            answer: Double(parameters[0]), tolerance: 0.001,
-            explanation: "Gradient descent steps against the gradient: w ← w − η·∂L/∂w = \(show(weight)) − \(term(learningRate))·\(term(gradient)) = \(show(parameters[0], decimals: 3)).")
+        return parameters[0]
     }
 
     static func largestLearningRate(_ draw: inout NumberDraw) -> GeneratedQuestion {
