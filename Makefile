@@ -9,7 +9,7 @@ SWIFT ?= swift
 SYSTEM_PACKAGES := libncurses-dev libcmark-gfm-dev libcmark-gfm-extensions-dev libsqlite3-dev pkg-config tmux
 ARGS ?=
 
-.PHONY: run test bench build release deps python-deps check-lessons clean sanitize sanitize-address sanitize-thread fuzz
+.PHONY: run test test-pytorch bench build release deps python-deps check-lessons clean sanitize sanitize-address sanitize-thread fuzz
 
 # The model-file tests read files back with Python's safetensors and NumPy. When python3 lacks them, pip
 # installs them into a folder of the build (never into the system), and the tests find them there.
@@ -46,6 +46,18 @@ python-deps:
 test: build python-deps
 	PYTHONPATH=$(PYTHON_PACKAGES)$${PYTHONPATH:+:$$PYTHONPATH} $(SWIFT) test
 	@$(MAKE) --no-print-directory check-lessons
+
+# PyTorch itself (with the CUDA libraries its only Linux wheel needs: about 5 GB, so `make test` leaves it
+# out and its NumPy references check the same files). This installs it beside numpy and safetensors and runs
+# the suite that loads model files in PyTorch, trains beside torch.optim and runs the deploy lesson's code.
+TORCH_PACKAGES := $(CURDIR)/.build/torch
+
+test-pytorch: build python-deps
+	@if ! PYTHONPATH=$(TORCH_PACKAGES):$(PYTHON_PACKAGES) python3 -c 'import torch' 2>/dev/null; then \
+	  echo "Installing PyTorch into $(TORCH_PACKAGES)"; \
+	  python3 -m pip install --quiet --target $(TORCH_PACKAGES) torch; \
+	fi
+	PYTHONPATH=$(TORCH_PACKAGES):$(PYTHON_PACKAGES)$${PYTHONPATH:+:$$PYTHONPATH} $(SWIFT) test --filter PyTorchTests
 
 check-lessons:
 	.build/debug/gradschool check lessons
