@@ -129,6 +129,36 @@ struct AttentionLessonClaimsTests {
         #expect(lines[lines.count - 2].contains("←→ query word") && lines[lines.count - 2].contains("c causal mask off"))
     }
 
+    /// In a 24-row terminal the reader leaves the widget 20 rows: the tables are drawn tighter so that the
+    /// weights table the lesson points at ("zeros above its diagonal") is whole, with the mask's state beside it.
+    @Test func theBottomTableIsWholeInA24RowTerminal() throws {
+        var host = try LessonWidgetClaimTests.host(lesson: "attention", page: "The causal mask", widget: "attention")
+        host.press(.right, .right)
+        let lines = host.text(width: 76, available: 20)
+        #expect(lines.count <= 20)
+        let content = lines.dropFirst().map { String($0.dropFirst(2).dropLast(2)).replacingOccurrences(of: " +$", with: "", options: .regularExpression) }
+        #expect(content[0] == "word  x         query q   key k     value v")
+        #expect(content[5] == "key   score = q·k/√2, q(sat) = (2, 1)   weight")
+        #expect(content[6] == "the   (2·1 + 1·0) / 1.41 = 1.41         0.28")
+        #expect(content[9] == "down  masked: after sat                 0.00")
+        #expect(content.contains("weights the   cat   sat   down    causal mask on"), "\(content)")
+        // Zeros above the diagonal, the weights worked from the formula below it.
+        let table = try #require(content.firstIndex(of: "weights the   cat   sat   down    causal mask on"))
+        let words = ["the", "cat", "sat", "down"]
+        for t in 0..<4 {
+            let expected = Self.weights(query: t, causal: true).map { String(format: "%.2f", $0) }
+            #expect(content[table + 1 + t] == words[t].padding(toLength: 8, withPad: " ", startingAt: 0) + expected.joined(separator: "  "))
+        }
+        #expect(lines[lines.count - 2].contains("c causal mask off"))
+        host.press(.character("c"))
+        let off = host.text(width: 76, available: 20).map { String($0.dropFirst(2).dropLast(2)).replacingOccurrences(of: " +$", with: "", options: .regularExpression) }
+        let unmasked = try #require(off.firstIndex(of: "weights the   cat   sat   down    causal mask off"), "\(off)")
+        for t in 0..<4 {
+            let expected = Self.weights(query: t, causal: false).map { String(format: "%.2f", $0) }
+            #expect(off[unmasked + 1 + t] == words[t].padding(toLength: 8, withPad: " ", startingAt: 0) + expected.joined(separator: "  "))
+        }
+    }
+
     /// Without Unicode every character is ASCII and the square root is spelt out.
     @Test func asciiFallback() throws {
         let text = Self.text(WidgetTesting.host("attention"), glyphs: .ascii)
