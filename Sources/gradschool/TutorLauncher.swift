@@ -63,6 +63,7 @@ struct TutorLauncher {
 
         var needsDrawing = true
         var lastPoll: UInt64 = 0
+        var ticks = TickClock(interval: Self.frameInterval)
         var storeVersion = store.changeCounter()
         while !tutor.hasQuit {
             // Effects first, so a failed save is on screen in the same frame.
@@ -109,8 +110,15 @@ struct TutorLauncher {
             if ticking && now - lastPoll >= Self.frameInterval {
                 lastPoll = now
                 for snapshot in live.poll() { pending += tutor.update(.live(snapshot)) }
-                if tutor.isAnimating { pending += tutor.update(.tick) }
+                // As many ticks as the time since the last one holds, so paces keep to the wall clock
+                // when frames take longer than 1/60 s.
+                if tutor.isAnimating {
+                    for _ in 0..<ticks.ticksDue(at: now) where tutor.isAnimating { pending += tutor.update(.tick) }
+                } else {
+                    ticks.stop()
+                }
             }
+            if !ticking { ticks.stop() }
             needsDrawing = needsDrawing || tutor != before || Self.forcesRepaint(event)
         }
     }
