@@ -111,9 +111,17 @@ struct TutorLauncher {
                 lastPoll = now
                 for snapshot in live.poll() { pending += tutor.update(.live(snapshot)) }
                 // As many ticks as the time since the last one holds, so paces keep to the wall clock
-                // when frames take longer than 1/60 s.
+                // when frames take longer than 1/60 s. Catching up stops once this frame's ticks have
+                // taken a quarter of a frame: a widget that trains on each tick would otherwise make
+                // the slow frame slower still.
                 if tutor.isAnimating {
-                    for _ in 0..<ticks.ticksDue(at: now) where tutor.isAnimating { pending += tutor.update(.tick) }
+                    var spent: UInt64 = 0
+                    for index in 0..<ticks.ticksDue(at: now) where tutor.isAnimating {
+                        if index > 0 && spent > Self.frameInterval / 4 { break }
+                        let start = DispatchTime.now().uptimeNanoseconds
+                        pending += tutor.update(.tick)
+                        spent += DispatchTime.now().uptimeNanoseconds - start
+                    }
                 } else {
                     ticks.stop()
                 }

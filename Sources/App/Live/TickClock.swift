@@ -2,7 +2,8 @@
 /// frame that took longer than that (a big terminal, a slow link, training beside it) must not slow the
 /// pace a widget states ("240 iterations a second", "a step every third of a second"). The runner asks
 /// at each frame how many ticks the time since the last one holds and sends that many, so the pace
-/// follows the wall clock while frames drop.
+/// follows the wall clock while frames drop. (The runner stops catching up once a frame's ticks have
+/// taken a quarter of a frame, so a widget whose tick is itself work keeps its frame rate instead.)
 ///
 /// A frame catches up at most `catchUp` ticks: after a stall (the machine suspended, the terminal
 /// stopped) the animation goes on from where it was instead of racing through the missed time, and a

@@ -3,18 +3,18 @@ import Canvas
 import Curriculum
 import Foundation
 
-/// Measures the frame rate of a lesson widget that trains while it draws: a page of the attention
-/// lesson at 120×40 (the transformer learning to reverse, or the one writing names), its widget focused
-/// and training. Each frame is what the terminal loop
+/// Measures the frame rate of a lesson widget that trains while it draws: a page at 120×40 (the attention
+/// lesson's transformer learning to reverse or writing names, the recurrent lesson's LSTM reading names),
+/// its widget focused and training. Each frame is what the terminal loop
 /// does on a tick: `update(.tick)` (one training step) plus `view()`. Target: at least 30 frames a second.
 enum LiveWidgetBenchmark {
     enum Failure: Error, CustomStringConvertible {
-        case lessonMissing(String, page: String)
+        case lessonMissing(String, lesson: String, page: String)
 
         var description: String {
             switch self {
-            case .lessonMissing(let directory, let page):
-                "the lesson \"attention\" with a page \"\(page)\" is not in \(directory) (or has problems): run `gradschool check lessons` there"
+            case .lessonMissing(let directory, let lesson, let page):
+                "the lesson \"\(lesson)\" with a page \"\(page)\" is not in \(directory) (or has problems): run `gradschool check lessons` there"
             }
         }
     }
@@ -25,18 +25,27 @@ enum LiveWidgetBenchmark {
         var framesPerSecond: Double { 1000 / meanMilliseconds }
     }
 
-    /// The pages measured: the transformer learning to reverse, and the one writing names.
-    static let pages = ["A transformer learning to reverse", "Writing names"]
+    /// A page measured: its lesson, its title, and the name the report gives it.
+    struct Page {
+        var lesson: String
+        var title: String
+        var name: String
+    }
 
-    /// Frames for about `seconds` after the widget on the page titled `title` has started training.
-    static func run(lessons directory: String, page title: String, seconds: Double) throws -> Result {
+    /// The pages measured: the transformer learning to reverse, the one writing names, and the LSTM reading names.
+    static let pages = [Page(lesson: "attention", title: "A transformer learning to reverse", name: "transformer reverse"),
+                        Page(lesson: "attention", title: "Writing names", name: "transformer names  "),
+                        Page(lesson: "rnn", title: "A model reading names", name: "LSTM names         ")]
+
+    /// Frames for about `seconds` after the widget on `page` has started training.
+    static func run(lessons directory: String, page measured: Page, seconds: Double) throws -> Result {
         let library = LessonLibrary.load(paths: [directory])
-        guard let lesson = library.lesson(id: "attention"),
-              let page = lesson.pages.firstIndex(where: { $0.title == title }) else {
-            throw Failure.lessonMissing(directory, page: title)
+        guard let lesson = library.lesson(id: measured.lesson),
+              let page = lesson.pages.firstIndex(where: { $0.title == measured.title }) else {
+            throw Failure.lessonMissing(directory, lesson: measured.lesson, page: measured.title)
         }
         var tutor = Tutor(library: library, width: 120, height: 40, colors: .palette256, glyphs: .unicode)
-        _ = tutor.openLesson(id: "attention")
+        _ = tutor.openLesson(id: measured.lesson)
         for _ in 0..<page { _ = tutor.update(.key(.right)) }
         _ = tutor.update(.key(.tab))
         _ = tutor.update(.key(.character(" ")))
