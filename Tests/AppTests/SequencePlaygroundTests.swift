@@ -65,13 +65,13 @@ struct SequenceDriver {
     @Test func opensPausedWithTheModelAndItsSettingsOnScreen() {
         let driver = SequenceDriver()
         let lines = driver.lines
-        #expect(lines[0].hasPrefix("Playground  names · lstm 32 × 1 · adam lr 0.01"), "\(lines[0])")
+        #expect(lines[0].hasPrefix(" Playground  names · lstm 32 × 1 · adam lr 0.01"), "\(lines[0])")
         #expect(lines[0].contains("step 0") && lines[0].contains("❚❚ paused"), "\(lines[0])")
         #expect(lines.contains { $0.contains("▸ model") && $0.contains("‹ lstm ›") }, "\(driver.text)")
         #expect(lines.contains { $0.contains("learning rate") && $0.contains("0.01") })
-        #expect(lines.contains { $0.contains("reading \"emma\": hidden state, 32 units") }, "\(driver.text)")
-        #expect(lines.contains { $0.contains("names written (T 0.8, seed 1)") })
-        #expect(lines[23].hasPrefix("Space play  s step  r reset"), "\(lines[23])")
+        #expect(lines.contains { $0.contains("\"emma\": hidden state, units 1-18 of 32") }, "\(driver.text)")
+        #expect(lines.contains { $0.contains("names (T 0.8, seed 1)") })
+        #expect(lines[23].hasPrefix(" Space play  s step  r reset"), "\(lines[23])")
         // The first request starts the run, paused.
         guard case .startSequence(let run, let spec)? = driver.liveRequests().first else {
             Issue.record("no start: \(driver.liveRequests())")
@@ -128,7 +128,7 @@ struct SequenceDriver {
 
     @Test func theLearningRateAndTemperatureGoOnWithoutAStart() {
         var driver = SequenceDriver()
-        driver.press(.down, .down, .down, .down)
+        driver.press(.down, .down, .down)
         #expect(driver.screen.control == .learningRate)
         let before = driver.effects.count
         driver.press(.right)
@@ -137,14 +137,14 @@ struct SequenceDriver {
         #expect(driver.screen.configuration.temperature == 0.5)
         #expect(driver.liveRequests().last == .sendSequence(SequencePlaygroundScreen.run, .setTemperature(0.5)))
         driver.frames(1)
-        #expect(driver.lines.contains { $0.contains("names written (T 0.5") }, "\(driver.text)")
+        #expect(driver.lines.contains { $0.contains("names (T 0.5") }, "\(driver.text)")
     }
 
     @Test func theNameUnderTheCursorMovesAndCanBeTyped() {
         var driver = SequenceDriver()
         driver.press(.character(">"))
         driver.frames(1)
-        #expect(driver.lines.contains { $0.contains("reading \"olivia\"") }, "\(driver.text)")
+        #expect(driver.lines.contains { $0.contains("\"olivia\": hidden state") }, "\(driver.text)")
         driver.press(.character("n"))
         driver.type("Zoë9x")
         driver.press(.enter)
@@ -152,21 +152,22 @@ struct SequenceDriver {
         // Letters the model does not know are left out.
         #expect(driver.screen.probe == "zox")
         #expect(driver.screen.sequence?.reading.tokens.count == 4)
-        #expect(driver.lines.contains { $0.contains("reading \"zox\"") }, "\(driver.text)")
+        #expect(driver.lines.contains { $0.contains("\"zox\": hidden state") }, "\(driver.text)")
     }
 
     @Test func aLearningRateFarTooHighStopsTheRunAndSaysSo() {
         var driver = SequenceDriver(batchesPerFrame: 20)
         // Up to the largest rate, 30.
-        driver.press(.down, .down, .down, .down)
+        driver.press(.down, .down, .down)
         for _ in 0..<12 { driver.press(.right) }
         #expect(driver.screen.configuration.learningRate == 30)
         driver.press(.character(" "))
-        for _ in 0..<40 where driver.screen.isRunning { driver.frames(1) }
+        for _ in 0..<200 where driver.screen.isRunning { driver.frames(1) }
         #expect(driver.screen.isDiverged, "\(driver.text)")
         #expect(!driver.screen.isRunning)
         #expect(driver.lines[0].contains("diverged"))
-        #expect(driver.lines[22].contains("Diverged: the loss became") && driver.lines[22].contains("Press u"), "\(driver.lines[22])")
+        #expect(driver.lines[22].hasPrefix(" Diverged: loss ") && driver.lines[22].contains("per letter, guessing costs 3.33. u restarts at rate 3."),
+                "\(driver.lines[22])")
         driver.press(.character("u"))
         #expect(driver.screen.configuration.learningRate == 3)
         driver.frames(1)
@@ -203,11 +204,16 @@ struct SequenceDriver {
         #expect(wide.lines.contains { $0.contains("loss per letter by step") })
         #expect(wide.lines[39].contains("Esc home"), "\(wide.lines[39])")
 
-        var plain = SequenceDriver(glyphs: .ascii, colors: .none)
+        // Trained a little, so the state is far enough from 0 to show.
+        var plain = SequenceDriver(batchesPerFrame: 100, glyphs: .ascii, colors: .none)
+        plain.press(.character("s"))
+        plain.press(.character(" "))
+        plain.frames(2)
+        plain.press(.character(" "))
         plain.frames(1)
         let text = plain.text
         #expect(text.unicodeScalars.allSatisfy { $0.isASCII }, "\(text)")
-        #expect(plain.lines[0].contains("lstm 32 x 1") && plain.lines[0].contains("|| paused"), "\(plain.lines[0])")
+        #expect(plain.lines[0].contains("lstm 32 x 1") && plain.lines[0].contains("|| paused") && plain.lines[0].contains("step 200"), "\(plain.lines[0])")
         #expect(plain.lines.contains { $0.contains("> model") && $0.contains("< lstm >") }, "\(text)")
         // Without colour the heatmap still shows the state, as shades on the row after the letters read.
         let left = SequencePlaygroundScreen.leftWidth(for: 80)
@@ -256,10 +262,9 @@ struct SequenceDriver {
                 == "names.yaml:2: 'model' must be one of rnn, lstm, gru, transformer, not 'cnn'")
         #expect(problem("mode: sequences\nhidden: 33\n") == "names.yaml:2: 'hidden' must be one of 8, 16, 32, 64, 128, not '33'")
         #expect(problem("mode: sequences\nlearningrate: 0.1\n") == "names.yaml:2: unknown setting 'learningrate': did you mean 'learningRate'?")
-        #expect(problem("mode: sequences\nmodel: lstm\nmodel: rnn\n") == "names.yaml:3: 'model' is set twice: keep one")
+        #expect(problem("mode: sequences\nmodel: lstm\nmodel: rnn\n").hasPrefix("names.yaml:2: this is not valid YAML (model set twice)"))
         #expect(problem("model: lstm\n").hasPrefix("names.yaml:1: there is no 'mode: sequences' line"))
-        #expect(problem("mode: sequences\nmodel: transformer\nhidden: 8\nheads: 8\n") == "names.yaml:4: 8 heads do not divide the width 8: choose heads that divide it, such as 2"
-                || problem("mode: sequences\nmodel: transformer\nhidden: 8\nheads: 8\n").contains("names.yaml:4:"))
+        #expect(problem("mode: sequences\nheads: 3\n") == "names.yaml:2: 'heads' must be one of 1, 2, 4, 8, not '3'")
         #expect(problem("mode: sequences\nmodel: rnn\ndescription: embed 16, lstm 32, dense 28\n")
                 == "names.yaml:3: the description 'embed 16, lstm 32, dense 28' disagrees with the settings, which make 'embed 16, rnn 32, dense 28': fix one, or remove the description line")
         #expect(problem("mode: sequences\ndescription: embed 16, lstm, dense 28\n").hasPrefix("names.yaml:2: the description does not read as layers:"))

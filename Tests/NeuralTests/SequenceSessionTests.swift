@@ -86,13 +86,34 @@ import Testing
         #expect(run.trainer.network.hasSameParameters(as: before))
     }
 
+    @Test func aLossFarAboveGuessingStopsTheRunAsDiverged() {
+        // Adam at 30: every weight moves by up to 30 a step, and the loss climbs far past ln 28 ≈ 3.33.
+        var run = Self.run(learningRate: 30)
+        #expect(abs(run.divergenceLoss - 4 * Float(log(28.0))) < 1e-5)
+        run.apply(.play)
+        var batches = 0
+        while run.hasWork && batches < 2000 { run.trainBatch(); batches += 1 }
+        guard case .diverged(let divergence) = run.status else {
+            Issue.record("the run did not diverge in \(batches) batches: \(run.status)")
+            return
+        }
+        #expect(divergence.loss > run.divergenceLoss)
+        #expect(divergence.learningRate == 30)
+        #expect(!run.hasWork)
+        // Playing again does nothing; reset starts over.
+        run.apply(.play)
+        #expect(!run.hasWork)
+        run.apply(.reset)
+        #expect(run.status == .training)
+    }
+
     @Test func aLearningRateFarTooHighStopsTheRunAsDiverged() {
         var run = Self.run(learningRate: 1e6, optimizer: .sgd)
         run.apply(.play)
         var batches = 0
         while run.hasWork && batches < 500 { run.trainBatch(); batches += 1 }
-        guard case .diverged(let divergence) = run.trainer.status else {
-            Issue.record("the run did not diverge in \(batches) batches: \(run.trainer.status)")
+        guard case .diverged(let divergence) = run.status else {
+            Issue.record("the run did not diverge in \(batches) batches: \(run.status)")
             return
         }
         #expect(!run.isPlaying)

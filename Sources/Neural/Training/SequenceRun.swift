@@ -7,7 +7,15 @@ import Foundation
 /// One value carries out every command, on a `SequenceSession`'s thread and in tests alike, so both see
 /// the same run: the same batches, the same measurements every `measureEvery` steps, the same names
 /// written every `sampleEvery` steps from seeds 1, 2, 3, ….
+///
+/// The run stops as diverged when a batch's loss is not finite, as every trainer does, and also when it
+/// passes `divergenceFactor` times the cost of guessing every token alike, ln V nats per token: a model that
+/// still learns never does so much worse than knowing nothing, and with a learning rate far too large the
+/// loss of a softmax climbs to tens of nats long before the weights overflow to NaN.
 public struct SequenceRun: Sendable {
+    /// How many times the loss of uniform guessing counts as diverged.
+    public static let divergenceFactor: Float = 4
+
     /// What a run is asked to do.
     public enum Command: Sendable, Equatable {
         case play
@@ -49,6 +57,8 @@ public struct SequenceRun: Sendable {
     private var lossSinceMeasure: Double = 0
     private var batchesSinceMeasure = 0
     private var reader: Network
+    /// Set when the loss ran away (see `divergenceFactor`) although it stayed finite.
+    private var runaway: Divergence?
     private var window: Matrix
 
     /// A run of `trainer` (whose network reads windows of token ids), measured on `heldOut`.
@@ -73,18 +83,25 @@ public struct SequenceRun: Sendable {
     public var steps: Int { trainer.network.inputSize }
 
     /// Whether there is training to do.
-    public var hasWork: Bool { (isPlaying || pendingBatches > 0) && trainer.status == .training }
+    public var hasWork: Bool { (isPlaying || pendingBatches > 0) && status == .training }
+
+    /// Where the run stands: the trainer's status, or diverged when the loss ran away.
+    public var status: TrainingStatus { runaway.map { .diverged($0) } ?? trainer.status }
+
+    /// The loss per token above which the run counts as diverged: `divergenceFactor` × ln V.
+    public var divergenceLoss: Float { Self.divergenceFactor * Float(Foundation.log(Double(max(vocabulary.count, 2)))) }
 
     /// Carries out one command.
     public mutating func apply(_ command: Command) {
         switch command {
-        case .play: isPlaying = trainer.status == .training
+        case .play: isPlaying = status == .training
         case .pause: isPlaying = false; pendingBatches = 0
         case .step(let batches): isPlaying = false; pendingBatches += max(batches, 0)
         case .reset:
             isPlaying = false
             pendingBatches = 0
             trainer = initial
+            runaway = nil
             trace.removeAll(keepingCapacity: true)
             lossSinceMeasure = 0
             batchesSinceMeasure = 0
@@ -106,7 +123,11 @@ public struct SequenceRun: Sendable {
         guard hasWork else { return }
         trainer.step()
         if pendingBatches > 0 { pendingBatches -= 1 }
-        guard trainer.status == .training else {
+        if trainer.status == .training && trainer.lastBatchLoss > divergenceLoss {
+            runaway = Divergence(epoch: trainer.epoch + 1, batch: trainer.batchInEpoch, loss: trainer.lastBatchLoss,
+                                 learningRate: trainer.optimizer.learningRate)
+        }
+        guard status == .training else {
             isPlaying = false
             pendingBatches = 0
             return
@@ -133,7 +154,7 @@ public struct SequenceRun: Sendable {
 
     /// Eight names from the start mark at the temperature, from `sampleSeed`.
     private mutating func writeSamples() {
-        guard trainer.status == .training || trainer.stepCount == 0, let sampler = try? TokenSampler(temperature: temperature) else {
+        guard status == .training || trainer.stepCount == 0, let sampler = try? TokenSampler(temperature: temperature) else {
             return
         }
         var model = NetworkTokenModel(network: trainer.network)
@@ -187,7 +208,7 @@ public struct SequenceRun: Sendable {
     public mutating func published(commandsDone: Int, samplesPerSecond: Double) -> SequenceSession.Published {
         let snapshot = TrainingSnapshot(
             epoch: trainer.epoch, batchInEpoch: trainer.batchInEpoch, batchesPerEpoch: trainer.batchesPerEpoch,
-            stepCount: trainer.stepCount, status: trainer.status, isPlaying: hasWork && isPlaying,
+            stepCount: trainer.stepCount, status: status, isPlaying: hasWork && isPlaying,
             lastBatchLoss: trainer.lastBatchLoss, history: trainer.history, learningRate: trainer.optimizer.learningRate,
             samplesPerSecond: samplesPerSecond, network: trainer.network.detachedCopy())
         return SequenceSession.Published(training: snapshot, trace: trace, reading: read(), samples: samples,

@@ -7,7 +7,7 @@ import Neural
 /// runs the network.
 extension SequencePlaygroundScreen {
     /// Columns of the left panel.
-    static func leftWidth(for width: Int) -> Int { min(34, max(26, width / 3)) }
+    static func leftWidth(for width: Int) -> Int { min(36, max(30, width / 3)) }
 
     /// Draws the screen into `buffer`, which is the whole terminal.
     func draw(into buffer: inout Buffer, glyphs: GlyphSet, colors: ColorMode) {
@@ -17,6 +17,7 @@ extension SequencePlaygroundScreen {
         drawTitle(into: &buffer, style: style, glyphs: glyphs)
         let left = Self.leftWidth(for: area.width)
         let body = Rect(x: 0, y: 1, width: area.width, height: area.height - 3)
+        buffer.put("sequence mode", at: 1, body.y, style: style.secondary)
         var row = body.y + 1
         row = drawControls(into: &buffer, x: 1, y: row, width: left - 2, style: style, glyphs: glyphs)
         row = drawLosses(into: &buffer, x: 1, y: row + 1, width: left - 2, style: style, glyphs: glyphs)
@@ -88,8 +89,7 @@ extension SequencePlaygroundScreen {
         if let text = notice ?? problem {
             buffer.put(truncate(text, width: width - 2, ellipsis: glyphs.ellipsis), at: 1, row, style: pendingSave != nil || isDiverged ? style.warning : style.accent)
         } else if case .diverged(let divergence)? = training?.status {
-            let text = "Diverged: the loss became \(divergence.loss) at step \(training!.stepCount + 1). Press u to start again at learning rate "
-                + PlaygroundConfiguration.number(divergence.suggestedLearningRate) + "."
+            let text = Self.divergenceText(divergence)
             buffer.put(truncate(text, width: width - 2, ellipsis: glyphs.ellipsis), at: 1, row, style: style.warning)
         }
     }
@@ -99,7 +99,7 @@ extension SequencePlaygroundScreen {
     /// The label and value of a control.
     func controlText(_ control: Control) -> (String, String) {
         switch control {
-        case .data: ("data", "names (sequences)")
+        case .data: ("data", "names")
         case .model: ("model", configuration.model.rawValue)
         case .hidden: (configuration.model == .transformer ? "width" : "hidden", "\(configuration.hiddenSize)")
         case .layers: (configuration.model == .transformer ? "blocks" : "layers", "\(configuration.layers)")
@@ -117,7 +117,7 @@ extension SequencePlaygroundScreen {
             let (label, value) = controlText(shown)
             let chosen = shown == control
             let mark = chosen ? (glyphs.isUnicode ? "▸ " : "> ") : "  "
-            let text = align(label, width: 14, .left, ellipsis: glyphs.ellipsis)
+            let text = align(label, width: 15, .left, ellipsis: glyphs.ellipsis)
             buffer.put([Span(mark, style.accent), Span(text, chosen ? style.heading : .plain),
                         Span(chosen ? "\(leftArrow) \(value) \(rightArrow)" : "  \(value)", chosen ? style.selected : .plain)],
                        at: x, row, maxWidth: width)
@@ -131,8 +131,8 @@ extension SequencePlaygroundScreen {
         buffer.put("loss per letter (nats)", at: x, y, style: style.secondary, maxWidth: width)
         let point = sequence?.trace.last
         let dash = glyphs.isUnicode ? "–" : "-"
-        let trainText = point.map { String(format: "%.3f", $0.training) } ?? dash
-        let heldOutText = point.map { String(format: "%.3f", $0.validation) } ?? dash
+        let trainText = point.map { String(format: "%.2f", $0.training) } ?? dash
+        let heldOutText = point.map { String(format: "%.2f", $0.validation) } ?? dash
         buffer.put([Span("train "), Span(trainText, Style(bold: true)), Span("  held-out "), Span(heldOutText, Style(bold: true))],
                    at: x, y + 1, maxWidth: width)
         return y + 2
@@ -141,7 +141,7 @@ extension SequencePlaygroundScreen {
     private func drawSamples(into buffer: inout Buffer, area: Rect, style: TutorStyle) {
         guard area.height >= 2 else { return }
         let seed = sequence?.sampleSeed ?? 1
-        buffer.put("names written (T \(PlaygroundConfiguration.number(configuration.temperature)), seed \(seed))",
+        buffer.put("names (T \(PlaygroundConfiguration.number(configuration.temperature)), seed \(seed))",
                    at: area.x, area.y, style: style.secondary, maxWidth: area.width)
         let samples = sequence?.samples ?? []
         let rows = area.height - 1
@@ -183,15 +183,15 @@ extension SequencePlaygroundScreen {
             return
         }
         let units = reading.hidden.first?.count ?? 0
-        buffer.put("reading \"\(probe)\": hidden state, \(units) units (blue < 0 < red)", at: area.x, area.y, style: style.heading,
-                   maxWidth: area.width)
+        let mapRows = max(1, area.height - 3)
+        let shownUnits = min(units, mapRows * 2)
+        let unitText = shownUnits < units ? "units 1-\(shownUnits) of \(units)" : "\(units) units"
+        buffer.put("\"\(probe)\": hidden state, \(unitText)", at: area.x, area.y, style: style.heading, maxWidth: area.width)
         let stepWidth = 3, labelWidth = 7
         buffer.put("reads", at: area.x, area.y + 1, style: style.secondary)
         for (index, letter) in letters.enumerated() where labelWidth + (index + 1) * stepWidth <= area.width {
             buffer.put(" \(letter) ", at: area.x + labelWidth + index * stepWidth, area.y + 1, style: Style(bold: true))
         }
-        let mapRows = max(1, area.height - 3)
-        let shownUnits = min(units, mapRows * 2)
         if shownUnits > 0 {
             var values: [Double] = []
             for unit in 0..<shownUnits {
@@ -218,7 +218,7 @@ extension SequencePlaygroundScreen {
     /// Each head's attention: query letters down, key letters across, darker (or redder) = more weight.
     private func drawAttention(_ attention: [[[Float]]], letters: [String], into buffer: inout Buffer, area: Rect,
                                style: TutorStyle, glyphs: GlyphSet, colors: ColorMode) {
-        buffer.put("reading \"\(probe)\": each head's attention (row reads from column)", at: area.x, area.y, style: style.heading,
+        buffer.put("\"\(probe)\": each head's attention (row reads column)", at: area.x, area.y, style: style.heading,
                    maxWidth: area.width)
         let count = letters.count
         let cellWidth = 2

@@ -223,11 +223,16 @@ public struct SequencePlaygroundScreen: Equatable, Sendable {
         if isRunning && snapshot.training.status.isDone {
             isRunning = false
             if case .diverged(let divergence) = snapshot.training.status {
-                notice = "Diverged: the loss became \(divergence.loss) at step \(snapshot.training.stepCount + 1). "
-                    + "Press u to start again at learning rate \(PlaygroundConfiguration.number(divergence.suggestedLearningRate))."
+                notice = Self.divergenceText(divergence)
             }
         }
         return []
+    }
+
+    /// What the screen says when the run diverged.
+    static func divergenceText(_ divergence: Divergence) -> String {
+        let loss = divergence.loss.isFinite ? String(format: "%.1f", divergence.loss) : "\(divergence.loss)"
+        return "Diverged: loss \(loss) per letter, guessing costs 3.33. u restarts at rate \(PlaygroundConfiguration.number(divergence.suggestedLearningRate))."
     }
 
     // MARK: Prompts and files
