@@ -309,6 +309,28 @@ struct SequenceDriver {
         #expect(try Data(contentsOf: URL(fileURLWithPath: base + ".safetensors")) != firstWritten)
     }
 
+    @Test func aTransformerSavesWithItsVocabularyAndOpensAgain() throws {
+        let folder = Self.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var configuration = SequencePlaygroundConfiguration()
+        configuration.model = .transformer
+        var driver = SequenceDriver(configuration: configuration)
+        driver.press(.character("s"))
+        driver.frames(1)
+        let base = folder.appendingPathComponent("writer").path
+        guard let save = driver.screen.saveRequest(base: base) else { Issue.record("nothing to save"); return }
+        #expect(SequencePlaygroundFiles.perform(.save(save, replacing: false)) == .saved(configurationPath: base + ".yaml", modelPath: base + ".safetensors"))
+        let model = try SequenceModel.read(from: URL(fileURLWithPath: base + ".safetensors"))
+        #expect(model.vocabularySize == 28)
+        #expect(model.vocabulary?.count == 28)
+        guard case .openedModel(_, let opened, let network) = SequencePlaygroundFiles.perform(.open(path: base + ".safetensors")) else {
+            Issue.record("the model did not open")
+            return
+        }
+        #expect(opened.model == .transformer && opened.heads == 2 && opened.hiddenSize == 32)
+        #expect(network.network.hasSameParameters(as: driver.screen.training!.network))
+    }
+
     @Test func openingAModelGoesOnFromItsWeightsAndSettings() throws {
         let folder = Self.folder()
         defer { try? FileManager.default.removeItem(at: folder) }

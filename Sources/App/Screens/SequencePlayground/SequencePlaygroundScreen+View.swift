@@ -7,7 +7,7 @@ import Neural
 /// runs the network.
 extension SequencePlaygroundScreen {
     /// Columns of the left panel.
-    static func leftWidth(for width: Int) -> Int { min(36, max(30, width / 3)) }
+    static func leftWidth(for width: Int) -> Int { min(36, max(33, width / 3)) }
 
     /// Draws the screen into `buffer`, which is the whole terminal.
     func draw(into buffer: inout Buffer, glyphs: GlyphSet, colors: ColorMode) {
@@ -117,7 +117,7 @@ extension SequencePlaygroundScreen {
             let (label, value) = controlText(shown)
             let chosen = shown == control
             let mark = chosen ? (glyphs.isUnicode ? "▸ " : "> ") : "  "
-            let text = align(label, width: 15, .left, ellipsis: glyphs.ellipsis)
+            let text = align(label, width: 14, .left, ellipsis: glyphs.ellipsis)
             buffer.put([Span(mark, style.accent), Span(text, chosen ? style.heading : .plain),
                         Span(chosen ? "\(leftArrow) \(value) \(rightArrow)" : "  \(value)", chosen ? style.selected : .plain)],
                        at: x, row, maxWidth: width)
