@@ -13,6 +13,7 @@ struct PlayCommand: AsyncParsableCommand {
           gradschool play
           gradschool play --dataset circle
           gradschool play --config spiral.yaml
+          gradschool play --config names.yaml      (a file saved in sequence mode: mode: sequences)
           gradschool play --data houses.csv --target price
 
         In the playground, w saves the model (safetensors, as 'gradschool train --save' writes it) and the \
@@ -48,14 +49,20 @@ struct PlayCommand: AsyncParsableCommand {
 
     func run() async throws {
         let screen: PlaygroundScreen
+        var sequences: SequencePlaygroundScreen?
         do {
-            screen = try PlaySetup(config: configFile, dataset: dataset, dataFile: dataFile, target: target).screen()
+            sequences = try PlaySetup(config: configFile, dataset: dataset, dataFile: dataFile, target: target).sequenceScreen()
+            screen = sequences != nil ? PlaygroundScreen() : try PlaySetup(config: configFile, dataset: dataset, dataFile: dataFile, target: target).screen()
         } catch {
             FileHandle.standardError.write(Data("Error: \(error.description)\n".utf8))
             throw ExitCode(error.exitStatus)
         }
         // Home is a key away, so lessons load when they can; the playground works without them.
         let library = (try? lessonOptions.directory()).map { LessonLibrary.load(paths: [$0]) } ?? LessonLibrary.build(sources: [])
-        try await TutorLauncher(library: library).run(openingPlayground: screen)
+        if let sequences {
+            try await TutorLauncher(library: library).run(openingSequencePlayground: sequences)
+        } else {
+            try await TutorLauncher(library: library).run(openingPlayground: screen)
+        }
     }
 }

@@ -18,7 +18,8 @@ struct TutorLauncher {
     /// its read so a resize is noticed at once.
     @MainActor
     func run(openingLesson lessonID: String? = nil, openingQuiz quiz: QuizOptions? = nil,
-             openingPlayground playground: PlaygroundScreen? = nil) throws {
+             openingPlayground playground: PlaygroundScreen? = nil,
+             openingSequencePlayground sequencePlayground: SequencePlaygroundScreen? = nil) throws {
         let file: URL
         if let progressFile {
             file = progressFile
@@ -56,6 +57,7 @@ struct TutorLauncher {
         if let lessonID { pending += tutor.openLesson(id: lessonID) }
         if let quiz { pending += tutor.openQuiz(quiz) }
         if let playground { pending += tutor.openPlayground(playground) }
+        if let sequencePlayground { pending += tutor.openSequencePlayground(sequencePlayground) }
 
         // Live training runs on threads of the host; the tutor only sees their snapshots.
         let live = LiveTrainingSessions()
@@ -159,6 +161,8 @@ struct TutorLauncher {
             return []
         case .playground(let request):
             return [.playground(PlaygroundFiles.perform(request))]
+        case .sequenceFiles(let request):
+            return [.sequenceFiles(SequencePlaygroundFiles.perform(request))]
         case .quit, .screen:
             // The tutor carries out screen requests itself; none reach here.
             return []

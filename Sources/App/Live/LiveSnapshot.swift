@@ -14,6 +14,8 @@ public struct LiveSnapshot: Sendable {
     public var framesPerSecond: Double
     /// For a GAN run, the arena's picture and how many of the run's commands it shows; nil otherwise.
     public var gan: GANLiveState?
+    /// For a sequence run, its loss trace, reading and names; nil otherwise.
+    public var sequence: SequenceLiveState?
 
     public init(run: LiveRunID, generation: Int, training: TrainingSnapshot, framesPerSecond: Double = 0) {
         self.run = run
@@ -32,7 +34,7 @@ extension LiveSnapshot: Equatable {
     public static func == (lhs: LiveSnapshot, rhs: LiveSnapshot) -> Bool {
         let a = lhs.training, b = rhs.training
         return lhs.run == rhs.run && lhs.generation == rhs.generation && lhs.framesPerSecond == rhs.framesPerSecond
-            && lhs.gan == rhs.gan
+            && lhs.gan == rhs.gan && lhs.sequence == rhs.sequence
             && a.epoch == b.epoch && a.batchInEpoch == b.batchInEpoch && a.stepCount == b.stepCount
             && a.status == b.status && a.isPlaying == b.isPlaying && a.learningRate == b.learningRate
             && a.samplesPerSecond == b.samplesPerSecond && a.history.count == b.history.count

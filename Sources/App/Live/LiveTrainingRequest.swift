@@ -16,12 +16,17 @@ public enum LiveTrainingRequest: Equatable, Sendable {
     case send(LiveRunID, TrainingSession.Command)
     case startGAN(LiveRunID, GANRunSpec)
     case sendGAN(LiveRunID, GANSession.Command)
+    /// A `SequenceSession` for a character model (replacing any run of the same name); `sendSequence`
+    /// passes it a command. Its snapshots carry the trace, reading and names in `LiveSnapshot.sequence`.
+    case startSequence(LiveRunID, SequenceRunSpec)
+    case sendSequence(LiveRunID, SequenceSession.Command)
     case stop(LiveRunID)
 
     /// The run the request is about.
     public var run: LiveRunID {
         switch self {
-        case .start(let run, _), .send(let run, _), .startGAN(let run, _), .sendGAN(let run, _), .stop(let run): run
+        case .start(let run, _), .send(let run, _), .startGAN(let run, _), .sendGAN(let run, _), .stop(let run),
+             .startSequence(let run, _), .sendSequence(let run, _): run
         }
     }
 }

@@ -23,8 +23,17 @@ public final class LiveTrainingSessions: LiveTrainingHost {
         var commandsSent = 0
     }
 
+    /// A sequence run: its session, and how many commands were sent, so it is polled until all are done.
+    private struct SequenceRunState {
+        var session: SequenceSession
+        var generation: Int
+        var delivered: LiveSnapshot?
+        var commandsSent = 0
+    }
+
     private var active: [LiveRunID: Run] = [:]
     private var games: [LiveRunID: GANRun] = [:]
+    private var sequences: [LiveRunID: SequenceRunState] = [:]
     private var generations: [LiveRunID: Int] = [:]
     private var frameRate = FrameRate()
     private let now: () -> UInt64
@@ -41,11 +50,12 @@ public final class LiveTrainingSessions: LiveTrainingHost {
 
     deinit { stopAll() }
 
-    public var runs: [LiveRunID] { Array(active.keys) + Array(games.keys) }
+    public var runs: [LiveRunID] { Array(active.keys) + Array(games.keys) + Array(sequences.keys) }
 
     public func perform(_ request: LiveTrainingRequest) {
         switch request {
         case .start(let run, let spec):
+            sequences.removeValue(forKey: run)?.session.stop()
             active[run]?.session.stop()
             games.removeValue(forKey: run)?.session.stop()
             let session = TrainingSession(trainer: spec.makeTrainer())
@@ -59,6 +69,7 @@ public final class LiveTrainingSessions: LiveTrainingHost {
             active[run]?.session.send(command)
             active[run]?.settlesAt = now() + settleTime
         case .startGAN(let run, let spec):
+            sequences.removeValue(forKey: run)?.session.stop()
             active.removeValue(forKey: run)?.session.stop()
             games[run]?.session.stop()
             let session = GANSession(trainer: spec.trainer, picture: spec.picture)
@@ -70,7 +81,23 @@ public final class LiveTrainingSessions: LiveTrainingHost {
             guard games[run] != nil else { return }
             games[run]?.session.send(command)
             games[run]?.commandsSent += 1
+        case .startSequence(let run, let spec):
+            active.removeValue(forKey: run)?.session.stop()
+            games.removeValue(forKey: run)?.session.stop()
+            sequences[run]?.session.stop()
+            let session = SequenceSession(run: spec.run)
+            session.start()
+            var sent = 0
+            if spec.startsPlaying { session.send(.play); sent = 1 }
+            let generation = spec.generation ?? (generations[run] ?? 0) + 1
+            generations[run] = generation
+            sequences[run] = SequenceRunState(session: session, generation: generation, commandsSent: sent)
+        case .sendSequence(let run, let command):
+            guard sequences[run] != nil else { return }
+            sequences[run]?.session.send(command)
+            sequences[run]?.commandsSent += 1
         case .stop(let run):
+            sequences.removeValue(forKey: run)?.session.stop()
             active.removeValue(forKey: run)?.session.stop()
             games.removeValue(forKey: run)?.session.stop()
         }
@@ -94,6 +121,12 @@ public final class LiveTrainingSessions: LiveTrainingHost {
             games[run]?.delivered = snapshot
             changed.append(snapshot)
         }
+        for (run, state) in sequences.sorted(by: { $0.key.name < $1.key.name }) {
+            let snapshot = LiveSnapshot(run: run, generation: state.generation, sequence: state.session.latest, framesPerSecond: framesPerSecond)
+            guard snapshot != state.delivered else { continue }
+            sequences[run]?.delivered = snapshot
+            changed.append(snapshot)
+        }
         return changed
     }
 
@@ -101,17 +134,22 @@ public final class LiveTrainingSessions: LiveTrainingHost {
         let time = now()
         return active.values.contains { $0.settlesAt > time || $0.session.snapshot.isPlaying }
             || games.values.contains { $0.delivered == nil || ($0.delivered?.gan?.commandsDone ?? 0) < $0.commandsSent }
+            || sequences.values.contains {
+                $0.delivered == nil || ($0.delivered?.sequence?.commandsDone ?? 0) < $0.commandsSent || $0.session.latest.training.isPlaying
+            }
     }
 
     public func frameDrawn() {
         let time = now()
         // Frames drawn while nothing ran say nothing about the rate during training.
-        if active.isEmpty && games.isEmpty { frameRate.clear() } else { frameRate.frameDrawn(at: time) }
+        if active.isEmpty && games.isEmpty && sequences.isEmpty { frameRate.clear() } else { frameRate.frameDrawn(at: time) }
     }
 
     public func stopAll() {
         for run in active.values { run.session.stop() }
         for game in games.values { game.session.stop() }
+        for sequence in sequences.values { sequence.session.stop() }
+        sequences.removeAll()
         active.removeAll()
         games.removeAll()
     }

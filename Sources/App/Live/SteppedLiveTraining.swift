@@ -24,7 +24,16 @@ public final class SteppedLiveTraining: LiveTrainingHost {
         var queued: [GANSession.Command] = []
     }
 
+    private struct SequenceRunState {
+        var run: SequenceRun
+        var generation: Int
+        var commandsDone = 0
+        var delivered: LiveSnapshot?
+        var queued: [SequenceSession.Command] = []
+    }
+
     private var active: [LiveRunID: Run] = [:]
+    private var sequences: [LiveRunID: SequenceRunState] = [:]
     private var games: [LiveRunID: GANRun] = [:]
     private var generations: [LiveRunID: Int] = [:]
     /// Batches a playing run trains per poll.
@@ -39,7 +48,10 @@ public final class SteppedLiveTraining: LiveTrainingHost {
         self.framesPerSecond = framesPerSecond
     }
 
-    public var runs: [LiveRunID] { Array(active.keys) + Array(games.keys) }
+    public var runs: [LiveRunID] { Array(active.keys) + Array(games.keys) + Array(sequences.keys) }
+
+    /// The run of a sequence run, to compare against in tests.
+    public func sequenceRun(of run: LiveRunID) -> SequenceRun? { sequences[run]?.run }
 
     /// The trainer of a GAN run, to compare against in tests.
     public func ganTrainer(of run: LiveRunID) -> GANTrainer? { games[run]?.trainer }
@@ -54,6 +66,7 @@ public final class SteppedLiveTraining: LiveTrainingHost {
             let generation = spec.generation ?? (generations[run] ?? 0) + 1
             generations[run] = generation
             games.removeValue(forKey: run)
+            sequences.removeValue(forKey: run)
             active[run] = Run(trainer: spec.makeTrainer(), generation: generation, isPlaying: spec.startsPlaying)
         case .send(let run, let command):
             active[run]?.queued.append(command)
@@ -61,10 +74,20 @@ public final class SteppedLiveTraining: LiveTrainingHost {
             let generation = spec.generation ?? (generations[run] ?? 0) + 1
             generations[run] = generation
             active.removeValue(forKey: run)
+            sequences.removeValue(forKey: run)
             games[run] = GANRun(trainer: spec.trainer, picture: spec.picture, generation: generation)
         case .sendGAN(let run, let command):
             games[run]?.queued.append(command)
+        case .startSequence(let run, let spec):
+            let generation = spec.generation ?? (generations[run] ?? 0) + 1
+            generations[run] = generation
+            active.removeValue(forKey: run)
+            games.removeValue(forKey: run)
+            sequences[run] = SequenceRunState(run: spec.run, generation: generation, queued: spec.startsPlaying ? [.play] : [])
+        case .sendSequence(let run, let command):
+            sequences[run]?.queued.append(command)
         case .stop(let run):
+            sequences.removeValue(forKey: run)
             active.removeValue(forKey: run)
             games.removeValue(forKey: run)
         }
@@ -134,15 +157,33 @@ public final class SteppedLiveTraining: LiveTrainingHost {
             }
             games[run] = game
         }
+        for run in sequences.keys.sorted(by: { $0.name < $1.name }) {
+            guard var state = sequences[run] else { continue }
+            // Every queued command, then `batchesPerPoll` batches while there is work, then one picture.
+            for command in state.queued {
+                state.run.apply(command)
+                state.commandsDone += 1
+            }
+            state.queued = []
+            for _ in 0..<batchesPerPoll where state.run.hasWork { state.run.trainBatch() }
+            let published = state.run.published(commandsDone: state.commandsDone, samplesPerSecond: 0)
+            let snapshot = LiveSnapshot(run: run, generation: state.generation, sequence: published, framesPerSecond: framesPerSecond)
+            if snapshot != state.delivered {
+                state.delivered = snapshot
+                changed.append(snapshot)
+            }
+            sequences[run] = state
+        }
         return changed
     }
 
     /// A playing run, or commands waiting for the next frame, need a poll.
     public var needsPolling: Bool {
         active.values.contains { $0.isPlaying || !$0.queued.isEmpty } || games.values.contains { !$0.queued.isEmpty || $0.delivered == nil }
+            || sequences.values.contains { !$0.queued.isEmpty || $0.delivered == nil || $0.run.hasWork }
     }
 
     public func frameDrawn() {}
 
-    public func stopAll() { active.removeAll(); games.removeAll() }
+    public func stopAll() { active.removeAll(); games.removeAll(); sequences.removeAll() }
 }

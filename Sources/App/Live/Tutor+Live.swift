@@ -2,6 +2,7 @@ extension Tutor {
     /// The live runs the screen on show owns; a snapshot of any other run is stale.
     var ownedRuns: Set<LiveRunID> {
         if case .playground = screen { return [PlaygroundScreen.run] }
+        if case .sequencePlayground = screen { return [SequencePlaygroundScreen.run] }
         return []
     }
 
@@ -15,6 +16,9 @@ extension Tutor {
             let effects = playground.receive(snapshot)
             screen = .playground(playground)
             return effects
+        }
+        if case .sequencePlayground = screen, snapshot.run == SequencePlaygroundScreen.run {
+            return updateSequencePlayground { $0.receive(snapshot) }
         }
         return []
     }

@@ -10,6 +10,8 @@ public enum Effect: Equatable, Sendable {
     case live(LiveTrainingRequest)
     /// Save or open playground files; the answer comes back as `Message.playground`.
     case playground(PlaygroundFileRequest)
+    /// Save or open the sequence mode's files; the answer comes back as `Message.sequenceFiles`.
+    case sequenceFiles(SequenceFileRequest)
     /// Leave the tutor and restore the terminal.
     case quit
     /// Something a screen or widget asks of the one hosting it (open a lesson, record an answer, pass a
@@ -34,6 +36,8 @@ public enum ScreenRequest: Equatable, Sendable {
     /// The learner answered the quiz with this id.
     case answeredQuiz(String, QuizState.Answer)
     case openPlayground
+    /// The playground's sequence mode (names with an RNN, LSTM or transformer).
+    case openSequencePlayground
     /// The playground closed; home shows with the playground entry selected.
     case leavePlayground
     /// The key was not for this widget: the page beneath should have it.

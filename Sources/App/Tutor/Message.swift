@@ -21,4 +21,6 @@ public enum Message: Equatable, Sendable {
     case live(LiveSnapshot)
     /// The answer to a playground file request.
     case playground(PlaygroundFileResult)
+    /// The answer to a sequence-mode file request.
+    case sequenceFiles(SequenceFileResult)
 }

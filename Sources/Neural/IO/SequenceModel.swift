@@ -36,8 +36,12 @@ public struct SequenceModel: Sendable {
 
     /// The number of token ids the model reads and scores, nil for real values.
     public var vocabularySize: Int? {
-        if case .embedding(_, let size, _)? = network.specs.first { return size }
-        return nil
+        switch network.specs.first {
+        case .embedding(_, let size, _)?: return size
+        // A transformer's first layer embeds token ids and positions together.
+        case .positionEmbedding(_, _, let size?)?: return size
+        default: return nil
+        }
     }
 
     /// Writes the model to `url` atomically.

@@ -32,6 +32,18 @@ struct PlaySetup {
         }
     }
 
+    /// The sequence mode, when `--config` names a file with `mode: sequences`; nil for any other playground.
+    func sequenceScreen() throws(PlayError) -> SequencePlaygroundScreen? {
+        guard let config, let text = try? String(contentsOfFile: config, encoding: .utf8),
+              SequencePlaygroundConfiguration.isSequenceFile(text) else { return nil }
+        do {
+            return SequencePlaygroundScreen(configuration: try SequencePlaygroundConfiguration(
+                yaml: text, file: URL(fileURLWithPath: config).lastPathComponent, vocabularySize: SequencePlaygroundScreen.vocabularySize))
+        } catch {
+            throw .badInput(error.description)
+        }
+    }
+
     /// The playground screen to open.
     func screen() throws(PlayError) -> PlaygroundScreen {
         try Self.checkOptions(config: config, dataset: dataset, dataFile: dataFile, target: target)

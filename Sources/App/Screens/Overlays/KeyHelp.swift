@@ -40,6 +40,7 @@ enum KeyHelp {
         case .reader: reader + everywhere
         case .quiz: QuizKeyHelp.bindings + everywhere
         case .playground: playground + everywhere.filter { $0.keys != "Ctrl-Z" }
+        case .sequencePlayground: sequencePlayground + everywhere.filter { $0.keys != "Ctrl-Z" }
         }
     }
 

@@ -142,6 +142,12 @@ extension PlaygroundScreen {
             notice = "The screen can show \(limits.hiddenLayers) hidden layers: enlarge the window for more."
             return []
         }
+        // Past the last dataset comes the sequence mode: names with an RNN, LSTM or transformer.
+        var next = configuration
+        if control == .dataset, step > 0, case .none = control.adjust(&next, by: step, problem: problem, fileProblem: file?.problem,
+                                                                     limits: limits, trainingCount: 1) {
+            return [.screen(.openSequencePlayground)]
+        }
         let change = control.adjust(&configuration, by: step, problem: problem, fileProblem: file?.problem,
                                     limits: limits, trainingCount: data?.training.count ?? 1)
         if !controls.contains(self.control) { self.control = controls.last { $0.section == self.control.section } ?? .dataset }
