@@ -2,6 +2,7 @@ extension Tutor {
     /// The live runs the screen on show owns; a snapshot of any other run is stale.
     var ownedRuns: Set<LiveRunID> {
         if case .playground = screen { return [PlaygroundScreen.run] }
+        if case .imagePlayground = screen { return [ImagePlaygroundScreen.run] }
         return []
     }
 
@@ -16,6 +17,7 @@ extension Tutor {
             screen = .playground(playground)
             return effects
         }
+        if case .imagePlayground = screen { return receiveImagePlayground(snapshot) }
         return []
     }
 }

@@ -34,6 +34,8 @@ public enum ScreenRequest: Equatable, Sendable {
     /// The learner answered the quiz with this id.
     case answeredQuiz(String, QuizState.Answer)
     case openPlayground
+    /// The playground's image mode: a CNN on the digits.
+    case openImagePlayground
     /// The playground closed; home shows with the playground entry selected.
     case leavePlayground
     /// The key was not for this widget: the page beneath should have it.

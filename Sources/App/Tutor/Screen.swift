@@ -4,6 +4,7 @@ public enum Screen: Equatable, Sendable {
     case reader(ReaderScreen)
     case quiz(QuizScreen)
     case playground(PlaygroundScreen)
+    case imagePlayground(ImagePlaygroundScreen)
 }
 
 /// What floats above the screen, taking the keys until it closes.

@@ -37,11 +37,13 @@ extension Tutor {
                 return effects
             case .playground:
                 return tickPlayground()
+            case .imagePlayground:
+                return tickImagePlayground()
             default:
                 return []
             }
         case .playground(let result):
-            return receivePlayground(result)
+            return receivePlaygroundFile(result)
         case .live(let snapshot):
             if case .reader(var reader) = screen, reader.owns(snapshot.run) {
                 let effects = reader.receive(snapshot)
@@ -78,6 +80,9 @@ extension Tutor {
         if overlay == nil, key != .control("c"), case .playground(let playground) = screen, playground.isTakingText {
             return handlePlayground(key)
         }
+        if overlay == nil, key != .control("c"), case .imagePlayground(let playground) = screen, playground.isTakingText {
+            return handleImagePlayground(key)
+        }
         // So does a number box on a lesson page: a `q` typed there is a slip, not a wish to leave.
         if overlay == nil, key == .character("q"), case .reader(let reader) = screen, reader.elements.isTakingText {
             return []
@@ -112,6 +117,8 @@ extension Tutor {
             return handleQuiz(key)
         case .playground:
             return handlePlayground(key)
+        case .imagePlayground:
+            return handleImagePlayground(key)
         }
     }
 
@@ -170,6 +177,8 @@ extension Tutor {
             scrollQuiz(by: lines * 3)
         case .playground:
             return scrollPlayground(lines)
+        case .imagePlayground:
+            return handleImagePlayground(lines > 0 ? .down : .up)
         }
         return []
     }
@@ -214,6 +223,8 @@ extension Tutor {
             return recordAnswer(answer, toQuiz: quizID)
         case .openPlayground:
             return openPlayground()
+        case .openImagePlayground:
+            return openImagePlayground()
         case .leavePlayground:
             screen = .home(HomeScreen(selected: library.lessons.count))
             return []

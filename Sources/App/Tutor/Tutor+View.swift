@@ -16,6 +16,8 @@ extension Tutor {
         case .quiz(let quiz): drawQuiz(quiz, into: &buffer, style: style)
         case .playground(let playground):
             playground.draw(into: &buffer, layout: playgroundLayout, glyphs: glyphs, colors: colors)
+        case .imagePlayground(let playground):
+            playground.draw(into: &buffer, glyphs: glyphs, colors: colors)
         }
         switch overlay {
         case .help?: drawHelp(into: &buffer, style: style)
@@ -117,6 +119,7 @@ extension Tutor {
         case .reader: "Keys: lesson reader"
         case .quiz: "Keys: quiz"
         case .playground: "Keys: playground"
+        case .imagePlayground: "Keys: image playground"
         }
         buffer.frame(box, title: title, glyphs: glyphs, style: style.frame, titleStyle: style.heading)
         for (index, binding) in bindings.enumerated() {

@@ -62,6 +62,7 @@ public struct Tutor: Equatable, Sendable {
         switch screen {
         case .reader(let reader): reader.isAnimating
         case .playground(let playground): playground.isAnimating
+        case .imagePlayground(let playground): playground.isAnimating
         case .home, .quiz: false
         }
     }

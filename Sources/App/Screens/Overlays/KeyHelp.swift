@@ -40,6 +40,7 @@ enum KeyHelp {
         case .reader: reader + everywhere
         case .quiz: QuizKeyHelp.bindings + everywhere
         case .playground: playground + everywhere.filter { $0.keys != "Ctrl-Z" }
+        case .imagePlayground: imagePlayground + everywhere.filter { $0.keys != "Ctrl-Z" }
         }
     }
 

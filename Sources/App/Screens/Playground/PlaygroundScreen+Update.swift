@@ -339,6 +339,9 @@ extension PlaygroundScreen {
         case .failed(let reason):
             notice = reason
             return []
+        case .openedImages:
+            // The tutor opens the image playground for these.
+            return []
         }
     }
 
