@@ -14,6 +14,9 @@ struct PlayCommand: AsyncParsableCommand {
           gradschool play --dataset circle
           gradschool play --config spiral.yaml
           gradschool play --data houses.csv --target price
+          gradschool play images.yaml
+
+        A settings file with 'mode: images' opens the image mode: a CNN learning the 8x8 digits.
 
         In the playground, w saves the model (safetensors, as 'gradschool train --save' writes it) and the \
         settings (YAML); 'gradschool play --config FILE' and 'gradschool train --config FILE' both reproduce them.
@@ -23,6 +26,9 @@ struct PlayCommand: AsyncParsableCommand {
     @Option(name: .customLong("config"),
             help: ArgumentHelp("Settings saved from the playground with w. Example: --config spiral.yaml", valueName: "file.yaml"))
     var configFile: String?
+
+    @Argument(help: ArgumentHelp("Settings saved from the playground, as --config takes them. Example: images.yaml", valueName: "file.yaml"))
+    var settingsFile: String?
 
     @Option(help: ArgumentHelp("A built-in dataset to start with: \(PlaySetup.datasetNames.joined(separator: ", ")). Example: --dataset circle",
                                valueName: "name"))
@@ -38,24 +44,33 @@ struct PlayCommand: AsyncParsableCommand {
 
     @OptionGroup var lessonOptions: LessonOptions
 
+    /// The settings file, given as --config or on its own.
+    var settings: String? { configFile ?? settingsFile }
+
     func validate() throws {
+        if configFile != nil && settingsFile != nil {
+            throw ValidationError("give the settings file once: either --config \(configFile ?? "") or \(settingsFile ?? "")")
+        }
         do {
-            try PlaySetup.checkOptions(config: configFile, dataset: dataset, dataFile: dataFile, target: target)
+            try PlaySetup.checkOptions(config: settings, dataset: dataset, dataFile: dataFile, target: target)
         } catch {
             throw ValidationError(error.description)
         }
     }
 
     func run() async throws {
-        let screen: PlaygroundScreen
+        var screen: PlaygroundScreen?
+        var imageScreen: ImagePlaygroundScreen?
         do {
-            screen = try PlaySetup(config: configFile, dataset: dataset, dataFile: dataFile, target: target).screen()
+            let setup = PlaySetup(config: settings, dataset: dataset, dataFile: dataFile, target: target)
+            imageScreen = try setup.imageScreen()
+            if imageScreen == nil { screen = try setup.screen() }
         } catch {
             FileHandle.standardError.write(Data("Error: \(error.description)\n".utf8))
             throw ExitCode(error.exitStatus)
         }
         // Home is a key away, so lessons load when they can; the playground works without them.
         let library = (try? lessonOptions.directory()).map { LessonLibrary.load(paths: [$0]) } ?? LessonLibrary.build(sources: [])
-        try await TutorLauncher(library: library).run(openingPlayground: screen)
+        try await TutorLauncher(library: library).run(openingPlayground: screen, openingImagePlayground: imageScreen)
     }
 }

@@ -18,7 +18,7 @@ struct TutorLauncher {
     /// its read so a resize is noticed at once.
     @MainActor
     func run(openingLesson lessonID: String? = nil, openingQuiz quiz: QuizOptions? = nil,
-             openingPlayground playground: PlaygroundScreen? = nil) throws {
+             openingPlayground playground: PlaygroundScreen? = nil, openingImagePlayground imagePlayground: ImagePlaygroundScreen? = nil) throws {
         let file: URL
         if let progressFile {
             file = progressFile
@@ -56,6 +56,7 @@ struct TutorLauncher {
         if let lessonID { pending += tutor.openLesson(id: lessonID) }
         if let quiz { pending += tutor.openQuiz(quiz) }
         if let playground { pending += tutor.openPlayground(playground) }
+        if let imagePlayground { pending += tutor.openImagePlayground(imagePlayground) }
 
         // Live training runs on threads of the host; the tutor only sees their snapshots.
         let live = LiveTrainingSessions()

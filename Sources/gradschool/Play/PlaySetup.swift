@@ -32,6 +32,17 @@ struct PlaySetup {
         }
     }
 
+    /// The image playground when the settings file says `mode: images`; nil for any other file or none.
+    func imageScreen() throws(PlayError) -> ImagePlaygroundScreen? {
+        guard let config, ImagePlaygroundConfiguration.mode(ofFile: config) == ImagePlaygroundConfiguration.mode else { return nil }
+        do {
+            return ImagePlaygroundScreen(configuration: try ImagePlaygroundConfiguration.read(from: config))
+        } catch {
+            if case .unreadable = error { throw .missingFile(error.description) }
+            throw .badInput(error.description)
+        }
+    }
+
     /// The playground screen to open.
     func screen() throws(PlayError) -> PlaygroundScreen {
         try Self.checkOptions(config: config, dataset: dataset, dataFile: dataFile, target: target)
