@@ -10,7 +10,7 @@ import Neural
 /// largest weight size of the block, so 0 is the middle shade; each row of maps from 0 to its largest value.
 extension ImagePlaygroundScreen {
     /// The width of the settings column for a terminal `width` wide.
-    static func controlsWidth(_ width: Int) -> Int { min(38, max(26, width * 2 / 5)) }
+    static func controlsWidth(_ width: Int) -> Int { min(36, max(26, width * 2 / 5)) }
 
     /// Draws the screen into `buffer`, which is the whole terminal.
     func draw(into buffer: inout Buffer, glyphs: GlyphSet, colors: ColorMode) {
