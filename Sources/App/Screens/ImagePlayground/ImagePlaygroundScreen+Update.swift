@@ -170,11 +170,18 @@ extension ImagePlaygroundScreen {
         if snapshot.training.status.isDone && isRunning {
             isRunning = false
             if case .diverged(let divergence) = snapshot.training.status {
-                notice = "Training \(divergence): the run stopped. Press u to reset with lr \(PlaygroundConfiguration.number(divergence.suggestedLearningRate)), or r."
+                notice = Self.divergenceSentence(divergence)
             }
             return []
         }
         return nextFrame()
+    }
+
+    /// `Diverged at epoch 2 (loss inf) with lr 100000: the run stopped. u resets with lr 10000, r resets.`
+    static func divergenceSentence(_ divergence: Divergence) -> String {
+        let loss = divergence.loss.isNaN ? "nan" : divergence.loss.isInfinite ? "inf" : "\(divergence.loss)"
+        return "Diverged at epoch \(divergence.epoch) (loss \(loss)) with lr \(PlaygroundConfiguration.number(divergence.learningRate)): "
+            + "the run stopped. u resets with lr \(PlaygroundConfiguration.number(divergence.suggestedLearningRate)), r resets."
     }
 
     /// A frame passed without news from the run.

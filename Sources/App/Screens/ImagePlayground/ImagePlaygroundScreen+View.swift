@@ -53,12 +53,14 @@ extension ImagePlaygroundScreen {
 
     private func drawTitle(into buffer: inout Buffer, style: TutorStyle, glyphs: GlyphSet) {
         let dot = glyphs.isUnicode ? " · " : " - "
-        let summary = "  digits 8\(glyphs.isUnicode ? "×" : "x")8\(dot)\(layersText(glyphs: glyphs))\(dot)\(configuration.optimizer.name) lr "
-            + PlaygroundConfiguration.number(configuration.learningRate)
+        let rate = "\(configuration.optimizer.name) lr " + PlaygroundConfiguration.number(configuration.learningRate)
         let mark = isRunning ? (glyphs.isUnicode ? "▶ " : "> ") : ""
-        buffer.bar([Span("Image playground", style.barAccent), Span(summary, style.bar)],
-                   right: [Span("epoch \(epoch)", style.barAccent), Span("  " + mark + stateText, style.bar)],
-                   row: 0, in: buffer.area, style: style.bar)
+        let right = [Span("epoch \(epoch)", style.barAccent), Span("  " + mark + stateText, style.bar)]
+        // The layers only where they leave the learning rate whole.
+        let full = "  \(layersText(glyphs: glyphs))\(dot)" + rate
+        let fits = displayWidth(of: "Image playground" + full) + right.width + 4 <= buffer.area.width
+        buffer.bar([Span("Image playground", style.barAccent), Span(fits ? full : "  " + rate, style.bar)],
+                   right: right, row: 0, in: buffer.area, style: style.bar)
     }
 
     private func drawKeys(into buffer: inout Buffer, style: TutorStyle, glyphs: GlyphSet) {
@@ -78,7 +80,7 @@ extension ImagePlaygroundScreen {
     private func drawStatus(into buffer: inout Buffer, row: Int, style: TutorStyle, glyphs: GlyphSet) {
         let area = buffer.area
         buffer.fill(Rect(x: 0, y: row, width: area.width, height: 1))
-        buffer.put(statusLine(style: style, glyphs: glyphs), at: 1, row, maxWidth: area.width - 2)
+        buffer.put(statusLine(style: style, glyphs: glyphs).fitted(area.width - 2), at: 1, row, maxWidth: area.width - 2)
     }
 
     /// The prompt, the last notice, a divergence, or how training goes.
@@ -89,8 +91,7 @@ extension ImagePlaygroundScreen {
         }
         if let notice { return [Span(notice, style.accent)] }
         if case .diverged(let divergence)? = training?.status {
-            return [Span("Training \(divergence): the run stopped. u resets with lr \(PlaygroundConfiguration.number(divergence.suggestedLearningRate)), r resets.",
-                         style.warning)]
+            return [Span(Self.divergenceSentence(divergence), style.warning)]
         }
         let dot = glyphs.isUnicode ? " · " : ", "
         var spans = [Span("epoch \(epoch)"), Span("\(dot)batch \(training?.batchInEpoch ?? 0)/\(training?.batchesPerEpoch ?? (digits.training.count + configuration.batchSize - 1) / configuration.batchSize)", style.secondary)]
@@ -167,10 +168,10 @@ extension ImagePlaygroundScreen {
     private func drawChart(into buffer: inout Buffer, area: Rect, glyphs: GlyphSet, colors: ColorMode) {
         let theme = Theme.standard.downsampled(to: colors)
         let x = testTrace.map(\.epoch)
+        // Both on 0 to 1, so the accuracy reads as a fraction; the loss starts near ln 10 ≈ 2.3 and is cut at 1.
         let series = [LineChart.Series("test accuracy", x: x, y: testTrace.map { Double($0.accuracy ?? 0) }, color: Palette.series(0)),
-                      LineChart.Series("test loss", x: x, y: testTrace.map { Double(min($0.loss, 5)) }, color: Palette.series(1))]
-        let chart = LineChart(series: series, yRange: testTrace.isEmpty ? .fixed(0, 1) : .automatic, xTitle: "epoch",
-                              showsLegend: true, theme: theme)
+                      LineChart.Series("test loss", x: x, y: testTrace.map { $0.loss.isFinite ? Double(min($0.loss, 1)) : 1 }, color: Palette.series(1))]
+        let chart = LineChart(series: series, yRange: .fixed(0, 1), xTitle: "epoch", showsLegend: true, theme: theme)
         buffer.render(chart, in: area, glyphs: glyphs, colors: colors)
     }
 
@@ -185,7 +186,7 @@ extension ImagePlaygroundScreen {
             let label = digits.label(ofTest: cursor), guess = inspection.guess
             let confidence = WidgetText.number(inspection.probabilities[guess] * 100, decimals: 0, glyphs: glyphs)
             lines.append([Span("test digit \(cursor + 1) of \(digits.test.count)", style.heading),
-                          Span(": \(label == 8 ? "an" : "a") \(label), the network says \(guess) (\(confidence) %) "),
+                          Span(": \(label == 8 ? "an" : "a") \(label), says \(guess) (\(confidence) %) "),
                           Span(WidgetText.mark(guess == label, glyphs: glyphs), guess == label ? style.done : style.warning)])
         }
         let pixels = digits.test.count > 0 ? digits.pixels(ofTest: cursor) : Array(repeating: 0, count: 64)
@@ -210,19 +211,19 @@ extension ImagePlaygroundScreen {
         let channelNote = block.inputChannels > 1 ? ", on input channel 1 of \(block.inputChannels)" : ""
         let blockNote = configuration.blocks.count > 1 ? " (b: next block)" : ""
         lines.append([Span("conv \(shownBlock + 1): \(block.filters.count) filters \(kernel)\(by)\(kernel)", style.heading),
-                      Span(" faint negative, solid positive\(channelNote)\(blockNote)", style.secondary)])
+                      Span(" (faint -, solid +)\(blockNote)\(channelNote)", style.secondary)].fitted(width))
         let bound = max(block.filters.flatMap(\.storage).map(abs).max() ?? 1, 1e-6)
         lines += row([], block.filters.map { ShadePicture.rows($0, low: -bound, high: bound, columnsPerPixel: 2, glyphs: glyphs) })
         let mapSize = block.maps.first?.rows ?? 0
         let mapHigh = max(block.maps.flatMap(\.storage).max() ?? 0, 1e-6)
         lines.append([Span(Self.pad("digit", columnWidth + 1), style.secondary),
-                      Span("feature maps \(mapSize)\(by)\(mapSize) after relu", style.heading), Span(" solid where a filter finds its pattern", style.secondary)])
+                      Span("feature maps \(mapSize)\(by)\(mapSize) after relu", style.heading), Span(" solid where a filter finds its pattern", style.secondary)].fitted(width))
         let mapColumns = max(1, columnWidth / max(mapSize, 1))
         lines += row(digit, block.maps.map { ShadePicture.rows($0, low: 0, high: mapHigh, columnsPerPixel: mapColumns, glyphs: glyphs) })
         let pooledSize = block.pooled.first?.rows ?? 0
         let pooledHigh = max(block.pooled.flatMap(\.storage).max() ?? 0, 1e-6)
         let pooledLines = [[Span(Self.pad("", columnWidth + 1)), Span("max-pooled to \(pooledSize)\(by)\(pooledSize)", style.heading),
-                            Span(" the largest of each 2\(by)2", style.secondary)]]
+                            Span(" the largest of each 2\(by)2", style.secondary)].fitted(width)]
             + row([], block.pooled.map { ShadePicture.rows($0, low: 0, high: pooledHigh, columnsPerPixel: max(1, columnWidth / max(pooledSize, 1)), glyphs: glyphs) })
         var more: [[Span]] = []
         if columns < block.filters.count {
@@ -235,5 +236,14 @@ extension ImagePlaygroundScreen {
 
     static func pad(_ text: String, _ width: Int) -> String {
         text.count >= width ? text : text + String(repeating: " ", count: width - text.count)
+    }
+}
+
+extension [Span] {
+    /// The spans without the trailing ones that do not fit whole in `width` columns (the first always stays).
+    func fitted(_ width: Int) -> [Span] {
+        var spans = self
+        while spans.count > 1, spans.reduce(0, { $0 + $1.width }) > width { spans.removeLast() }
+        return spans
     }
 }
