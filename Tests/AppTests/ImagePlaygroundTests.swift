@@ -136,7 +136,7 @@ struct ImagePlaygroundDriver {
         #expect(driver.playground.configuration.blocks.count == 3)
         driver.press(.character("]"))
         #expect(driver.playground.configuration.blocks.count == 3)
-        #expect(driver.text.contains("A conv block 4 does not fit"))
+        #expect(driver.text.contains("Block 4 does not fit: 3 blocks already halve the 8x8 digit to 1x1."))
         driver.press(.character("["), .character("["), .character("["))
         #expect(driver.playground.configuration.blocks.isEmpty)
         // Without blocks the dense head reads the 64 pixels: 64·10 + 10 = 650.

@@ -73,7 +73,7 @@ extension ImagePlaygroundScreen {
             } catch {
                 let fourth = changed.blocks.count > configuration.blocks.count
                 notice = fourth
-                    ? "A conv block \(changed.blocks.count) does not fit: each block halves the 8x8 digit, and after \(configuration.blocks.count) it is 1x1."
+                    ? "Block \(changed.blocks.count) does not fit: \(configuration.blocks.count) blocks already halve the 8x8 digit to 1x1."
                     : "Those layers do not fit the 8x8 digits: \(error.problem)."
                 return []
             }
