@@ -103,7 +103,7 @@ extension ImagePlaygroundScreen {
             spans.append(Span("\(dot)untrained: Space trains", style.secondary))
         }
         if let training, isRunning {
-            spans.append(Span("\(dot)\(Int(training.samplesPerSecond.rounded())) digits/s", style.secondary))
+            if training.samplesPerSecond > 0 { spans.append(Span("\(dot)\(Int(training.samplesPerSecond.rounded())) digits/s", style.secondary)) }
             if let fps = latest?.framesPerSecond, fps > 0 { spans.append(Span("\(dot)\(Int(fps.rounded())) frames/s", style.secondary)) }
         }
         return spans
