@@ -18,7 +18,7 @@ struct TutorLauncher {
     /// its read so a resize is noticed at once.
     @MainActor
     func run(openingLesson lessonID: String? = nil, openingQuiz quiz: QuizOptions? = nil,
-             openingPlayground playground: PlaygroundScreen? = nil,
+             openingPlayground playground: PlaygroundScreen? = nil, openingImagePlayground imagePlayground: ImagePlaygroundScreen? = nil,
              openingSequencePlayground sequencePlayground: SequencePlaygroundScreen? = nil) throws {
         let file: URL
         if let progressFile {
@@ -58,6 +58,7 @@ struct TutorLauncher {
         if let quiz { pending += tutor.openQuiz(quiz) }
         if let playground { pending += tutor.openPlayground(playground) }
         if let sequencePlayground { pending += tutor.openSequencePlayground(sequencePlayground) }
+        if let imagePlayground { pending += tutor.openImagePlayground(imagePlayground) }
 
         // Live training runs on threads of the host; the tutor only sees their snapshots.
         let live = LiveTrainingSessions()

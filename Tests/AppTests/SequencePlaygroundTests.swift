@@ -184,8 +184,14 @@ struct SequenceDriver {
     @Test func theDensePlaygroundLeadsHereAndTheDataSettingLeadsBack() {
         var tutor = Tutor(library: Fixtures.library, width: 80, height: 24)
         _ = tutor.openPlayground()
-        // Past the last classification dataset comes the sequence mode.
+        // Past the last classification dataset comes the image mode, and its `t` the sequence mode.
         for _ in 0..<12 { _ = tutor.update(.key(.right)) }
+        guard case .imagePlayground = tutor.screen else {
+            Issue.record("the dataset control did not lead to the image mode: \(tutor.screenText)")
+            return
+        }
+        let leaving = tutor.update(.key(.character("t")))
+        #expect(leaving.contains(.live(.stop(ImagePlaygroundScreen.run))))
         guard case .sequencePlayground = tutor.screen else {
             Issue.record("the dataset control did not lead to the sequence mode: \(tutor.screenText)")
             return

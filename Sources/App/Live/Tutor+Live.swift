@@ -3,6 +3,7 @@ extension Tutor {
     var ownedRuns: Set<LiveRunID> {
         if case .playground = screen { return [PlaygroundScreen.run] }
         if case .sequencePlayground = screen { return [SequencePlaygroundScreen.run] }
+        if case .imagePlayground = screen { return [ImagePlaygroundScreen.run] }
         return []
     }
 
@@ -20,6 +21,7 @@ extension Tutor {
         if case .sequencePlayground = screen, snapshot.run == SequencePlaygroundScreen.run {
             return updateSequencePlayground { $0.receive(snapshot) }
         }
+        if case .imagePlayground = screen { return receiveImagePlayground(snapshot) }
         return []
     }
 }

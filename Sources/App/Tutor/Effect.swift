@@ -38,6 +38,8 @@ public enum ScreenRequest: Equatable, Sendable {
     case openPlayground
     /// The playground's sequence mode (names with an RNN, LSTM or transformer).
     case openSequencePlayground
+    /// The playground's image mode: a CNN on the digits.
+    case openImagePlayground
     /// The playground closed; home shows with the playground entry selected.
     case leavePlayground
     /// The key was not for this widget: the page beneath should have it.

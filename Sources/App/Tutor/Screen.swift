@@ -5,6 +5,7 @@ public enum Screen: Equatable, Sendable {
     case quiz(QuizScreen)
     case playground(PlaygroundScreen)
     case sequencePlayground(SequencePlaygroundScreen)
+    case imagePlayground(ImagePlaygroundScreen)
 }
 
 /// What floats above the screen, taking the keys until it closes.

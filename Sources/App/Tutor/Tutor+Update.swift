@@ -37,11 +37,13 @@ extension Tutor {
                 return effects
             case .playground:
                 return tickPlayground()
+            case .imagePlayground:
+                return tickImagePlayground()
             default:
                 return []
             }
         case .playground(let result):
-            return receivePlayground(result)
+            return receivePlaygroundFile(result)
         case .sequenceFiles(let result):
             return updateSequencePlayground { $0.receive(result) }
         case .live(let snapshot):
@@ -83,6 +85,9 @@ extension Tutor {
         if overlay == nil, key != .control("c"), case .sequencePlayground(let playground) = screen, playground.isTakingText {
             return updateSequencePlayground { $0.handle(key) }
         }
+        if overlay == nil, key != .control("c"), case .imagePlayground(let playground) = screen, playground.isTakingText {
+            return handleImagePlayground(key)
+        }
         // So does a number box on a lesson page: a `q` typed there is a slip, not a wish to leave.
         if overlay == nil, key == .character("q"), case .reader(let reader) = screen, reader.elements.isTakingText {
             return []
@@ -119,6 +124,8 @@ extension Tutor {
             return handlePlayground(key)
         case .sequencePlayground:
             return updateSequencePlayground { $0.handle(key) }
+        case .imagePlayground:
+            return handleImagePlayground(key)
         }
     }
 
@@ -179,6 +186,8 @@ extension Tutor {
             return scrollPlayground(lines)
         case .sequencePlayground:
             return updateSequencePlayground { $0.handle(lines > 0 ? .down : .up) }
+        case .imagePlayground:
+            return handleImagePlayground(lines > 0 ? .down : .up)
         }
         return []
     }
@@ -225,6 +234,8 @@ extension Tutor {
             return openPlayground()
         case .openSequencePlayground:
             return openSequencePlayground()
+        case .openImagePlayground:
+            return openImagePlayground()
         case .leavePlayground:
             screen = .home(HomeScreen(selected: library.lessons.count))
             return []

@@ -18,6 +18,8 @@ extension Tutor {
             playground.draw(into: &buffer, layout: playgroundLayout, glyphs: glyphs, colors: colors)
         case .sequencePlayground(let playground):
             playground.draw(into: &buffer, glyphs: glyphs, colors: colors)
+        case .imagePlayground(let playground):
+            playground.draw(into: &buffer, glyphs: glyphs, colors: colors)
         }
         switch overlay {
         case .help?: drawHelp(into: &buffer, style: style)
@@ -120,6 +122,7 @@ extension Tutor {
         case .quiz: "Keys: quiz"
         case .playground: "Keys: playground"
         case .sequencePlayground: "Keys: playground, sequence mode"
+        case .imagePlayground: "Keys: image playground"
         }
         buffer.frame(box, title: title, glyphs: glyphs, style: style.frame, titleStyle: style.heading)
         for (index, binding) in bindings.enumerated() {

@@ -63,6 +63,7 @@ public struct Tutor: Equatable, Sendable {
         case .reader(let reader): reader.isAnimating
         case .playground(let playground): playground.isAnimating
         case .sequencePlayground(let playground): playground.isAnimating
+        case .imagePlayground(let playground): playground.isAnimating
         case .home, .quiz: false
         }
     }

@@ -32,6 +32,17 @@ struct PlaySetup {
         }
     }
 
+    /// The image playground when the settings file says `mode: images`; nil for any other file or none.
+    func imageScreen() throws(PlayError) -> ImagePlaygroundScreen? {
+        guard let config, ImagePlaygroundConfiguration.mode(ofFile: config) == ImagePlaygroundConfiguration.mode else { return nil }
+        do {
+            return ImagePlaygroundScreen(configuration: try ImagePlaygroundConfiguration.read(from: config))
+        } catch {
+            if case .unreadable = error { throw .missingFile(error.description) }
+            throw .badInput(error.description)
+        }
+    }
+
     /// The sequence mode, when `--config` names a file with `mode: sequences`; nil for any other playground.
     func sequenceScreen() throws(PlayError) -> SequencePlaygroundScreen? {
         guard let config, let text = try? String(contentsOfFile: config, encoding: .utf8),

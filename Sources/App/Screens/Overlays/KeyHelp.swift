@@ -41,6 +41,7 @@ enum KeyHelp {
         case .quiz: QuizKeyHelp.bindings + everywhere
         case .playground: playground + everywhere.filter { $0.keys != "Ctrl-Z" }
         case .sequencePlayground: sequencePlayground + everywhere.filter { $0.keys != "Ctrl-Z" }
+        case .imagePlayground: imagePlayground + everywhere.filter { $0.keys != "Ctrl-Z" }
         }
     }
 

@@ -34,6 +34,8 @@ public enum PlaygroundFileResult: Equatable, Sendable {
     case opened(path: String, configuration: PlaygroundConfiguration, file: Dataset?)
     /// A model was read: its network, to go on training from, and the loss it was trained with.
     case openedModel(path: String, network: NetworkValue, loss: Loss?)
+    /// A configuration with `mode: images` was read: it opens the image playground.
+    case openedImages(path: String, configuration: ImagePlaygroundConfiguration)
     /// Saving or opening failed; the sentence says why and what to do.
     case failed(String)
 }

@@ -14,6 +14,12 @@ public enum PlaygroundFiles {
             } catch {
                 return .failed(error.description)
             }
+        case .open(let path) where ImagePlaygroundConfiguration.mode(ofFile: path) == ImagePlaygroundConfiguration.mode:
+            do {
+                return .openedImages(path: path, configuration: try ImagePlaygroundConfiguration.read(from: path))
+            } catch {
+                return .failed(error.description)
+            }
         case .open(let path):
             do {
                 let opened = try open(path)

@@ -142,14 +142,22 @@ extension PlaygroundScreen {
             notice = "The screen can show \(limits.hiddenLayers) hidden layers: enlarge the window for more."
             return []
         }
+        // Past the last classification dataset the control offers "digits (images)": the image mode.
+        let lastDataset = file.map { $0.problem.isClassification } == true ? PlaygroundConfiguration.csvDataset : "digits"
+        if control == .dataset, step > 0, problem.isClassification, configuration.dataset == lastDataset {
+            return closed() + [.screen(.openImagePlayground)]
+        }
         // Past the last dataset comes the sequence mode: names with an RNN, LSTM or transformer.
         var next = configuration
         if control == .dataset, step > 0, case .none = control.adjust(&next, by: step, problem: problem, fileProblem: file?.problem,
                                                                      limits: limits, trainingCount: 1) {
-            return [.screen(.openSequencePlayground)]
+            return closed() + [.screen(.openSequencePlayground)]
         }
         let change = control.adjust(&configuration, by: step, problem: problem, fileProblem: file?.problem,
                                     limits: limits, trainingCount: data?.training.count ?? 1)
+        if control == .dataset, configuration.dataset == lastDataset, problem.isClassification {
+            notice = "Right once more for digits (images): a CNN that reads the 8x8 pictures."
+        }
         if !controls.contains(self.control) { self.control = controls.last { $0.section == self.control.section } ?? .dataset }
         return applying(change)
     }
@@ -344,6 +352,9 @@ extension PlaygroundScreen {
             return adopt(opened.network, loss: loss, from: path)
         case .failed(let reason):
             notice = reason
+            return []
+        case .openedImages:
+            // The tutor opens the image playground for these.
             return []
         }
     }
