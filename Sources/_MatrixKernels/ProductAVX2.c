@@ -9,7 +9,6 @@
 #define GS_DEPTH 256
 #define GS_BLOCK_ROWS 96
 #define GS_BLOCK_COLUMNS 256
-#define GS_LARGE_WORK 0
 #define GS_PACK_THRESHOLD 8192
 #include "ProductTemplate.h"
 #pragma clang attribute pop

@@ -8,7 +8,6 @@
 #define GS_DEPTH 256
 #define GS_BLOCK_ROWS 96
 #define GS_BLOCK_COLUMNS 252
-#define GS_LARGE_WORK 0
 #define GS_PACK_THRESHOLD 8192
 #include "ProductTemplate.h"
 #endif

@@ -5,9 +5,10 @@
 //   GS_ROWS         rows of C in the register tile (MR)
 //   GS_VECTORS      vectors of C per tile row, 1 to 3 (the tile is GS_ROWS × GS_VECTORS·GS_LANES)
 //   GS_DEPTH        inner-dimension block (KC): every product sums k in blocks of GS_DEPTH steps
-//   GS_BLOCK_ROWS   rows of A per block (MC) on the medium path: GS_BLOCK_ROWS × GS_DEPTH floats of A
-//   GS_BLOCK_COLUMNS columns of B per packed block (NC) on the large path: GS_DEPTH × GS_BLOCK_COLUMNS floats
-//   GS_LARGE_WORK   multiply-adds from which a product takes the large path
+//   GS_BLOCK_ROWS   rows of A per block (MC) on the small path, whose tiles reuse B's rows from the cache
+//   GS_BLOCK_COLUMNS columns of B per copied block (NC) on the large path: GS_DEPTH × GS_BLOCK_COLUMNS floats
+//   GS_PACK_THRESHOLD size of B (inner × columns) above which a product with more than 2·GS_ROWS rows takes
+//                   the large path
 //   GS_NARROW_ENTRY optional: the variant that takes products narrower than one vector
 //   GS_NARROW_DEPTH that variant's GS_DEPTH
 //
@@ -28,9 +29,9 @@
 // per product, so the copy costs one pass over B; A is read in place, or copied a tile at a time when it
 // is read transposed.
 //
-// The medium path (products too small to amortise copying B's block) packs a panel of B per block of
-// GS_BLOCK_ROWS rows, and copies A's block tile by tile when B is packed.
-// Both paths keep their copies on the stack (at most 256 KB, within any thread's stack; they are separate
+// The small path (few rows, or a B small enough to stay cached where it lies) reads A and B in place, and
+// copies only a ragged last panel of B (zero-padded to whole vectors) when it cannot be read in place.
+// Both paths keep their copies on the stack (at most 256 + 12 KB, within any thread's stack; they are separate
 // functions, so their frames are never live together) and a product never allocates.
 
 #define GS_MIN(x, y) ((x) < (y) ? (x) : (y))
@@ -246,47 +247,37 @@ GS_PRODUCT_SIGNATURE(GS_ENTRY) {
         return;
     }
 #endif
-    const int pack = rows > 2 * GS_ROWS && inner * columns > GS_PACK_THRESHOLD;
-    if (pack && rows * inner * columns >= GS_LARGE_WORK) {
+    // B is copied when its panels are reused by many row tiles and too large to stay cached where it lies:
+    // then a copy into contiguous rows pays for itself many times over. Otherwise it is read in place.
+    if (rows > 2 * GS_ROWS && inner * columns > GS_PACK_THRESHOLD) {
         gs_large(rows, inner, columns, a, rowStride, innerStride, b, ldb, c, ldc);
         return;
     }
     enum { width = GS_LANES * GS_VECTORS };
     float panel[GS_DEPTH * width] __attribute__((aligned(64)));
-    float packedA[GS_BLOCK_ROWS * GS_DEPTH] __attribute__((aligned(64)));
-    // B is read in place when its panel is reused by few row tiles or is small enough to stay cached where
-    // it lies (`pack` above); otherwise a copy into contiguous rows pays for itself many times over.
     for (long k0 = 0; k0 < inner; k0 += GS_DEPTH) {
         const long depth = GS_MIN(GS_DEPTH, inner - k0);
         const int accumulate = k0 > 0;
         for (long i0 = 0; i0 < rows; i0 += GS_BLOCK_ROWS) {
             const long blockRows = GS_MIN(GS_BLOCK_ROWS, rows - i0);
             const float *blockA = a + i0 * rowStride + k0 * innerStride;
-            long tileStride = GS_ROWS * rowStride, blockRowStride = rowStride, blockInnerStride = innerStride;
-            if (pack) {
-                gs_pack_a(blockRows, depth, blockA, rowStride, innerStride, packedA);
-                blockA = packedA;
-                tileStride = GS_ROWS * depth;
-                blockRowStride = 1;
-                blockInnerStride = GS_ROWS;
-            }
             for (long j0 = 0; j0 < columns; j0 += width) {
                 const long panelColumns = GS_MIN(width, columns - j0);
                 const int nv = (int)((panelColumns + GS_LANES - 1) / GS_LANES);
                 const float *panelB = b + k0 * ldb + j0;
                 long panelStride = ldb, last = (nv - 1) * GS_LANES;
-                if (!pack && panelColumns % GS_LANES != 0 && columns >= GS_LANES && inner <= GS_DEPTH) {
+                if (panelColumns % GS_LANES != 0 && columns >= GS_LANES && inner <= GS_DEPTH) {
                     // A ragged panel read in place: its last vector ends at the last column, overlapping
                     // columns done already (so it needs one pass over k: a later block would add twice).
                     last = columns - GS_LANES - j0;
-                } else if (pack || panelColumns % GS_LANES != 0) {
+                } else if (panelColumns % GS_LANES != 0) {
                     panelStride = nv * GS_LANES;
                     gs_pack(depth, panelColumns, panelStride, panelB, ldb, panel);
                     panelB = panel;
                 }
-                for (long i = 0, t = 0; i < blockRows; i += GS_ROWS, t++) {
+                for (long i = 0; i < blockRows; i += GS_ROWS) {
                     const int mr = (int)GS_MIN(GS_ROWS, blockRows - i);
-                    gs_run_tile(mr, nv, depth, blockA + t * tileStride, blockRowStride, blockInnerStride,
+                    gs_run_tile(mr, nv, depth, blockA + i * rowStride, rowStride, innerStride,
                                 panelB, panelStride, c + (i0 + i) * ldc + j0, ldc, panelColumns, accumulate, last);
                 }
             }
