@@ -6,8 +6,9 @@
 #define GS_LANES 8
 #define GS_ROWS 6
 #define GS_VECTORS 2
-#define GS_DEPTH 512
+#define GS_DEPTH 256
 #define GS_BLOCK_ROWS 96
+#define GS_BLOCK_COLUMNS 256
 #define GS_PACK_THRESHOLD 8192
 #include "ProductTemplate.h"
 #pragma clang attribute pop

@@ -6,12 +6,13 @@
 #define GS_LANES 16
 #define GS_ROWS 12
 #define GS_VECTORS 2
-#define GS_DEPTH 512
+#define GS_DEPTH 256
 #define GS_BLOCK_ROWS 96
+#define GS_BLOCK_COLUMNS 256
 #define GS_PACK_THRESHOLD 8192
 // Products narrower than 16 columns go to the AVX2 kernels, whose 8-float vectors fit them better.
 #define GS_NARROW_ENTRY gs_product_avx2
-#define GS_NARROW_DEPTH 512
+#define GS_NARROW_DEPTH 256
 #include "ProductTemplate.h"
 #pragma clang attribute pop
 #endif

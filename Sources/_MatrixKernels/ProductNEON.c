@@ -7,6 +7,7 @@
 #define GS_VECTORS 3
 #define GS_DEPTH 256
 #define GS_BLOCK_ROWS 96
+#define GS_BLOCK_COLUMNS 252
 #define GS_PACK_THRESHOLD 8192
 #include "ProductTemplate.h"
 #endif

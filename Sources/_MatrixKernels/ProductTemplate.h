@@ -4,26 +4,40 @@
 //   GS_LANES        floats in one vector register
 //   GS_ROWS         rows of C in the register tile (MR)
 //   GS_VECTORS      vectors of C per tile row, 1 to 3 (the tile is GS_ROWS × GS_VECTORS·GS_LANES)
-//   GS_DEPTH        inner-dimension block (KC): a packed panel of B is GS_DEPTH × tile width
-//   GS_BLOCK_ROWS   rows of A per block (MC): GS_BLOCK_ROWS × GS_DEPTH floats of A stay in the L2 cache
-//   GS_NARROW_ENTRY optional: the variant that takes products narrower than one vector, for inner
-//                   dimensions up to GS_NARROW_DEPTH (that variant's GS_DEPTH)
+//   GS_DEPTH        inner-dimension block (KC): every product sums k in blocks of GS_DEPTH steps
+//   GS_BLOCK_ROWS   rows of A per block (MC) on the small path, whose tiles reuse B's rows from the cache
+//   GS_BLOCK_COLUMNS columns of B per copied block (NC) on the large path: GS_DEPTH × GS_BLOCK_COLUMNS floats
+//   GS_PACK_THRESHOLD size of B (inner × columns) above which a product with more than 2·GS_ROWS rows takes
+//                   the large path
+//   GS_NARROW_ENTRY optional: the variant that takes products narrower than one vector
+//   GS_NARROW_DEPTH that variant's GS_DEPTH
 //
-// The algorithm, for C = A·B:
-//   for each block of GS_DEPTH steps of the inner dimension k (later blocks add to C):
-//     for each block of GS_BLOCK_ROWS rows of A:
-//       for each panel of B one tile wide: copy it into a contiguous buffer (zero-padded to whole vectors)
-//         for each tile of rows: keep the GS_ROWS × width tile of C in registers while k runs,
-//           each step loading the tile's row of B (GS_VECTORS vectors) and broadcasting one element of A
-//           per row: GS_ROWS · GS_VECTORS fused multiply-adds per GS_VECTORS loads and GS_ROWS broadcasts.
-// The panel (at most 512 × 32 floats, 64 KB) stays in the L1 and L2 caches while every row tile streams
-// past it; copying it also puts its rows next to each other, where rows of B itself may be kilobytes apart
-// and fall into the same few cache sets. A large product also copies each block of A, tile by tile, so
-// that a tile's rows are read as one stream rather than GS_ROWS streams a row of A apart.
-// Both copies live on the stack (at most 256 KB, within any thread's stack), so a product never allocates.
+// Every path sums each element of C the same way: k runs in blocks of GS_DEPTH steps, each block summed in
+// order into a register starting from zero and then added to C. So a product gives the same numbers
+// whichever path computes it, and a product shared among threads gives the numbers one thread gives.
+//
+// The large path (GotoBLAS's loop order with B's block held in the L2 cache), for C = A·B:
+//   for each block of GS_DEPTH steps of k (later blocks add to C):
+//     for each block of GS_BLOCK_COLUMNS columns of B: copy it, once, into contiguous panels one tile wide
+//       for each tile of GS_ROWS rows of A: for each panel of the block:
+//         keep the GS_ROWS × width tile of C in registers while k runs, each step loading the panel's row
+//         (GS_VECTORS vectors) and broadcasting one element of A per row: GS_ROWS · GS_VECTORS fused
+//         multiply-adds per GS_VECTORS loads and GS_ROWS broadcasts.
+// The block of B (256 × 256 floats, 256 KB; 252 columns, 21 panels, on NEON) stays in the L2 cache while
+// every row of A streams past it, and one panel (256 × 16 or 32 floats, 16–32 KB) stays in L1 while a tile
+// runs; the tile's rows of A (6 or 12 × 256 floats) stay in L1 across the block's panels. B is copied once
+// per product, so the copy costs one pass over B; A is read in place, or copied a tile at a time when it
+// is read transposed.
+//
+// The small path (few rows, or a B small enough to stay cached where it lies) reads A and B in place, and
+// copies only a ragged last panel of B (zero-padded to whole vectors) when it cannot be read in place.
+// Both paths keep their copies on the stack (at most 256 + 12 KB, within any thread's stack; they are separate
+// functions, so their frames are never live together) and a product never allocates.
 
 #define GS_MIN(x, y) ((x) < (y) ? (x) : (y))
 #define GS_ALWAYS static inline __attribute__((always_inline))
+
+_Static_assert(GS_BLOCK_COLUMNS % (GS_LANES * GS_VECTORS) == 0, "a block of B holds whole panels");
 
 typedef float gs_vector __attribute__((vector_size(GS_LANES * 4)));
 
@@ -171,6 +185,47 @@ static void gs_narrow(long rows, long inner, long columns, const float *a, long 
         }
 }
 
+/// The large path (see the top of this file): B copied once, a block of GS_DEPTH × GS_BLOCK_COLUMNS at a
+/// time, while every row tile of A, read in place, streams past it.
+__attribute__((noinline))
+static void gs_large(long rows, long inner, long columns, const float *a, long rowStride, long innerStride,
+                     const float *b, long ldb, float *c, long ldc) {
+    enum { width = GS_LANES * GS_VECTORS };
+    float packedB[GS_DEPTH * GS_BLOCK_COLUMNS] __attribute__((aligned(64)));
+    float packedA[GS_ROWS * GS_DEPTH] __attribute__((aligned(64)));
+    // A read down its columns (a transpose) has each step of k a row of A away: a tile's steps fall in the
+    // same few cache sets, so a tile that serves many panels is copied first, its steps GS_ROWS floats apart.
+    for (long k0 = 0; k0 < inner; k0 += GS_DEPTH) {
+        const long depth = GS_MIN(GS_DEPTH, inner - k0);
+        const int accumulate = k0 > 0;
+        for (long j0 = 0; j0 < columns; j0 += GS_BLOCK_COLUMNS) {
+            const long blockColumns = GS_MIN(GS_BLOCK_COLUMNS, columns - j0);
+            const long panels = (blockColumns + width - 1) / width;
+            const int packA = innerStride != 1 && panels >= 8;
+            for (long p = 0; p < panels; p++)
+                gs_pack(depth, GS_MIN(width, blockColumns - p * width), width, b + k0 * ldb + j0 + p * width, ldb,
+                        packedB + p * depth * width);
+            for (long i = 0; i < rows; i += GS_ROWS) {
+                const int mr = (int)GS_MIN(GS_ROWS, rows - i);
+                const float *tileA = a + i * rowStride + k0 * innerStride;
+                long tileRowStride = rowStride, tileInnerStride = innerStride;
+                if (packA) {
+                    gs_pack_a(mr, depth, tileA, rowStride, innerStride, packedA);
+                    tileA = packedA;
+                    tileRowStride = 1;
+                    tileInnerStride = GS_ROWS;
+                }
+                for (long p = 0; p < panels; p++) {
+                    const long panelColumns = GS_MIN(width, blockColumns - p * width);
+                    const int nv = (int)((panelColumns + GS_LANES - 1) / GS_LANES);
+                    gs_run_tile(mr, nv, depth, tileA, tileRowStride, tileInnerStride, packedB + p * depth * width, width,
+                                c + i * ldc + j0 + p * width, ldc, panelColumns, accumulate, (nv - 1) * GS_LANES);
+                }
+            }
+        }
+    }
+}
+
 GS_PRODUCT_SIGNATURE(GS_ENTRY) {
     if (rows <= 0 || columns <= 0) return;
     if (inner <= 0) {
@@ -183,52 +238,46 @@ GS_PRODUCT_SIGNATURE(GS_ENTRY) {
         return;
     }
 #ifdef GS_NARROW_ENTRY
-    // Narrower than one vector: the variant with half-width vectors wastes less of each. Only while that
-    // variant sums the whole inner dimension in one block, as this one then does: each element is then the
-    // same sum in the same order whichever variant computes it, so a product shared among threads by blocks
-    // of columns gives exactly the numbers one thread gives.
-    if (columns < GS_LANES && inner <= GS_NARROW_DEPTH) {
+    // Narrower than one vector: the variant with half-width vectors wastes less of each. When both variants
+    // block k alike, each element is the same sum in the same order whichever computes it, so a product
+    // shared among threads by blocks of columns gives exactly the numbers one thread gives; otherwise only
+    // products that both sum in one block may go.
+    if (columns < GS_LANES && (GS_NARROW_DEPTH == GS_DEPTH || inner <= GS_MIN(GS_NARROW_DEPTH, GS_DEPTH))) {
         GS_NARROW_ENTRY(rows, inner, columns, a, rowStride, innerStride, b, ldb, c, ldc);
         return;
     }
 #endif
+    // B is copied when its panels are reused by many row tiles and too large to stay cached where it lies:
+    // then a copy into contiguous rows pays for itself many times over. Otherwise it is read in place.
+    if (rows > 2 * GS_ROWS && inner * columns > GS_PACK_THRESHOLD) {
+        gs_large(rows, inner, columns, a, rowStride, innerStride, b, ldb, c, ldc);
+        return;
+    }
     enum { width = GS_LANES * GS_VECTORS };
     float panel[GS_DEPTH * width] __attribute__((aligned(64)));
-    float packedA[GS_BLOCK_ROWS * GS_DEPTH] __attribute__((aligned(64)));
-    // B is read in place when its panel is reused by few row tiles or is small enough to stay cached where
-    // it lies; otherwise a copy into contiguous rows pays for itself many times over.
-    const int pack = rows > 2 * GS_ROWS && inner * columns > GS_PACK_THRESHOLD;
     for (long k0 = 0; k0 < inner; k0 += GS_DEPTH) {
         const long depth = GS_MIN(GS_DEPTH, inner - k0);
         const int accumulate = k0 > 0;
         for (long i0 = 0; i0 < rows; i0 += GS_BLOCK_ROWS) {
             const long blockRows = GS_MIN(GS_BLOCK_ROWS, rows - i0);
             const float *blockA = a + i0 * rowStride + k0 * innerStride;
-            long tileStride = GS_ROWS * rowStride, blockRowStride = rowStride, blockInnerStride = innerStride;
-            if (pack) {
-                gs_pack_a(blockRows, depth, blockA, rowStride, innerStride, packedA);
-                blockA = packedA;
-                tileStride = GS_ROWS * depth;
-                blockRowStride = 1;
-                blockInnerStride = GS_ROWS;
-            }
             for (long j0 = 0; j0 < columns; j0 += width) {
                 const long panelColumns = GS_MIN(width, columns - j0);
                 const int nv = (int)((panelColumns + GS_LANES - 1) / GS_LANES);
                 const float *panelB = b + k0 * ldb + j0;
                 long panelStride = ldb, last = (nv - 1) * GS_LANES;
-                if (!pack && panelColumns % GS_LANES != 0 && columns >= GS_LANES && inner <= GS_DEPTH) {
+                if (panelColumns % GS_LANES != 0 && columns >= GS_LANES && inner <= GS_DEPTH) {
                     // A ragged panel read in place: its last vector ends at the last column, overlapping
                     // columns done already (so it needs one pass over k: a later block would add twice).
                     last = columns - GS_LANES - j0;
-                } else if (pack || panelColumns % GS_LANES != 0) {
+                } else if (panelColumns % GS_LANES != 0) {
                     panelStride = nv * GS_LANES;
                     gs_pack(depth, panelColumns, panelStride, panelB, ldb, panel);
                     panelB = panel;
                 }
-                for (long i = 0, t = 0; i < blockRows; i += GS_ROWS, t++) {
+                for (long i = 0; i < blockRows; i += GS_ROWS) {
                     const int mr = (int)GS_MIN(GS_ROWS, blockRows - i);
-                    gs_run_tile(mr, nv, depth, blockA + t * tileStride, blockRowStride, blockInnerStride,
+                    gs_run_tile(mr, nv, depth, blockA + i * rowStride, rowStride, innerStride,
                                 panelB, panelStride, c + (i0 + i) * ldc + j0, ldc, panelColumns, accumulate, last);
                 }
             }

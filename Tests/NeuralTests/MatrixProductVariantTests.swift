@@ -30,6 +30,26 @@ struct MatrixProductVariantTests {
         Self.checkLayerShapes(variant)
     }
 
+    /// Products large enough for the kernels' blocked paths: B copied a block of 256 steps × 256 columns at a
+    /// time, transposed A copied tile by tile, k summed in several blocks, ragged rows and columns at every
+    /// block's edge, and narrow products with a long inner dimension handed to the AVX2 kernel.
+    /// On quarters every partial sum is a multiple of 1/16 far below 2²⁰, so it is exact whatever the order
+    /// of additions, and the kernels must match the reference bit for bit.
+    @Test(arguments: Variant.supported)
+    func largeProductsAgreeExactly(variant: Variant) {
+        let shapes = [(301, 300, 301), (37, 600, 530), (100, 257, 17), (25, 1000, 9), (60, 513, 260)]
+        for (rows, inner, columns) in shapes {
+            let a = Self.quarters(rows, inner, seed: 3), b = Self.quarters(inner, columns, seed: 5)
+            let expected = MatrixProduct.reference(a, b)
+            var c = Matrix(rows: rows, columns: columns, repeating: .nan)
+            MatrixProduct.multiply(a, b, into: &c, variant: variant)
+            #expect(c.elements == expected.elements, "\(variant) \(rows)×\(inner)·\(inner)×\(columns)")
+            var t = Matrix(rows: rows, columns: columns, repeating: .nan)
+            MatrixProduct.multiplyTransposingA(a.transposed(), b, into: &t, variant: variant)
+            #expect(t.elements == expected.elements, "\(variant) (\(inner)×\(rows))ᵀ·\(inner)×\(columns)")
+        }
+    }
+
     /// A matrix of multiples of 1/4 between -1 and 1. Products of two are multiples of 1/16, and sums of up
     /// to 40 of them are exact in a Float, so every variant must match the reference bit for bit whatever
     /// order it adds in: a misplaced element cannot hide inside a tolerance.

@@ -6,8 +6,9 @@ import Testing
 @Suite("Matrix products on several threads")
 struct ParallelProductTests {
     // (rows, inner, columns): split by rows; split by columns (too few rows to go round); ragged blocks;
+    // a last block of columns narrow enough for the AVX2 kernel, with an inner dimension of several blocks;
     // and one too small to be worth sharing.
-    @Test(arguments: [(200, 128, 96), (10, 512, 512), (97, 300, 100), (8, 8, 8)])
+    @Test(arguments: [(200, 128, 96), (10, 512, 512), (97, 300, 100), (10, 2000, 140), (8, 8, 8)])
     func sharedProductEqualsSingleThread(shape: (Int, Int, Int)) {
         let (rows, inner, columns) = shape
         let a = KernelTests.randomMatrix(rows, inner, seed: 21), b = KernelTests.randomMatrix(inner, columns, seed: 22)
