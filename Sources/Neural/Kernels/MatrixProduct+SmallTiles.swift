@@ -1,3 +1,5 @@
+import _MatrixKernels
+
 extension MatrixProduct {
     /// Products of at most this many multiply-adds (a lesson's batch of 10 through a layer of 8, say) take
     /// ``smallProduct(_:_:_:rows:inner:columns:rowStride:innerStride:)``: for them the call into the C
@@ -13,10 +15,28 @@ extension MatrixProduct {
     public static let smallProductLimit = 4096
     #endif
 
-    /// Whether the default entry points take the small-product path for this shape.
+    /// Whether the default entry points take the small-product path for this shape. Products narrower
+    /// than 4 columns over an inner dimension of 16 or more go to the C kernels instead, whose small-product
+    /// path (`ProductSmallTemplate.h`) sums them a vector at a time where these tiles fall back to a scalar loop.
     @inline(__always)
     static func usesSmallTiles(rows: Int, inner: Int, columns: Int) -> Bool {
-        rows * inner * columns <= smallProductLimit
+        rows * inner * columns <= smallProductLimit && (columns >= 4 || inner < 16)
+    }
+
+    /// The C kernels' small-product path alone, with a chosen variant (which must be supported): products
+    /// one to three columns wide read straight from A and B, as `multiply` sends them there. Wider products
+    /// get a plain triple loop. Tests hold every variant to the reference with it.
+    static func multiplyNarrow(_ a: UnsafePointer<Float>, _ b: UnsafePointer<Float>, _ c: UnsafeMutablePointer<Float>,
+                               rows: Int, inner: Int, columns: Int, rowStride: Int, innerStride: Int, variant: Variant) {
+        gs_small_product(variant.rawValue, rows, inner, columns, a, rowStride, innerStride, b, columns, c, columns)
+    }
+
+    /// The C kernels' small-inner path alone: products over 1 to 4 steps of the inner dimension and at
+    /// least one vector of columns, B held in registers while A's rows go by. Returns false, leaving C
+    /// alone, for other shapes (`multiply` then takes the register tiles).
+    static func multiplySmallInner(_ a: UnsafePointer<Float>, _ b: UnsafePointer<Float>, _ c: UnsafeMutablePointer<Float>,
+                                   rows: Int, inner: Int, columns: Int, rowStride: Int, innerStride: Int, variant: Variant) -> Bool {
+        gs_small_inner(variant.rawValue, rows, inner, columns, a, rowStride, innerStride, b, columns, c, columns) != 0
     }
 
     /// c + a·b, fused into one instruction where the engine is compiled for a CPU that has one. A portable

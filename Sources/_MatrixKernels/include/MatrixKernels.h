@@ -51,4 +51,17 @@ void gs_matrix_product(int variant, long rows, long inner, long columns,
                        const float *a, long rowStride, long innerStride,
                        const float *b, long ldb, float *c, long ldc);
 
+/// The small-product path alone (products up to 3 columns wide, read straight from A and B; wider ones
+/// take a plain loop): what `gs_matrix_product` calls for them, exposed so tests can hold each variant to
+/// the reference.
+void gs_small_product(int variant, long rows, long inner, long columns,
+                      const float *a, long rowStride, long innerStride,
+                      const float *b, long ldb, float *c, long ldc);
+
+/// The small-product path for inner dimensions of 1 to 4 steps and at least one vector of columns (B kept
+/// in registers while A's rows go by). Returns 0, leaving C alone, for any other shape.
+int gs_small_inner(int variant, long rows, long inner, long columns,
+                   const float *a, long rowStride, long innerStride,
+                   const float *b, long ldb, float *c, long ldc);
+
 #endif
