@@ -9,6 +9,13 @@ struct QuizView {
     let glyphs: GlyphSet
     let colors: ColorMode
 
+    /// `text` wrapped at `width` as it will be shown: spelt in ASCII first on a terminal that is not UTF-8,
+    /// since a stand-in can be longer than what it stands for (`−∞` is `-inf`), and a line wrapped before
+    /// would be cut at the frame.
+    private func wrap(_ text: String, width: Int) -> [String] {
+        Canvas.wrap(glyphs.isUnicode ? text : ASCIIText.transliterated(text), width: width)
+    }
+
     func lines(width: Int) -> [[Span]] {
         let style = TutorStyle.standard(for: colors)
         let inner = max(1, width - 4)

@@ -109,6 +109,12 @@ private struct Lines {
     let glyphs: GlyphSet
     var lines: [[Span]] = []
 
+    /// `text` wrapped as it will be shown: spelt in ASCII first where the terminal is not UTF-8, since a
+    /// stand-in can be longer than what it stands for (`−∞` is `-inf`).
+    private func wrap(_ text: String, width: Int) -> [String] {
+        Canvas.wrap(glyphs.isUnicode ? text : ASCIIText.transliterated(text), width: width)
+    }
+
     mutating func blank() { lines.append([]) }
 
     mutating func heading(_ text: String) { lines.append([Span(text, style.heading)]) }
