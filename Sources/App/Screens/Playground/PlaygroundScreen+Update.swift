@@ -266,23 +266,13 @@ extension PlaygroundScreen {
 
     private mutating func handlePrompt(_ key: Key) -> [Effect] {
         guard var current = prompt else { return [] }
-        switch key {
-        case .escape:
-            prompt = nil
-        case .backspace, .delete:
-            if !current.text.isEmpty { current.text.removeLast() }
-            prompt = current
-        case .control("u"):
-            current.text = ""
-            prompt = current
-        case .character(let character):
-            current.text.append(character)
-            prompt = current
-        case .enter:
+        switch LineEdit.apply(key, to: &current.text) {
+        case .changed: prompt = current
+        case .cancelled: prompt = nil
+        case .submitted:
             prompt = nil
             return finish(current)
-        default:
-            break
+        case .ignored: break
         }
         return []
     }

@@ -1,0 +1,32 @@
+/// What a key does to a line the learner is typing (a file name, a weight, a name to read): the keys
+/// of a shell's prompt, shared by every screen that asks for a line.
+enum LineEdit: Equatable {
+    /// The text changed (a character typed or removed, or the line cleared).
+    case changed
+    /// Esc: the line is given up.
+    case cancelled
+    /// Enter: the line is done.
+    case submitted
+    /// A key that means nothing while typing.
+    case ignored
+
+    /// Applies `key` to `text`: characters are added, Backspace and Delete remove the last one, Ctrl-U
+    /// clears the line.
+    static func apply(_ key: Key, to text: inout String) -> LineEdit {
+        switch key {
+        case .escape: return .cancelled
+        case .enter: return .submitted
+        case .backspace, .delete:
+            if !text.isEmpty { text.removeLast() }
+            return .changed
+        case .control("u"):
+            text = ""
+            return .changed
+        case .character(let character):
+            text.append(character)
+            return .changed
+        default:
+            return .ignored
+        }
+    }
+}
