@@ -80,6 +80,9 @@ struct WidgetTransferTests {
         let lines = Self.text(host)
         #expect(lines.contains { $0.contains("transfer  epoch  10/10") && $0.contains("trains 325 numbers") })
         #expect(lines.contains { $0.contains("scratch   epoch  10/10") && $0.contains("trains 1573 numbers") })
+        // The two bars are drawn at one length, whatever the digits of the numbers each side trains.
+        let bars = lines.filter { $0.contains("epoch  10/10") }.map { line in line.filter { $0 == "█" || $0 == "░" }.count }
+        #expect(bars.count == 2 && bars[0] == bars[1] && bars[0] > 0, "\(bars)")
         let a = try #require(widget.race[0]?.training.history.last?.validationAccuracy)
         let b = try #require(widget.race[1]?.training.history.last?.validationAccuracy)
         let count = transfer.validation?.count ?? 0

@@ -77,7 +77,10 @@ extension TransferWidget {
         let trains = training.network.trainableParameterCount
         let head = "   \(name)  epoch \(pad("\(training.epoch)", 3))/\(setup.raceEpochs)  "
         let tail = "  trains \(trains) numbers"
-        let barWidth = max(0, min(30, width - head.count - 8 - tail.count))
+        // Both bars are as long as the longer tail allows, so equal accuracies draw equal bars.
+        let widestCount = race.compactMap { $0?.training.network.trainableParameterCount }.map { "\($0)".count }.max() ?? 0
+        let tailWidth = max(tail.count, "  trains  numbers".count + widestCount)
+        let barWidth = max(0, min(30, width - head.count - 8 - tailWidth))
         let filled = Int(((accuracy ?? 0) * Float(barWidth)).rounded())
         let full = glyphs.isUnicode ? "█" : "#", empty = glyphs.isUnicode ? "░" : "."
         return [Span(head), Span(String(repeating: full, count: filled), style.accent),
