@@ -239,6 +239,39 @@ struct SequenceDriver {
         return url
     }
 
+    /// `o` in the dense playground or the image mode on a `mode: sequences` file opens the sequence mode with
+    /// that file's settings; a malformed one is refused with its sentence and the screen stays.
+    @Test func aSequenceFileOpenedFromAnotherModeOpensTheSequenceMode() throws {
+        let folder = Self.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var configuration = SequencePlaygroundConfiguration()
+        configuration.model = .gru
+        configuration.hiddenSize = 64
+        let path = folder.appendingPathComponent("names.yaml").path
+        try configuration.yaml(vocabularySize: 28, steps: 0).write(toFile: path, atomically: true, encoding: .utf8)
+        let result = PlaygroundFiles.perform(.open(path: path))
+        #expect(result == .openedSequences(path: path, configuration: configuration))
+
+        for opening in [false, true] {
+            var tutor = Tutor(library: Fixtures.library, width: 80, height: 24)
+            _ = tutor.openPlayground()
+            if opening { _ = tutor.openImagePlayground() }
+            let effects = tutor.update(.playground(result))
+            let stopped: LiveRunID = opening ? ImagePlaygroundScreen.run : PlaygroundScreen.run
+            #expect(effects.contains(Effect.live(.stop(stopped))))
+            guard case .sequencePlayground(let sequences) = tutor.screen else {
+                Issue.record("not in the sequence mode: \(tutor.screen)")
+                continue
+            }
+            #expect(sequences.configuration == configuration)
+            #expect(tutor.screenText.contains("Opened \(path)"))
+        }
+
+        let broken = folder.appendingPathComponent("broken.yaml").path
+        try "mode: sequences\nhidden: 33\n".write(toFile: broken, atomically: true, encoding: .utf8)
+        #expect(PlaygroundFiles.perform(.open(path: broken)) == .failed("broken.yaml:2: 'hidden' must be one of 8, 16, 32, 64, 128, not '33'"))
+    }
+
     @Test func theSettingsReadBackAsTheyWereWritten() throws {
         var configuration = SequencePlaygroundConfiguration()
         configuration.model = .transformer

@@ -263,6 +263,9 @@ extension ImagePlaygroundScreen {
         case .failed(let reason):
             notice = reason
             return []
+        case .openedSequences:
+            // The tutor opens the sequence mode for these.
+            return []
         }
     }
 

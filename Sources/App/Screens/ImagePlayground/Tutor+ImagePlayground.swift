@@ -32,7 +32,15 @@ extension Tutor {
         return effects
     }
 
-    /// The answer to a file request: an image configuration opens the image playground wherever it was asked
+    /// The sequence mode with the settings of a `mode: sequences` file opened from another mode.
+    private mutating func openSequence(_ configuration: SequencePlaygroundConfiguration, from path: String) -> [Effect] {
+        var sequences = SequencePlaygroundScreen(configuration: configuration)
+        sequences.lastConfigurationPath = path
+        sequences.notice = "Opened \(path): press Space to train."
+        return openSequencePlayground(sequences)
+    }
+
+    /// The answer to a file request: a sequence configuration opens the sequence mode and opens the image playground wherever it was asked
     /// for, and a dense one opened from the image playground goes to the dense playground.
     mutating func receivePlaygroundFile(_ result: PlaygroundFileResult) -> [Effect] {
         switch (screen, result) {
@@ -41,6 +49,12 @@ extension Tutor {
             playground.lastConfigurationPath = path
             playground.notice = playground.notice ?? "Opened \(path): press Space to train."
             return openImagePlayground(playground)
+        case (.playground(var playground), .openedSequences(let path, let configuration)):
+            let effects = playground.closed()
+            return effects + openSequence(configuration, from: path)
+        case (.imagePlayground(var playground), .openedSequences(let path, let configuration)):
+            let effects = playground.closed()
+            return effects + openSequence(configuration, from: path)
         case (.imagePlayground(var playground), .opened):
             let effects = playground.closed()
             return effects + openPlayground() + receivePlayground(result)

@@ -36,6 +36,8 @@ public enum PlaygroundFileResult: Equatable, Sendable {
     case openedModel(path: String, network: NetworkValue, loss: Loss?)
     /// A configuration with `mode: images` was read: it opens the image playground.
     case openedImages(path: String, configuration: ImagePlaygroundConfiguration)
+    /// A configuration with `mode: sequences` was read: it opens the sequence mode.
+    case openedSequences(path: String, configuration: SequencePlaygroundConfiguration)
     /// Saving or opening failed; the sentence says why and what to do.
     case failed(String)
 }

@@ -20,6 +20,17 @@ public enum PlaygroundFiles {
             } catch {
                 return .failed(error.description)
             }
+        case .open(let path) where (try? String(contentsOfFile: path, encoding: .utf8)).map(SequencePlaygroundConfiguration.isSequenceFile) == true:
+            do {
+                let text = try String(contentsOfFile: path, encoding: .utf8)
+                let configuration = try SequencePlaygroundConfiguration(yaml: text, file: URL(fileURLWithPath: path).lastPathComponent,
+                                                                        vocabularySize: SequencePlaygroundScreen.vocabularySize)
+                return .openedSequences(path: path, configuration: configuration)
+            } catch let error as PlaygroundConfigurationError {
+                return .failed(error.description)
+            } catch {
+                return .failed("\(path) could not be read: \(error.localizedDescription)")
+            }
         case .open(let path):
             do {
                 let opened = try open(path)

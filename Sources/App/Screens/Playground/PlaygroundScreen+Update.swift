@@ -343,8 +343,8 @@ extension PlaygroundScreen {
         case .failed(let reason):
             notice = reason
             return []
-        case .openedImages:
-            // The tutor opens the image playground for these.
+        case .openedImages, .openedSequences:
+            // The tutor opens the image playground or the sequence mode for these.
             return []
         }
     }
