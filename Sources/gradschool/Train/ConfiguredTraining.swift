@@ -39,11 +39,28 @@ struct ConfiguredTraining {
         if options.ascii && !options.plot { throw .usage("--ascii changes how --plot draws: add --plot, or leave --ascii out") }
     }
 
+    /// A settings file of the playground's image or sequence mode is not a dense run: the sentence gives the
+    /// `gradschool train` command that trains the same network, rather than "unknown setting 'mode'".
+    static func refuseOtherModes(_ path: String) throws(TrainError) {
+        if ImagePlaygroundConfiguration.mode(ofFile: path) == ImagePlaygroundConfiguration.mode,
+           let images = try? ImagePlaygroundConfiguration.read(from: path) {
+            throw .usage("\(path) holds the settings of the playground's image mode, which --config does not train; train the same "
+                         + "network with: gradschool train --dataset digits --model \"\(images.architectureText)\" (or open it with gradschool play \(path))")
+        }
+        if let text = try? String(contentsOfFile: path, encoding: .utf8), SequencePlaygroundConfiguration.isSequenceFile(text),
+           let sequences = try? SequencePlaygroundConfiguration(yaml: text, file: path, vocabularySize: SequencePlaygroundScreen.vocabularySize) {
+            throw .usage("\(path) holds the settings of the playground's sequence mode, which --config does not train; train the same "
+                         + "network with: gradschool train --dataset names --model \"\(sequences.description(vocabularySize: SequencePlaygroundScreen.vocabularySize))\" "
+                         + "(or open it with gradschool play \(path))")
+        }
+    }
+
     func run() throws(TrainError) {
         try Self.checkOptions(options)
         let configInput = OutputFile.Input(name: "the --config file", path: path)
         if let save = options.save { _ = try OutputFile.check(save, option: "--save", inputs: [configInput]) }
         if let log = options.log { _ = try OutputFile.check(log, option: "--log", inputs: [configInput]) }
+        try Self.refuseOtherModes(path)
         let opened: (configuration: PlaygroundConfiguration, file: Dataset?)
         do {
             opened = try PlaygroundFiles.open(path)

@@ -45,7 +45,7 @@ public struct SequencePlaygroundConfiguration: Equatable, Sendable {
     static let embeddingSize = 16
 
     /// The layers, in the words of `gradschool train --model`, for a vocabulary of `vocabularySize` tokens.
-    func description(vocabularySize: Int) -> String {
+    public func description(vocabularySize: Int) -> String {
         switch model {
         case .transformer:
             return "posembed \(hiddenSize) vocab \(vocabularySize), transformer \(layers) blocks \(heads) heads, layernorm, dense \(vocabularySize)"
