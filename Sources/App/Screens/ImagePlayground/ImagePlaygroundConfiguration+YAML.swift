@@ -53,17 +53,7 @@ extension ImagePlaygroundConfiguration {
     /// Reads a configuration from YAML text; `file` names it in errors.
     public init(yaml text: String, file: String) throws(PlaygroundConfigurationError) {
         self.init()
-        let settings: SettingsFile
-        do {
-            settings = try SettingsFile(yaml: text)
-        } catch {
-            switch error {
-            case .notYAML(let line, let reason):
-                throw .invalid(file: file, line: line, problem: "this is not valid YAML (\(reason)): write one 'key: value' setting per line")
-            case .notSettings(let line):
-                throw .invalid(file: file, line: line, problem: "expected 'key: value' settings, such as 'mode: images'")
-            }
-        }
+        let settings = try PlaygroundConfigurationError.settings(yaml: text, file: file, example: "mode: images")
         var seen = Set<String>()
         for entry in settings.entries {
             let line = entry.line

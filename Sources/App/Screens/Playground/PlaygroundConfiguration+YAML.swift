@@ -71,17 +71,7 @@ extension PlaygroundConfiguration {
     /// Reads a configuration from YAML text; `file` names it in errors.
     public init(yaml text: String, file: String) throws(PlaygroundConfigurationError) {
         self.init()
-        let settings: SettingsFile
-        do {
-            settings = try SettingsFile(yaml: text)
-        } catch {
-            switch error {
-            case .notYAML(let line, let reason):
-                throw .invalid(file: file, line: line, problem: "this is not valid YAML (\(reason)): write one 'key: value' setting per line")
-            case .notSettings(let line):
-                throw .invalid(file: file, line: line, problem: "expected 'key: value' settings, such as 'dataset: spiral'")
-            }
-        }
+        let settings = try PlaygroundConfigurationError.settings(yaml: text, file: file, example: "dataset: spiral")
         var reader = SettingReader(file: file)
         var seen = Set<String>()
         var activations: [Activation]?

@@ -55,17 +55,7 @@ extension SequencePlaygroundConfiguration {
     /// Reads settings from YAML text; `file` names it in errors.
     public init(yaml text: String, file: String, vocabularySize: Int) throws(PlaygroundConfigurationError) {
         self.init()
-        let settings: SettingsFile
-        do {
-            settings = try SettingsFile(yaml: text)
-        } catch {
-            switch error {
-            case .notYAML(let line, let reason):
-                throw .invalid(file: file, line: line, problem: "this is not valid YAML (\(reason)): write one 'key: value' setting per line")
-            case .notSettings(let line):
-                throw .invalid(file: file, line: line, problem: "expected 'key: value' settings, such as 'model: lstm'")
-            }
-        }
+        let settings = try PlaygroundConfigurationError.settings(yaml: text, file: file, example: "model: lstm")
         var seen = Set<String>()
         var description: (text: String, line: Int)?
         var modeLine: Int?
