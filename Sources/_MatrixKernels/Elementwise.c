@@ -24,6 +24,18 @@ void gs_relu_backward(int variant, long count, const float *z, const float *outp
     GS_DISPATCH(variant, relu_backward, count, z, outputGradient, inputGradient);
 }
 
+void gs_add_bias(int variant, long rows, long columns, const float *bias, float *z) {
+    GS_DISPATCH(variant, add_bias, rows, columns, bias, z);
+}
+
+void gs_column_sums(int variant, long rows, long columns, const float *g, float *sums) {
+    GS_DISPATCH(variant, column_sums, rows, columns, g, sums);
+}
+
+void gs_normal_pairs(int variant, long pairs, const unsigned long long *draws, float *out, float mean, float deviation) {
+    GS_DISPATCH(variant, normal_pairs, pairs, draws, out, mean, deviation);
+}
+
 void gs_sgd_step(int variant, long count, float *p, const float *gradient, float learningRate, float l1, float l2) {
     GS_DISPATCH(variant, sgd, count, p, gradient, learningRate, l1, l2);
 }

@@ -236,3 +236,6 @@ void GS_ELEMENTWISE(adam)(long count, float *p, const float *gradient, float *me
         GS_TAIL_OUT(p) GS_TAIL_OUT(m) GS_TAIL_OUT(v)
     }
 }
+
+#include "BiasTemplate.h"
+#include "NormalTemplate.h"

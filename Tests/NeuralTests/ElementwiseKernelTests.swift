@@ -33,6 +33,7 @@ struct ElementwiseKernelTests {
         checkFunction(variant, name: "σ", range: -20...20, relative: true, tolerance: 1e-6,
                       kernel: ElementwiseKernels.sigmoid, reference: { 1 / (1 + Foundation.exp(-$0)) })
         checkReLUBackward(variant)
+        checkBias(variant)
         for (l1, l2) in [(Float(0), Float(0)), (0, 0.01), (0.003, 0.01)] {
             checkSGD(variant, l1: l1, l2: l2)
             for nesterov in [false, true] { checkMomentum(variant, nesterov: nesterov, l1: l1, l2: l2) }
@@ -87,6 +88,40 @@ struct ElementwiseKernelTests {
             if !right || !out[count].isNaN { wrong.append(count) }
         }
         #expect(wrong.isEmpty, "\(variant) ReLU backward wrong at lengths \(wrong)")
+    }
+
+    /// A dense layer's bias forward (`Z[r, j] += b[j]`) and backward (`∂b[j] = Σᵣ G[r, j]`), against the sums in
+    /// Double, at every width from 0 to 40 (the widths that divide a vector take another path), 64, 65 and 100,
+    /// and rows 0 to 9, 33 and 128. The floats past the matrix and past the sums must stay untouched.
+    static func checkBias(_ variant: Variant) {
+        var wrong: [String] = []
+        for columns in Array(0...40) + [64, 65, 100] {
+            for rows in Array(0...9) + [33, 128] {
+                let count = rows * columns
+                let bias = inputs(columns, -1...1, seed: columns)
+                let z = inputs(count, -2...2, seed: rows)
+                var added = z + [.nan]
+                added.withUnsafeMutableBufferPointer { out in
+                    ElementwiseKernels.addBias(rows: rows, columns: columns, bias: bias + [0], to: out.baseAddress!, variant: variant)
+                }
+                let addedRight = (0..<count).allSatisfy { added[$0] == z[$0] + bias[$0 % columns] }
+                if !addedRight || !added[count].isNaN { wrong.append("add \(rows)×\(columns)") }
+                var sums = [Float](repeating: .nan, count: columns + 1)
+                (z + [0]).withUnsafeBufferPointer { g in
+                    sums.withUnsafeMutableBufferPointer { out in
+                        ElementwiseKernels.columnSums(rows: rows, columns: columns, of: g.baseAddress!, into: out.baseAddress!, variant: variant)
+                    }
+                }
+                let sumsRight = (0..<columns).allSatisfy { column in
+                    let exact = (0..<rows).reduce(0.0) { $0 + Double(z[$1 * columns + column]) }
+                    let magnitude = (0..<rows).reduce(0.0) { $0 + abs(Double(z[$1 * columns + column])) }
+                    // Any order of summing n floats errs by at most (n − 1)·2⁻²⁴·Σ|x| (Higham, ch. 4).
+                    return abs(Double(sums[column]) - exact) <= Double(max(rows - 1, 0)) * 0x1p-24 * magnitude * 1.01
+                }
+                if !sumsRight || !sums[columns].isNaN { wrong.append("sums \(rows)×\(columns)") }
+            }
+        }
+        #expect(wrong.isEmpty, "\(variant) bias kernels wrong at \(wrong.prefix(8)) (\(wrong.count) shapes)")
     }
 
     /// g + l2·p + l1·sign(p), in Double.

@@ -36,6 +36,41 @@ struct NormalPairsTests {
         #expect(abs(Double(far) - (48 * M_LN2).squareRoot()) < 4e-6, "u₁ = 2⁻²⁴, u₂ = 0: r = √(48 ln 2), cos 0 = 1")
     }
 
+    /// The vector path `fillNormal` takes eight draws at a time gives, lane by lane, the scalar pair's bits,
+    /// and is held by the scalar path's own test against the Double formula above.
+    @Test(arguments: MatrixProduct.Variant.allCases.filter(\.isSupported))
+    func theVectorKernelGivesTheScalarPairsBitForBit(variant: MatrixProduct.Variant) {
+        var random = RandomSource(seed: 5)
+        var draws = Self.edgeDraws
+        for _ in 0..<80_000 { draws.append(random.next()) }
+        var out = [Float](repeating: .nan, count: 2 * draws.count + 1)
+        draws.withUnsafeBufferPointer { d in
+            out.withUnsafeMutableBufferPointer { o in
+                ElementwiseKernels.normalPairs(d.count, draws: d.baseAddress!, into: o.baseAddress!, mean: 0, standardDeviation: 1, variant: variant)
+            }
+        }
+        var differing: [UInt64] = []
+        for (index, draw) in draws.enumerated() {
+            let (s0, s1) = RandomSource.normalPair(draw: draw)
+            // As fillNormal writes them: mean + deviation·z (so a zero is +0 even where the pair has −0).
+            let (e0, e1): (Float, Float) = (0 + 1 * s0, 0 + 1 * s1)
+            if out[2 * index].bitPattern != e0.bitPattern || out[2 * index + 1].bitPattern != e1.bitPattern { differing.append(draw) }
+        }
+        #expect(differing.isEmpty, "\(variant): \(differing.count) draws differ, first \(differing.prefix(3).map { String($0, radix: 16) })")
+        #expect(out[2 * draws.count].isNaN, "nothing is written past the pairs")
+    }
+
+    @Test func fillNormalIsThePairsOfSuccessiveDraws() {
+        // 301 numbers: two blocks of 64 draws, 22 more pairs and the first number of one more draw.
+        var filled = [Float](repeating: .nan, count: 301)
+        var a = RandomSource(seed: 21), b = RandomSource(seed: 21)
+        filled.withUnsafeMutableBufferPointer { a.fillNormal($0.baseAddress!, count: 301, mean: 1, standardDeviation: 3) }
+        let pairs = (0..<151).map { _ in RandomSource.normalPair(draw: b.next()) }
+        let expected = pairs.flatMap { [$0.0, $0.1] }.prefix(301).map { 1 + 3 * $0 }
+        #expect(filled.map(\.bitPattern) == expected.map(\.bitPattern))
+        #expect(a.next() == b.next(), "one draw per pair, one for the last half pair")
+    }
+
     /// A million numbers against the published moments of N(0, 1): mean 0, variance 1, fourth moment 3,
     /// P(|z| < 1) = erf(1/√2) ≈ 0.6827, and the two numbers of a pair uncorrelated. Each bound is four
     /// standard errors of its estimate (variance of z² is 2, of z⁴ is 96).

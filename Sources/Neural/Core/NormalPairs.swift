@@ -35,11 +35,17 @@ extension RandomSource {
     /// odd). Allocates nothing.
     public mutating func fillNormal(_ start: UnsafeMutablePointer<Float>, count: Int, mean: Float = 0, standardDeviation: Float = 1) {
         var index = 0
-        while index + 1 < count {
-            let (z0, z1) = normalPair()
-            start[index] = mean + standardDeviation * z0
-            start[index + 1] = mean + standardDeviation * z1
-            index += 2
+        // The pairs go through the vector kernel 64 draws at a time (the same bits as `normalPair`).
+        if count >= 2 {
+            withUnsafeTemporaryAllocation(of: UInt64.self, capacity: 64) { draws in
+                while count - index >= 2 {
+                    let pairs = Swift.min(64, (count - index) / 2)
+                    for pair in 0..<pairs { draws[pair] = next() }
+                    ElementwiseKernels.normalPairs(pairs, draws: draws.baseAddress!, into: start + index,
+                                                   mean: mean, standardDeviation: standardDeviation)
+                    index += 2 * pairs
+                }
+            }
         }
         if index < count { start[index] = mean + standardDeviation * normalPair().0 }
     }

@@ -41,6 +41,27 @@ public enum ElementwiseKernels {
         gs_relu_backward(variant.rawValue, count, z, outputGradient, inputGradient)
     }
 
+    /// A dense layer's bias added to each of `rows` rows of `z`: `z[r, j] += bias[j]`. Every build calls this
+    /// one (it keeps the bias in registers while the rows go by).
+    public static func addBias(rows: Int, columns: Int, bias: UnsafePointer<Float>, to z: UnsafeMutablePointer<Float>,
+                               variant: MatrixProduct.Variant = .selected) {
+        gs_add_bias(variant.rawValue, rows, columns, bias, z)
+    }
+
+    /// The column sums of a `rows × columns` matrix, `sums[j] = Σᵣ g[r, j]`: a dense layer's bias gradient.
+    /// The sums stay in registers while the rows go by, rather than being stored and reloaded for every row.
+    public static func columnSums(rows: Int, columns: Int, of g: UnsafePointer<Float>, into sums: UnsafeMutablePointer<Float>,
+                                  variant: MatrixProduct.Variant = .selected) {
+        gs_column_sums(variant.rawValue, rows, columns, g, sums)
+    }
+
+    /// `pairs` pairs of normal numbers `mean + standardDeviation·z` from as many draws, interleaved into `out`:
+    /// ``RandomSource/normalPair(draw:)`` for a vector of draws at a time, with the same bits.
+    public static func normalPairs(_ pairs: Int, draws: UnsafePointer<UInt64>, into out: UnsafeMutablePointer<Float>,
+                                   mean: Float, standardDeviation: Float, variant: MatrixProduct.Variant = .selected) {
+        gs_normal_pairs(variant.rawValue, pairs, draws, out, mean, standardDeviation)
+    }
+
     /// Plain SGD, as ``SGD/update(_:_:count:learningRate:l1:l2:)``.
     public static func sgd(_ p: UnsafeMutablePointer<Float>, _ gradient: UnsafePointer<Float>, count: Int,
                            learningRate: Float, l1: Float, l2: Float, variant: MatrixProduct.Variant = .selected) {

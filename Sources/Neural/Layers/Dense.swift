@@ -99,10 +99,7 @@ public struct Dense: Layer {
         let columns = outputSize, rows = input.rows
         output.storage.withUnsafeMutableBufferPointer { z in
             tensors[1].values.storage.withUnsafeBufferPointer { b in
-                for row in 0..<rows {
-                    let zRow = z.baseAddress! + row * columns
-                    for column in 0..<columns { zRow[column] += b[column] }
-                }
+                ElementwiseKernels.addBias(rows: rows, columns: columns, bias: b.baseAddress!, to: z.baseAddress!)
             }
         }
     }
@@ -117,11 +114,7 @@ public struct Dense: Layer {
             // ∂L/∂b = column sums of ∂L/∂Z.
             outputGradient.storage.withUnsafeBufferPointer { g in
                 tensors[1].gradient.storage.withUnsafeMutableBufferPointer { db in
-                    for column in 0..<columns { db[column] = 0 }
-                    for row in 0..<rows {
-                        let gRow = g.baseAddress! + row * columns
-                        for column in 0..<columns { db[column] += gRow[column] }
-                    }
+                    ElementwiseKernels.columnSums(rows: rows, columns: columns, of: g.baseAddress!, into: db.baseAddress!)
                 }
             }
         }

@@ -17,6 +17,15 @@ void gs_vector_sigmoid(int variant, long count, const float *x, float *y);
 /// ReLU's backward pass: inputGradient = outputGradient where z > 0, else 0.
 void gs_relu_backward(int variant, long count, const float *z, const float *outputGradient, float *inputGradient);
 
+/// A dense layer's bias: `z[r·columns + j] += bias[j]` for every row r (forward), and
+/// `sums[j] = Σᵣ g[r·columns + j]` (backward: the bias gradient is the column sums of the output gradient).
+void gs_add_bias(int variant, long rows, long columns, const float *bias, float *z);
+void gs_column_sums(int variant, long rows, long columns, const float *g, float *sums);
+
+/// `pairs` pairs of normal numbers, mean + deviation·z, from as many 64-bit draws, into `out` (2·pairs floats):
+/// the same bits as `RandomSource.normalPair(draw:)` gives, a vector of draws at a time.
+void gs_normal_pairs(int variant, long pairs, const unsigned long long *draws, float *out, float mean, float deviation);
+
 /// Plain SGD: p ← p − lr·(g + l2·p + l1·sign p).
 void gs_sgd_step(int variant, long count, float *p, const float *gradient, float learningRate, float l1, float l2);
 /// SGD with momentum μ (and Nesterov's variant).

@@ -62,10 +62,7 @@ struct StepwiseLinear: Sendable {
                 MatrixProduct.multiply(input, t.baseAddress!, y.baseAddress!, rows: rows, inner: inputs, columns: outputs,
                                        rowStride: inputs, innerStride: 1)
                 tensors[1].values.storage.withUnsafeBufferPointer { b in
-                    for row in 0..<rows {
-                        let yRow = y.baseAddress! + row * outputs
-                        for j in 0..<outputs { yRow[j] += b[j] }
-                    }
+                    ElementwiseKernels.addBias(rows: rows, columns: outputs, bias: b.baseAddress!, to: y.baseAddress!)
                 }
             }
         }
@@ -84,11 +81,7 @@ struct StepwiseLinear: Sendable {
         }
         if tensors[1].isTrainable {
             tensors[1].gradient.storage.withUnsafeMutableBufferPointer { db in
-                for j in 0..<outputs { db[j] = 0 }
-                for row in 0..<rows {
-                    let gRow = g + row * outputs
-                    for j in 0..<outputs { db[j] += gRow[j] }
-                }
+                ElementwiseKernels.columnSums(rows: rows, columns: outputs, of: g, into: db.baseAddress!)
             }
         }
         if computeInputGradient {

@@ -52,11 +52,7 @@ enum Recurrence {
     /// Writes the sum of each column of the `rows × columns` matrix `a` into `sums`.
     @inline(__always)
     static func columnSums(_ a: UnsafePointer<Float>, rows: Int, columns: Int, into sums: UnsafeMutablePointer<Float>) {
-        sums.update(repeating: 0, count: columns)
-        for row in 0..<rows {
-            let aRow = a + row * columns
-            for column in 0..<columns { sums[column] += aRow[column] }
-        }
+        ElementwiseKernels.columnSums(rows: rows, columns: columns, of: a, into: sums)
     }
 
     /// The last part of an RNN's or LSTM's backward pass, once ∂L/∂(gate pre-activations) of every step is

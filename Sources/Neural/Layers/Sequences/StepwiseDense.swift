@@ -76,10 +76,7 @@ public struct StepwiseDense: Layer {
                     output.storage.withUnsafeMutableBufferPointer { z in
                         Recurrence.multiply(x.baseAddress!, rowStride: inner, wT.baseAddress!, z.baseAddress!,
                                             rows: rows, inner: inner, columns: columns)
-                        for row in 0..<rows {
-                            let zRow = z.baseAddress! + row * columns
-                            for j in 0..<columns { zRow[j] += b[j] }
-                        }
+                        ElementwiseKernels.addBias(rows: rows, columns: columns, bias: b.baseAddress!, to: z.baseAddress!)
                     }
                 }
             }
