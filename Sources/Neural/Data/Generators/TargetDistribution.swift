@@ -128,14 +128,34 @@ public struct TargetDistribution: Sendable, Equatable {
         var total: Float = 0
         for length in curveLengths { total += length }
         let spread = self.spread
+        // Up to 64 rows at a time: each row's centre and the draw for its pair of normal numbers, in the
+        // order one row at a time would take them; then the pairs go through the vector kernel together.
         points.storage.withUnsafeMutableBufferPointer { buffer in
-            for row in rows {
-                let centre = curves.isEmpty
-                    ? modes[random.nextIndex(below: modes.count)]
-                    : Self.point(atLength: random.nextUnitFloat() * total, curves: curves, lengths: curveLengths)
-                let (dx, dy) = random.normalPair()
-                buffer[row * 2] = centre.x + spread * dx
-                buffer[row * 2 + 1] = centre.y + spread * dy
+            withUnsafeTemporaryAllocation(of: SIMD2<Float>.self, capacity: 64) { centres in
+                withUnsafeTemporaryAllocation(of: UInt64.self, capacity: 64) { draws in
+                    withUnsafeTemporaryAllocation(of: SIMD2<Float>.self, capacity: 64) { offsets in
+                        var first = rows.lowerBound
+                        while first < rows.upperBound {
+                            let count = Swift.min(64, rows.upperBound - first)
+                            for index in 0..<count {
+                                centres[index] = curves.isEmpty
+                                    ? modes[random.nextIndex(below: modes.count)]
+                                    : Self.point(atLength: random.nextUnitFloat() * total, curves: curves, lengths: curveLengths)
+                                draws[index] = random.next()
+                            }
+                            offsets.withMemoryRebound(to: Float.self) { floats in
+                                ElementwiseKernels.normalPairs(count, draws: draws.baseAddress!, into: floats.baseAddress!,
+                                                               mean: 0, standardDeviation: spread)
+                            }
+                            for index in 0..<count {
+                                let point = centres[index] + offsets[index]
+                                buffer[(first + index) * 2] = point.x
+                                buffer[(first + index) * 2 + 1] = point.y
+                            }
+                            first += count
+                        }
+                    }
+                }
             }
         }
     }
