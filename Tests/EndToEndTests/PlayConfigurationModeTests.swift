@@ -46,7 +46,7 @@ struct PlayConfigurationModeTests {
         // conv 4 3: 4 filters of 1×3×3 and 4 biases = 40; two 2×2 pools leave 4×4×4 = 64 numbers; dense 10: 64·10 + 10 = 650.
         #expect(run.output.contains("(690 parameters)"), "\(run.output.prefix(600))")
         #expect(run.output.contains("starting from the weights in digits.safetensors"))
-        // The playground holds out 20 % of the 1797 digits: 359 to measure, 1438 to learn from (the split keeps each class's share).
+        // The playground holds out 20 % of the 1797 digits, 359.4 rounded to 359, and learns from the other 1438.
         #expect(run.output.contains("1438 training, 359 validation"), "\(run.output.prefix(600))")
         let accuracy = Self.number(after: "accuracy ", in: run.output) ?? 0
         #expect(accuracy > 0.5, "ten classes: chance is 0.1, got \(accuracy)")
