@@ -44,7 +44,8 @@ struct ConfiguredImages {
         let data = try Self.digits()
         if !options.quiet && !options.json {
             let start = network.continued ? "from the weights in \(modelPath)" : "from weights drawn with seed \(configuration.seed) (no \(modelPath) beside it)"
-            console.writeOutput("\(path): the image playground's CNN, starting \(start)\n")
+            let length = options.epochs != 100 ? "" : ", for the file's \(epochs) epochs (--epochs N for another count)"
+            console.writeOutput("\(path): the image playground's CNN, starting \(start)\(length)\n")
         }
         let setup = ModelSetup(network: network.network, loss: .crossEntropy)
         try TrainRun(plan: plan, console: console, otherInputs: [configInput, modelInput]).train(setup, on: data)
