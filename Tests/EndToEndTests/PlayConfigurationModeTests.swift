@@ -93,6 +93,15 @@ struct PlayConfigurationModeTests {
         let validation = Self.number(after: "validation ", in: run.output.components(separatedBy: "epoch 1/1").last ?? "") ?? 99
         #expect(validation < 3.0, "\(run.output)")
 
+        // Saved before any training, the model beside holds the seed's weights: one epoch reaches the
+        // sequence mode's own weights after one pass over its names, bit for bit.
+        let names = try SequencePlaygroundData.shared.get()
+        let start = try #require(names.network(for: configuration))
+        var playground = names.run(of: start, configuration: configuration, probe: "emma").trainer
+        _ = playground.trainEpoch()
+        let trained = try SequenceModel.read(from: folder.appendingPathComponent("out.safetensors")).network
+        #expect(trained.hasSameParameters(as: playground.network))
+
         let sampled = try GradschoolBinary.run(["sample", "out.safetensors", "--count", "3", "--seed", "1"], in: folder)
         #expect(sampled.status == 0, "\(sampled.error)")
         #expect(sampled.output.split(separator: "\n").count >= 3, "\(sampled.output)")

@@ -8,7 +8,8 @@ import Neural
 ///
 /// The names are split as the sequence mode splits them: every name but the last 512 to train on, the last
 /// 512 held out and measured after every epoch, in the file's order (`--dataset names` holds out a shuffled
-/// 20 % instead). The file's seed draws the first weights and shuffles the batches, as in the playground.
+/// 20 % instead). The file's seed draws the first weights and shuffles the batches, as in the playground,
+/// so a file saved before any training reaches the sequence mode's weights bit for bit, epoch for epoch.
 /// When the playground saved a model beside the file (`names.yaml` and `names.safetensors`), training goes
 /// on from those weights, as `--init names.safetensors` would; without one, it starts from the seed's weights.
 struct ConfiguredSequences {
