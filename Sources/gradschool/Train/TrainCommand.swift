@@ -52,7 +52,7 @@ struct TrainCommand: ParsableCommand {
         The file sets the data, the network and the training: only --epochs and the output options \
         (--save, --log, --json, --quiet, --plot, --threads) may be added; sequence files take no --log, \
         --json or --plot. Example:
-          gradschool train --config playground-images.yaml --epochs 5 --save cnn.safetensors
+          gradschool train --config playground-images.yaml --epochs 5
 
         Exit status: 0 done (also when stopped early), 64 bad usage, 65 bad data or model file, \
         66 missing input file, 73 output cannot be written, 75 training diverged (try a lower --lr).
