@@ -44,26 +44,6 @@ struct PlayConfigurationTests {
         #expect(trained.hasSameParameters(as: expected))
     }
 
-    /// A settings file of the image or sequence mode is refused with the command that trains the same network,
-    /// and that command runs.
-    @Test func anImageOrSequenceModeFileNamesTheCommandThatTrainsIt() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("gradschool-config-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
-        try "mode: images\nmodel: conv 4 3 pad 1, relu, maxpool 2, flatten, dense 10\n"
-            .write(to: folder.appendingPathComponent("images.yaml"), atomically: true, encoding: .utf8)
-        try "mode: sequences\nmodel: gru\nhidden: 16\n".write(to: folder.appendingPathComponent("names.yaml"), atomically: true, encoding: .utf8)
-        for (file, dataset, model) in [("images.yaml", "digits", "conv 4 3 pad 1, relu, maxpool 2, flatten, dense 10, softmax"),
-                                       ("names.yaml", "names", "embed 16, gru 16, dense 28")] {
-            let refused = try GradschoolBinary.run(["train", "--config", file], in: folder)
-            #expect(refused.status == 64)
-            let command = "gradschool train --dataset \(dataset) --model \"\(model)\""
-            #expect(refused.error.contains(command), "\(refused.error)")
-            let trained = try GradschoolBinary.run(["train", "--dataset", dataset, "--model", model, "--epochs", "1", "--quiet"], in: folder)
-            #expect(trained.status == 0, "\(trained.error)")
-        }
-    }
-
     @Test func epochsOnTheCommandLineCountAndDataOptionsClash() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("gradschool-config-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)

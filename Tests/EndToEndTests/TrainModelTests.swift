@@ -32,6 +32,19 @@ struct TrainModelTests {
         #expect(again.output.contains("Conv2d(1 → 8, 3×3, pad 1)"))
     }
 
+    /// A model written as the image playground writes it, ending with its softmax, gets no second softmax.
+    @Test func aModelEndingWithSoftmaxKeepsOneSoftmax() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let model = "conv 4 3 pad 1, relu, maxpool 2, flatten, dense 10, softmax"
+        let result = try GradschoolBinary.run(["train", "--dataset", "digits", "--model", model, "--epochs", "1"], in: folder.url)
+        #expect(result.status == 0, "\(result.error)")
+        #expect(result.output.contains("Dense(64 → 10), softmax (690 parameters)"), "\(result.output.prefix(400))")
+        #expect(!result.output.contains("softmax, softmax"))
+        let clash = try GradschoolBinary.run(["train", "--dataset", "digits", "--model", model, "--output", "sigmoid"], in: folder.url)
+        #expect(clash.status == 64 && clash.error.contains("--model ends with softmax, but --output says sigmoid"), "\(clash.error)")
+    }
+
     @Test func aMistakeInTheModelPointsAtItsWord() throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }

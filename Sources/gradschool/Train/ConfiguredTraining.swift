@@ -4,6 +4,9 @@ import Neural
 
 /// `gradschool train --config FILE`: a run saved from the playground (`w`), trained from the shell.
 ///
+/// A file of the image mode (`mode: images`) goes to `ConfiguredImages`, one of the sequence mode
+/// (`mode: sequences`) to `ConfiguredSequences`; what follows is about the dense playground's files.
+///
 /// The file fixes the data (drawn with its seed, split, turned into its inputs and scaled exactly as the
 /// playground does), the network and its first weights, and the training; so the same file trains the
 /// same weights as the playground did, bit for bit, as long as nothing was changed while it trained.
@@ -23,7 +26,10 @@ struct ConfiguredTraining {
             ("--activation", options.activation != nil), ("--output", options.output != nil), ("--dropout", options.dropout != nil),
             ("--init", options.initFile != nil), ("--loss", options.loss != "auto"), ("--optimizer", options.optimizer != "sgd"),
             ("--lr", options.lr != nil), ("--batch-size", options.batchSize != 10), ("--l1", options.l1 != 0),
-            ("--l2", options.l2 != 0), ("--patience", options.patience != nil),
+            ("--l2", options.l2 != 0), ("--patience", options.patience != nil), ("--model", options.model != nil),
+            ("--text", options.text != nil), ("--steps", options.steps != nil), ("--delay", options.delay != nil),
+            ("--digits", options.digits != nil), ("--freeze", options.freeze != nil), ("--classes", options.classes != nil),
+            ("--per-class", options.perClass != nil),
         ]
         return given.filter(\.1).map(\.0)
     }
@@ -37,22 +43,42 @@ struct ConfiguredTraining {
                          + "change it in the file (or in the playground), or leave out --config")
         }
         if options.ascii && !options.plot { throw .usage("--ascii changes how --plot draws: add --plot, or leave --ascii out") }
+        guard options.epochs >= 0 && options.epochs <= TrainPlan.largestEpochCount else {
+            throw .usage("--epochs must be 0 (evaluate only) up to \(TrainPlan.largestEpochCount) passes over the training set, got \(options.epochs)")
+        }
+        if let every = options.printEvery, every < 1 { throw .usage("--print-every must be at least 1 (epochs between lines), got \(every)") }
     }
 
-    /// A settings file of the playground's image or sequence mode is not a dense run: the sentence gives the
-    /// `gradschool train` command that trains the same network, rather than "unknown setting 'mode'".
-    static func refuseOtherModes(_ path: String) throws(TrainError) {
-        if ImagePlaygroundConfiguration.mode(ofFile: path) == ImagePlaygroundConfiguration.mode,
-           let images = try? ImagePlaygroundConfiguration.read(from: path) {
-            throw .usage("\(path) holds the settings of the playground's image mode, which --config does not train; train the same "
-                         + "network with: gradschool train --dataset digits --model \"\(images.architectureText)\" (or open it with gradschool play \(path))")
+    /// The three kinds of settings file the playground writes, told apart by their `mode:` line.
+    enum Mode {
+        case dense
+        case images(ImagePlaygroundConfiguration)
+        case sequences(SequencePlaygroundConfiguration)
+    }
+
+    /// The mode of the file at `path`, read with its file:line sentences when it is an image or sequence
+    /// file; a file that cannot be read at all is left to the dense reader, which says why.
+    static func mode(ofFile path: String) throws(TrainError) -> Mode {
+        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { return .dense }
+        do {
+            if ImagePlaygroundConfiguration.mode(ofYAML: text) == ImagePlaygroundConfiguration.mode {
+                return .images(try ImagePlaygroundConfiguration.read(from: path))
+            }
+            if SequencePlaygroundConfiguration.isSequenceFile(text) {
+                return .sequences(try SequencePlaygroundConfiguration.read(from: path, vocabularySize: SequencePlaygroundScreen.vocabularySize))
+            }
+        } catch {
+            if case .unreadable = error { throw .missingFile(error.description) }
+            throw .badInput(error.description)
         }
-        if let text = try? String(contentsOfFile: path, encoding: .utf8), SequencePlaygroundConfiguration.isSequenceFile(text),
-           let sequences = try? SequencePlaygroundConfiguration(yaml: text, file: path, vocabularySize: SequencePlaygroundScreen.vocabularySize) {
-            throw .usage("\(path) holds the settings of the playground's sequence mode, which --config does not train; train the same "
-                         + "network with: gradschool train --dataset names --model \"\(sequences.description(vocabularySize: SequencePlaygroundScreen.vocabularySize))\" "
-                         + "(or open it with gradschool play \(path))")
-        }
+        return .dense
+    }
+
+    /// Where the playground saves the model of a settings file: beside it, `run.yaml` → `run.safetensors`.
+    static func modelPath(beside path: String) -> String {
+        let url = URL(fileURLWithPath: path)
+        let base = url.pathExtension.isEmpty ? path : String(path.dropLast(url.pathExtension.count + 1))
+        return base + ".safetensors"
     }
 
     func run() throws(TrainError) {
@@ -60,7 +86,14 @@ struct ConfiguredTraining {
         let configInput = OutputFile.Input(name: "the --config file", path: path)
         if let save = options.save { _ = try OutputFile.check(save, option: "--save", inputs: [configInput]) }
         if let log = options.log { _ = try OutputFile.check(log, option: "--log", inputs: [configInput]) }
-        try Self.refuseOtherModes(path)
+        switch try Self.mode(ofFile: path) {
+        case .images(let images):
+            return try ConfiguredImages(path: path, configuration: images, options: options, console: console).run()
+        case .sequences(let sequences):
+            return try ConfiguredSequences(path: path, configuration: sequences, options: options, console: console).run()
+        case .dense:
+            break
+        }
         let opened: (configuration: PlaygroundConfiguration, file: Dataset?)
         do {
             opened = try PlaygroundFiles.open(path)

@@ -90,10 +90,16 @@ struct ModelSetup {
     }
 
     /// A new network from an architecture description: a first convolution or pooling reads each example as
-    /// a 1×N×N image, and the output activation is added after the last layer.
+    /// a 1×N×N image, and the output activation is added after the last layer, unless the description
+    /// already ends with a softmax or sigmoid (as the playground's image mode writes it), which is then the output.
     static func described(_ description: ArchitectureDescription, output: Activation?, plan: TrainPlan, problem: Problem,
                           featureCount: Int, targetColumns: Int) throws(TrainError) -> ModelSetup {
-        let outputActivation = output ?? automaticOutput(for: problem)
+        var ending: Activation?
+        if case .activation(let last)? = description.layers.last, last == .softmax || last == .sigmoid { ending = last }
+        if let ending, let output, output != ending {
+            throw .usage("--model ends with \(ending.name), but --output says \(output.name): keep one of them")
+        }
+        let outputActivation = ending ?? output ?? automaticOutput(for: problem)
         if let problem = outputProblem(outputActivation, problem: problem) { throw .usage(problem) }
         let loss = plan.loss ?? automaticLoss(output: outputActivation, problem: problem)
         if let problem = lossProblem(loss, output: outputActivation, problem: problem) { throw .usage(problem) }
@@ -107,7 +113,7 @@ struct ModelSetup {
             inputShape = [1, side, side]
         }
         var layers = description.layers
-        if outputActivation != .identity { layers.append(.activation(outputActivation)) }
+        if ending == nil && outputActivation != .identity { layers.append(.activation(outputActivation)) }
         let network: Network
         do {
             network = try ArchitectureDescription(layers: layers).network(inputShape: inputShape, seed: plan.seed)

@@ -42,6 +42,18 @@ struct TrainCommand: ParsableCommand {
           gradschool train --dataset names --model "embed 16, lstm 64, dense 28" --optimizer adam \
               --lr 0.01 --batch-size 32 --epochs 3 --save names.safetensors
 
+        Playground files: --config FILE trains a settings file saved with w in the playground. A dense \
+        file reproduces the playground's run bit for bit, for the epochs the file names. An image-mode file \
+        (mode: images) trains its CNN on the digits as --dataset digits --model would, but split as the \
+        playground splits them (80 % to train, 20 % held out with seed 1) and with unscaled pixels, for the \
+        file's epochs. A sequence-mode file (mode: sequences) trains its model on the names as --dataset \
+        names --model would, with Adam, holding out the last 512 names as the playground does. Both start \
+        from the model the playground saved beside the file (run.yaml, run.safetensors) when it is there. \
+        The file sets the data, the network and the training: only --epochs and the output options \
+        (--save, --log, --json, --quiet, --plot, --threads) may be added; sequence files take no --log, \
+        --json or --plot. Example:
+          gradschool train --config playground-images.yaml --epochs 5
+
         Exit status: 0 done (also when stopped early), 64 bad usage, 65 bad data or model file, \
         66 missing input file, 73 output cannot be written, 75 training diverged (try a lower --lr).
         """
@@ -50,7 +62,7 @@ struct TrainCommand: ParsableCommand {
     // MARK: Data
 
     @Option(name: .customLong("config"),
-            help: ArgumentHelp("A run saved from the playground with w: its data, inputs, network and training, reproduced exactly; add only --epochs and output options. Example: --config spiral.yaml",
+            help: ArgumentHelp("A settings file saved from the playground with w, in any of its three modes: a dense run (its data, inputs, network and training, reproduced exactly), an image-mode CNN on the digits or a sequence-mode model of the names (going on from the model saved beside the file, when there is one); add only --epochs and output options. Example: --config spiral.yaml",
                                valueName: "file.yaml"))
     var configFile: String?
 
@@ -215,7 +227,6 @@ struct TrainCommand: ParsableCommand {
 
     func validate() throws {
         guard (1...64).contains(threads) else { throw ValidationError("--threads must be between 1 and 64, got \(threads)") }
-        if SequenceTrainRun.applies(to: self) { return }
         if configFile != nil {
             do {
                 try ConfiguredTraining.checkOptions(self)
@@ -224,6 +235,7 @@ struct TrainCommand: ParsableCommand {
             }
             return
         }
+        if SequenceTrainRun.applies(to: self) { return }
         do {
             _ = try TrainPlan(self)
         } catch {
@@ -238,10 +250,10 @@ struct TrainCommand: ParsableCommand {
     private func train() throws {
         let console = Console.system()
         do throws(TrainError) {
-            if SequenceTrainRun.applies(to: self) {
-                try SequenceTrainRun(options: self, console: console).run()
-            } else if let configFile {
+            if let configFile {
                 try ConfiguredTraining(path: configFile, options: self, console: console).run()
+            } else if SequenceTrainRun.applies(to: self) {
+                try SequenceTrainRun(options: self, console: console).run()
             } else {
                 try TrainRun(plan: try TrainPlan(self), console: console).run()
             }

@@ -47,4 +47,11 @@ struct SequencePlaygroundData: Sendable {
 extension SequencePlaygroundScreen {
     /// Tokens of the bundled names' vocabulary (28: padding, the boundary mark and 26 letters); 28 when unreadable.
     public static var vocabularySize: Int { (try? SequencePlaygroundData.shared.get().vocabularySize) ?? 28 }
+
+    /// The names the sequence mode trains on and the last 512 it holds out, with their characters, as
+    /// `gradschool train --config` reads them for a sequence-mode file.
+    public static func namesData() throws(SequenceDataError) -> (training: SequenceExamples, heldOut: SequenceExamples, vocabulary: CharacterVocabulary) {
+        let data = try SequencePlaygroundData.shared.get()
+        return (data.training, data.heldOut, data.vocabulary)
+    }
 }

@@ -57,6 +57,16 @@ struct SequenceTrainRun {
         self.console = console
     }
 
+    /// A run of `network` on `data` as `configuration` says, such as a sequence-mode settings file's.
+    init(data: SequenceData, network: Network, configuration: TrainingConfiguration, save: String?, quiet: Bool, console: Console) {
+        self.data = data
+        self.network = network
+        self.configuration = configuration
+        self.save = save
+        self.quiet = quiet
+        self.console = console
+    }
+
     /// The network a description gives on the data, with a last `dense V` (or `dense 1`) added when the
     /// description ends with a recurrent layer.
     static func build(_ text: String, data: SequenceData, seed: UInt64) throws(TrainError) -> Network {
