@@ -6,15 +6,9 @@
 //
 // Both keep the bias (or the sums) in registers while the rows go by: a loop that loads, adds to and stores
 // the sums once per row waits on its own store every row, several times slower on the narrow layers of the
-// lessons. Columns go in strips of up to four vectors. A matrix narrower than a vector whose width divides
-// GS_LANES (1, 2, 4, 8 columns) is read as one run of numbers: lane l then always holds column l mod width.
-
-/// Lanes whose column (lane mod `columns`) is `column`, summed; `columns` divides GS_LANES, so is a power of two.
-GS_ALWAYS float gs_fold_column(gs_lanes sums, long columns, long column) {
-    float total = 0;
-    for (long lane = column; lane < GS_LANES; lane += columns) total += sums[lane];
-    return total;
-}
+// lessons. Columns go in strips of up to four vectors. The bias of a matrix narrower than a vector whose width
+// divides GS_LANES (1, 2, 4, 8 columns) is added along the matrix as one run of numbers: lane l then always
+// holds column l mod width.
 
 void GS_ELEMENTWISE(add_bias)(long rows, long columns, const float *bias, float *z) {
     if (rows <= 0 || columns <= 0) return;
@@ -56,22 +50,22 @@ void GS_ELEMENTWISE(add_bias)(long rows, long columns, const float *bias, float 
     }
 }
 
+/// Sums of `nj` columns from `column` (a constant at each call site, so the loop unrolls and the sums stay in
+/// registers), each added up row by row from row 0.
+GS_ALWAYS void gs_column_sums_narrow(const int nj, long rows, long columns, long column, const float *g, float *sums) {
+    float s[8];
+    for (int j = 0; j < nj; j++) s[j] = 0;
+    for (long row = 0; row < rows; row++)
+        for (int j = 0; j < nj; j++) s[j] += g[row * columns + column + j];
+    for (int j = 0; j < nj; j++) sums[column + j] = s[j];
+}
+
+/// Every column is summed row by row from row 0, one accumulator per column, in the plain loop's order, so
+/// the sums are the plain loop's to the bit (training runs do not change with the variant or the build).
+/// Columns go four vectors at a time (four independent chains of additions), then one vector, then up to
+/// eight single columns at a time.
 void GS_ELEMENTWISE(column_sums)(long rows, long columns, const float *g, float *sums) {
     if (columns <= 0) return;
-    if (columns < GS_LANES && (columns & (columns - 1)) == 0) {
-        const long count = rows * columns;
-        gs_lanes s0 = gs_splat(0), s1 = gs_splat(0);
-        long at = 0;
-        for (; at + 2 * GS_LANES <= count; at += 2 * GS_LANES) {
-            s0 += gs_load_lanes(g + at);
-            s1 += gs_load_lanes(g + at + GS_LANES);
-        }
-        for (; at + GS_LANES <= count; at += GS_LANES) s0 += gs_load_lanes(g + at);
-        const gs_lanes total = s0 + s1;
-        for (long j = 0; j < columns; j++) sums[j] = gs_fold_column(total, columns, j);
-        for (; at < count; at++) sums[at & (columns - 1)] += g[at];
-        return;
-    }
     long column = 0;
     for (; column + 4 * GS_LANES <= columns; column += 4 * GS_LANES) {
         gs_lanes s0 = gs_splat(0), s1 = gs_splat(0), s2 = gs_splat(0), s3 = gs_splat(0);
@@ -87,26 +81,30 @@ void GS_ELEMENTWISE(column_sums)(long rows, long columns, const float *g, float 
         gs_store_lanes(sums + column + 2 * GS_LANES, s2);
         gs_store_lanes(sums + column + 3 * GS_LANES, s3);
     }
-    for (; column + GS_LANES <= columns; column += GS_LANES) {
+    if (column + 2 * GS_LANES <= columns) {
         gs_lanes s0 = gs_splat(0), s1 = gs_splat(0);
-        long row = 0;
-        for (; row + 2 <= rows; row += 2) {
+        for (long row = 0; row < rows; row++) {
             s0 += gs_load_lanes(g + row * columns + column);
-            s1 += gs_load_lanes(g + (row + 1) * columns + column);
+            s1 += gs_load_lanes(g + row * columns + column + GS_LANES);
         }
-        if (row < rows) s0 += gs_load_lanes(g + row * columns + column);
-        gs_store_lanes(sums + column, s0 + s1);
+        gs_store_lanes(sums + column, s0);
+        gs_store_lanes(sums + column + GS_LANES, s1);
+        column += 2 * GS_LANES;
     }
-    for (; column < columns; column++) {
-        float s0 = 0, s1 = 0, s2 = 0, s3 = 0;
-        long row = 0;
-        for (; row + 4 <= rows; row += 4) {
-            s0 += g[row * columns + column];
-            s1 += g[(row + 1) * columns + column];
-            s2 += g[(row + 2) * columns + column];
-            s3 += g[(row + 3) * columns + column];
-        }
-        for (; row < rows; row++) s0 += g[row * columns + column];
-        sums[column] = (s0 + s1) + (s2 + s3);
+    for (; column + GS_LANES <= columns; column += GS_LANES) {
+        gs_lanes s0 = gs_splat(0);
+        for (long row = 0; row < rows; row++) s0 += gs_load_lanes(g + row * columns + column);
+        gs_store_lanes(sums + column, s0);
+    }
+    for (; column + 8 <= columns; column += 8) gs_column_sums_narrow(8, rows, columns, column, g, sums);
+    switch (columns - column) {
+    case 7: gs_column_sums_narrow(7, rows, columns, column, g, sums); break;
+    case 6: gs_column_sums_narrow(6, rows, columns, column, g, sums); break;
+    case 5: gs_column_sums_narrow(5, rows, columns, column, g, sums); break;
+    case 4: gs_column_sums_narrow(4, rows, columns, column, g, sums); break;
+    case 3: gs_column_sums_narrow(3, rows, columns, column, g, sums); break;
+    case 2: gs_column_sums_narrow(2, rows, columns, column, g, sums); break;
+    case 1: gs_column_sums_narrow(1, rows, columns, column, g, sums); break;
+    default: break;
     }
 }

@@ -120,31 +120,6 @@ struct GANTests {
         }
     }
 
-    /// In an iteration the generator step moves the points the discriminator step has just judged: its
-    /// gradients, taken on the last discriminator step's batch, equal the central difference of L_G for
-    /// that batch's noise, and the points it scores are the generated half of what D saw.
-    @Test(arguments: GANLoss.allCases)
-    func theGeneratorStepOfAnIterationUsesTheDiscriminatorStepsPoints(loss: GANLoss) throws {
-        var trainer = try Self.smallTrainer(loss: loss)
-        trainer.step()
-        _ = trainer.computeDiscriminatorGradients()
-        let batch = trainer.configuration.batchSize
-        let judged = Array(trainer.discriminatorInput.elements[(2 * batch)...])
-        let noise = trainer.noise
-        _ = trainer.computeGeneratorGradients(onLastBatch: true)
-        #expect(trainer.generatedPoints.elements == judged)
-        #expect(trainer.noise.elements == noise.elements, "no new noise is drawn")
-        let discriminator = trainer.discriminator
-        let numerical = Self.finiteDifferences(trainer.generator) { generator in
-            loss.referenceGeneratorLoss(fakeScores: Self.scores(discriminator, generator.predict(noise)))
-        }
-        for entry in numerical {
-            let analytic = Double(trainer.generator.parameter(entry.name, ofLayer: entry.layer).gradient.storage[entry.element])
-            let error = abs(analytic - entry.numerical) / max(abs(analytic), abs(entry.numerical), 1e-3)
-            #expect(error < 2e-2, "G layer \(entry.layer) \(entry.name)[\(entry.element)]: \(analytic) vs \(entry.numerical)")
-        }
-    }
-
     /// G side: the trainer's ∂L_G/∂θ_G, which flows back through D to its input and on into G, equals the
     /// central difference of L_G(θ_G) = loss of D(G(z)) for the same noise.
     @Test(arguments: GANLoss.allCases)

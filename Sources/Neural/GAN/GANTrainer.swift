@@ -7,13 +7,9 @@ import Foundation
 ///
 ///     discriminator step   draw n real points x and n noise vectors z;  score D(x) and D(G(z));
 ///                          lower L_D (see `GANLoss`) by moving D's weights only
-///     generator step       score D(G(z)) for the last discriminator step's z (G has not moved since,
-///                          so its points are still G(z)); lower L_G by moving G's weights only, through D:
+///     generator step       draw n noise vectors z;  score D(G(z));
+///                          lower L_G by moving G's weights only, through D:
 ///                          ∂L_G/∂θ_G = Σ ∂L_G/∂d · ∂d/∂x · ∂G(z)/∂θ_G,  with x = G(z)
-///
-/// The generator moves the very points the discriminator has just judged, as PyTorch's DCGAN example does
-/// (`fake` is made once and used for both steps), which spares a second pass through G. A generator step
-/// taken alone (`stepGenerator()`, or with no discriminator step before it) draws new noise.
 ///
 /// ∂d/∂x, how D's score changes as a generated point moves, is the gradient that pulls the generator's
 /// points towards places D finds real; a snapshot carries it for every drawn point.
@@ -110,7 +106,7 @@ public struct GANTrainer: Sendable {
     public mutating func step() {
         Subnormals.flushedToZero {
             for _ in 0..<configuration.discriminatorSteps { trainDiscriminator() }
-            trainGenerator(onLastBatch: configuration.discriminatorSteps > 0)
+            trainGenerator()
         }
     }
 
@@ -155,9 +151,9 @@ public struct GANTrainer: Sendable {
         discriminatorSteps += 1
     }
 
-    private mutating func trainGenerator(onLastBatch: Bool = false) {
+    private mutating func trainGenerator() {
         guard !hasDiverged else { return }
-        let loss = computeGeneratorGradients(onLastBatch: onLastBatch)
+        let loss = computeGeneratorGradients()
         lastGeneratorLoss = loss
         guard loss.isFinite else { hasDiverged = true; return }
         generator.update(with: &generatorOptimizer)
@@ -178,16 +174,12 @@ public struct GANTrainer: Sendable {
         return loss
     }
 
-    /// Fills the generator's gradients of L_G through the discriminator, moving no weight; returns L_G.
-    /// `onLastBatch`: G's points from the last discriminator step, whose pass through G is still in its
-    /// layers (G has not moved since); otherwise new noise and a new pass. Only the discriminator's input
-    /// gradient is computed on the way: its weight gradients, which this step has no use for, keep the
-    /// numbers of its last step.
-    mutating func computeGeneratorGradients(onLastBatch: Bool = false) -> Float {
-        if !onLastBatch {
-            drawNoise()
-            generator.forward(noise, mode: .training)
-        }
+    /// Draws noise and fills the generator's gradients of L_G through the discriminator, moving no weight;
+    /// returns L_G. Only the discriminator's input gradient is computed on the way: its weight gradients,
+    /// which this step has no use for, keep the numbers of its last step.
+    mutating func computeGeneratorGradients() -> Float {
+        drawNoise()
+        generator.forward(noise, mode: .training)
         Self.copyOutput(of: generator, into: &generatedPoints, firstRow: 0)
         let last = discriminator.layers.count - 1
         discriminator.forward(generatedPoints, mode: .training)
