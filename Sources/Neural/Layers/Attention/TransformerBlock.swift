@@ -141,7 +141,7 @@ public struct TransformerBlock: Layer {
         secondNorm.output.storage.withUnsafeBufferPointer { x in expand.forward(x.baseAddress!, rows: rows) }
         expand.output.withUnsafeBufferPointer { z in
             hidden.withUnsafeMutableBufferPointer { h in
-                for index in 0..<hiddenCount { h[index] = max(z[index], 0) }
+                ReLU.forward(z.baseAddress!, h.baseAddress!, count: hiddenCount)
             }
         }
         hidden.withUnsafeBufferPointer { h in contract.forward(h.baseAddress!, rows: rows) }
@@ -166,7 +166,8 @@ public struct TransformerBlock: Layer {
         hidden.withUnsafeBufferPointer { h in
             contract.inputGradient.withUnsafeBufferPointer { dh in
                 hiddenGradient.withUnsafeMutableBufferPointer { dz in
-                    for index in 0..<hiddenCount { dz[index] = h[index] > 0 ? dh[index] : 0 }
+                    // ReLU's slope from its output: h > 0 exactly where its input was.
+                    ReLU.backward(z: h.baseAddress!, outputGradient: dh.baseAddress!, inputGradient: dz.baseAddress!, count: hiddenCount)
                 }
             }
         }
