@@ -26,7 +26,7 @@ extension ImagePlaygroundConfiguration {
     public func yaml() -> String {
         [
             "# A gradschool image playground run: a CNN learning the 8x8 digits.",
-            "# Open it with `gradschool play --config FILE`; 'model' is what `gradschool train --model` reads.",
+            "# Open it with `gradschool play --config FILE`, or train it from the shell with `gradschool train --config FILE`.",
             "mode: \(Self.mode)",
             "model: \(architectureText)",
             "optimizer: \(optimizer.name)",

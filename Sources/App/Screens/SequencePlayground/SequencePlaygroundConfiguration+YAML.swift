@@ -29,7 +29,7 @@ extension SequencePlaygroundConfiguration {
     public func yaml(vocabularySize: Int, steps: Int? = nil) -> String {
         var lines = [
             "# A gradschool playground run in sequence mode: a character model learning names.",
-            "# Open it with `gradschool play --config FILE`.",
+            "# Open it with `gradschool play --config FILE`, or train it from the shell with `gradschool train --config FILE`.",
             "mode: sequences",
             "data: names",
             "model: \(model.rawValue)",
