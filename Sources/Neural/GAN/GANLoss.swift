@@ -104,29 +104,21 @@ public enum GANLoss: Sendable, Hashable, CaseIterable {
     /// The standard loss over `count` scores that should all be called `target`: writes scale·(σ(d) − y)
     /// into `gradient` and returns the unscaled sum Σ [max(d, 0) − d·y + log(1 + e^(−|d|))].
     ///
-    /// The same terms as `term`, with one logarithm for a whole block instead of one `log1p` a point:
-    /// Σ log(1 + eᵢ) = log Π (1 + eᵢ), the product kept in Double (each factor lies in (1, 2], so 512 of
-    /// them stay below 2⁵¹², far inside Double's range, and its rounding stays near 10⁻¹³ of the sum).
+    /// The same terms as `term`, with one logarithm for 512 points instead of one `log1p` a point
+    /// (`LogOnePlusSum`).
     static func standardTerms(_ d: UnsafePointer<Float>, count: Int, target y: Float, scale: Float,
                               gradient g: UnsafeMutablePointer<Float>) -> Float {
         var linear: Float = 0
-        var logarithms: Double = 0
-        var row = 0
-        while row < count {
-            let end = min(row + 512, count)
-            var product: Double = 1
-            while row < end {
-                let score = d[row]
-                let e = _exp(-abs(score))
-                let probability = score >= 0 ? 1 / (1 + e) : e / (1 + e)
-                linear += max(score, 0) - score * y
-                product *= 1 + Double(e)
-                g[row] = (probability - y) * scale
-                row += 1
-            }
-            logarithms += Foundation.log(product)
+        var logarithms = LogOnePlusSum()
+        for row in 0..<count {
+            let score = d[row]
+            let e = _exp(-abs(score))
+            let probability = score >= 0 ? 1 / (1 + e) : e / (1 + e)
+            linear += max(score, 0) - score * y
+            logarithms.add(e)
+            g[row] = (probability - y) * scale
         }
-        return linear + Float(logarithms)
+        return linear + Float(logarithms.total)
     }
 
     /// How real the discriminator finds a point of score `d`, in [0, 1]: σ(d) for the standard loss, and

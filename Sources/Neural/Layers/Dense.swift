@@ -97,8 +97,8 @@ public struct Dense: Layer {
         }
         MatrixProduct.multiply(input, weightsTransposed, into: &output)
         let columns = outputSize, rows = input.rows
-        output.storage.withUnsafeMutableBufferPointer { z in
-            tensors[1].values.storage.withUnsafeBufferPointer { b in
+        tensors[1].values.storage.withUnsafeBufferPointer { b in
+            output.storage.withUnsafeMutableBufferPointer { z in
                 ElementwiseKernels.addBias(rows: rows, columns: columns, bias: b.baseAddress!, to: z.baseAddress!)
             }
         }

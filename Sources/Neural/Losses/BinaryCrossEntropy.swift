@@ -15,16 +15,18 @@ public enum BinaryCrossEntropy {
                                 count: Int) -> Float {
         guard count > 0 else { return 0 }
         let scale = 1 / Float(count)
-        var total: Float = 0
+        var linear: Float = 0
+        var logarithms = LogOnePlusSum()
         for index in 0..<count {
             let logit = z[index], target = y[index]
             // One exponential serves both: e = e^(−|z|) ≤ 1, and σ(z) = 1/(1 + e) for z ≥ 0, e/(1 + e) below.
             let e = _exp(-abs(logit))
-            total += max(logit, 0) - logit * target + _log1p(e)
+            linear += max(logit, 0) - logit * target
+            logarithms.add(e)
             let probability = logit >= 0 ? 1 / (1 + e) : e / (1 + e)
             gradient[index] = (probability - target) * scale
         }
-        return total * scale
+        return (linear + Float(logarithms.total)) * scale
     }
 
     public static func evaluate(probabilities p: UnsafePointer<Float>, _ y: UnsafePointer<Float>, _ gradient: UnsafeMutablePointer<Float>,
