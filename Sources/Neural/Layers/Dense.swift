@@ -95,11 +95,18 @@ public struct Dense: Layer {
             Transpose.write(tensors[0].values, into: &weightsTransposed)
             transposeIsCurrent = true
         }
-        MatrixProduct.multiply(input, weightsTransposed, into: &output)
-        let columns = outputSize, rows = input.rows
-        tensors[1].values.storage.withUnsafeBufferPointer { b in
-            output.storage.withUnsafeMutableBufferPointer { z in
-                ElementwiseKernels.addBias(rows: rows, columns: columns, bias: b.baseAddress!, to: z.baseAddress!)
+        // Z = X·Wᵀ + b, through the weights' transposed copy (Wᵀ, the layout the product kernels read fastest).
+        let columns = outputSize, rows = input.rows, inner = inputSize
+        output.resize(rows: rows)
+        input.storage.withUnsafeBufferPointer { x in
+            weightsTransposed.storage.withUnsafeBufferPointer { wT in
+                tensors[1].values.storage.withUnsafeBufferPointer { b in
+                    output.storage.withUnsafeMutableBufferPointer { z in
+                        MatrixProduct.multiply(x.baseAddress!, wT.baseAddress!, z.baseAddress!, rows: rows, inner: inner,
+                                               columns: columns, rowStride: inner, innerStride: 1)
+                        ElementwiseKernels.addBias(rows: rows, columns: columns, bias: b.baseAddress!, to: z.baseAddress!)
+                    }
+                }
             }
         }
     }
