@@ -43,7 +43,7 @@ struct PlayConfigurationModeTests {
 
         let run = try GradschoolBinary.run(["train", "--config", "digits.yaml", "--epochs", "2", "--save", "out.safetensors"], in: folder)
         #expect(run.status == 0, "\(run.error)")
-        // conv 4 3: 4 filters of 1×3×3 and 4 biases = 40; two 2×2 pools leave 4×4×4 = 64 numbers; dense 10: 64·10 + 10 = 650.
+        // conv 4 3: 4 filters of 1×3×3 and 4 biases = 40; one 2×2 pool leaves 4×4×4 = 64 numbers; dense 10: 64·10 + 10 = 650.
         #expect(run.output.contains("(690 parameters)"), "\(run.output.prefix(600))")
         #expect(run.output.contains("starting from the weights in digits.safetensors"))
         // The playground holds out 20 % of the 1797 digits, 359.4 rounded to 359, and learns from the other 1438.

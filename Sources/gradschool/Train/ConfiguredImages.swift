@@ -108,12 +108,6 @@ extension TrainPlan {
         l1 = 0
         l2 = 0
         patience = nil
-        savePath = options.save
-        logPath = options.log
-        json = options.json
-        quiet = options.quiet
-        plot = options.plot
-        asciiPictures = options.ascii
-        printEvery = options.printEvery
+        takeOutputs(from: options)
     }
 }

@@ -151,12 +151,6 @@ extension TrainPlan {
         l1 = configuration.penalties.l1
         l2 = configuration.penalties.l2
         patience = configuration.patience
-        savePath = options.save
-        logPath = options.log
-        json = options.json
-        quiet = options.quiet
-        plot = options.plot
-        asciiPictures = options.ascii
-        printEvery = options.printEvery
+        takeOutputs(from: options)
     }
 }

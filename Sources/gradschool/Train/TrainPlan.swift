@@ -72,15 +72,26 @@ struct TrainPlan: Equatable {
     var l1: Float
     var l2: Float
     var patience: Int?
-    var savePath: String?
-    var logPath: String?
-    var json: Bool
-    var quiet: Bool
+    var savePath: String? = nil
+    var logPath: String? = nil
+    var json = false
+    var quiet = false
     /// Draw pictures at the end; `asciiPictures` keeps them to ASCII.
-    var plot: Bool
-    var asciiPictures: Bool
+    var plot = false
+    var asciiPictures = false
     /// Print a plain progress line every this many epochs; `nil` chooses about 25 lines in all.
-    var printEvery: Int?
+    var printEvery: Int? = nil
+
+    /// The outputs the command line asks for, as given (a settings file fixes everything else of a run).
+    mutating func takeOutputs(from options: TrainCommand) {
+        savePath = options.save
+        logPath = options.log
+        json = options.json
+        quiet = options.quiet
+        plot = options.plot
+        asciiPictures = options.ascii
+        printEvery = options.printEvery
+    }
 
     static let defaultHiddenSizes = [8, 8]
     static let defaultActivation = Activation.tanh
