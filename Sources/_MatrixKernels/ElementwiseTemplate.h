@@ -1,5 +1,6 @@
 // The body of one variant of the element-wise kernels: e^x, tanh, σ and the optimizer steps, the loops a
-// training step runs besides its products. A variant's file defines the parameters below, switches on its
+// training step runs besides its products (a dense layer's bias and normal numbers follow, in BiasTemplate.h
+// and NormalTemplate.h, included at the end). A variant's file defines the parameters below, switches on its
 // instruction set for the functions that follow, and includes this file once:
 //   GS_ELEMENTWISE(name)  the variant's name for a function, e.g. gs_exp_avx2
 //   GS_LANES              floats in one vector register

@@ -1,8 +1,8 @@
 import _MatrixKernels
 
-/// The element-wise loops of a training step (e^x, tanh, σ, ReLU's backward pass, and the SGD, RMSprop and
-/// Adam steps), written
-/// once in C and compiled for each kind of vector unit, like the product kernels (``MatrixProduct/Variant``).
+/// The element-wise loops of a training step (e^x, tanh, σ, ReLU's backward pass, the SGD, RMSprop and Adam
+/// steps, a dense layer's bias and its gradient, and normal numbers for a GAN's noise), written once in C and
+/// compiled for each kind of vector unit, like the product kernels (``MatrixProduct/Variant``).
 ///
 /// A native build compiles the engine's Swift for the machine it is built on, so its own loops
 /// (``VectorMath``, ``SGD``, ``RMSprop``, ``Adam``) already use the widest vectors and fused multiply-add. The
@@ -11,7 +11,8 @@ import _MatrixKernels
 /// versions instead, in the variant chosen by CPUID, so a portable binary trains about as fast as a native one.
 ///
 /// Each variant computes the same formulas as the Swift loops; tests compare every variant the CPU can run
-/// with the plain scalar formulas at every length from 0 to 40 and beyond.
+/// with the plain scalar formulas at every length from 0 to 40 and beyond. The bias, its gradient and the
+/// normal numbers run through these kernels in every build: they give the plain loops' bits, faster.
 public enum ElementwiseKernels {
     /// Whether the engine's activations, losses and optimizer steps call these kernels (the portable build)
     /// rather than its Swift loops (a native build).
