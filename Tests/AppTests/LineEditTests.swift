@@ -16,4 +16,19 @@ struct LineEditTests {
         #expect(LineEdit.apply(.escape, to: &text) == .cancelled && text == "q")
         #expect(LineEdit.apply(.enter, to: &text) == .submitted && text == "q")
     }
+
+    /// A screen's open prompt: typing keeps it open, Esc closes it with nothing, Enter closes it and hands
+    /// back what was typed; with no prompt open, keys do nothing.
+    @Test func anOpenPromptClosesOnEscapeAndHandsBackItsTextOnEnter() {
+        struct Prompt: Equatable { var text = ""; let purpose: String }
+        var prompt: Prompt? = Prompt(purpose: "save")
+        for key in [Key.character("r"), .character("u"), .character("n")] { #expect(LineEdit.edit(key, &prompt, text: \.text) == nil) }
+        #expect(prompt == Prompt(text: "run", purpose: "save"))
+        #expect(LineEdit.edit(.up, &prompt, text: \.text) == nil && prompt?.text == "run")
+        #expect(LineEdit.edit(.enter, &prompt, text: \.text) == Prompt(text: "run", purpose: "save"))
+        #expect(prompt == nil)
+        #expect(LineEdit.edit(.character("x"), &prompt, text: \.text) == nil && prompt == nil)
+        prompt = Prompt(text: "half", purpose: "open")
+        #expect(LineEdit.edit(.escape, &prompt, text: \.text) == nil && prompt == nil)
+    }
 }

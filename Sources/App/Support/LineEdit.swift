@@ -29,4 +29,19 @@ enum LineEdit: Equatable {
             return .ignored
         }
     }
+
+    /// Applies `key` to the text of the open `prompt`: it stays open while the learner types, closes on Esc
+    /// and Enter, and the prompt Enter finished is handed back (nil for every other key, or with no prompt).
+    static func edit<Prompt>(_ key: Key, _ prompt: inout Prompt?, text: WritableKeyPath<Prompt, String>) -> Prompt? {
+        guard var current = prompt else { return nil }
+        switch apply(key, to: &current[keyPath: text]) {
+        case .changed: prompt = current
+        case .cancelled: prompt = nil
+        case .submitted:
+            prompt = nil
+            return current
+        case .ignored: break
+        }
+        return nil
+    }
 }

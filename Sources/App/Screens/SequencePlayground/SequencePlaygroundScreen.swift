@@ -238,16 +238,8 @@ public struct SequencePlaygroundScreen: Equatable, Sendable {
     // MARK: Prompts and files
 
     private mutating func handlePrompt(_ key: Key) -> [Effect] {
-        guard var current = prompt else { return [] }
-        switch LineEdit.apply(key, to: &current.text) {
-        case .changed: prompt = current
-        case .cancelled: prompt = nil
-        case .submitted:
-            prompt = nil
-            return finish(current)
-        case .ignored: break
-        }
-        return []
+        guard let finished = LineEdit.edit(key, &prompt, text: \.text) else { return [] }
+        return finish(finished)
     }
 
     private mutating func finish(_ prompt: Prompt) -> [Effect] {
