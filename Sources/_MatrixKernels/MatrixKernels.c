@@ -29,24 +29,68 @@ int gs_kernel_widest_supported_variant(void) {
     return GS_KERNEL_PLAIN;
 }
 
+void gs_finish_after(long rows, long columns, float *c, long ldc, const gs_product_finish *finish) {
+    for (long i = 0; i < rows; i++)
+        for (long j = 0; j < columns; j++) {
+            float out = c[i * ldc + j];
+            if (finish->bias) out += finish->bias[j];
+            c[i * ldc + j] = out;
+            if (!finish->relu) continue;
+            float *beside = finish->relu + i * finish->ldr + j;
+            if (finish->gate) *beside = finish->gate[i * finish->ldg + j] > 0 ? out : 0;
+            else *beside = out < 0 ? 0 : out;
+        }
+}
+
+/// The product, finished as `finish` says (NULL: not at all).
+static void gs_product(int variant, long rows, long inner, long columns, const float *a, long rowStride, long innerStride,
+                       const float *b, long ldb, float *c, long ldc, const gs_product_finish *finish) {
+    if (columns < GS_SMALL_COLUMNS) {
+        gs_small_product(variant, rows, inner, columns, a, rowStride, innerStride, b, ldb, c, ldc);
+        if (!finish || rows <= 0) return;
+        // A layer's one to three outputs: the bias alone goes in as the element-wise kernel adds it, a vector
+        // of rows at a time (the same sums, the same bits).
+        if (finish->bias && !finish->relu && ldc == columns) gs_add_bias(variant, rows, columns, finish->bias, c);
+        else gs_finish_after(rows, columns, c, ldc, finish);
+        return;
+    }
+    if (inner <= GS_SMALL_INNER) {
+        int done;
+        switch (variant) {
+#if defined(__x86_64__)
+        case GS_KERNEL_AVX512: done = gs_small_inner_avx512(rows, inner, columns, a, rowStride, innerStride, b, ldb, c, ldc, finish); break;
+        case GS_KERNEL_AVX2: done = gs_small_inner_avx2(rows, inner, columns, a, rowStride, innerStride, b, ldb, c, ldc, finish); break;
+#endif
+#if defined(__aarch64__)
+        case GS_KERNEL_NEON: done = gs_small_inner_neon(rows, inner, columns, a, rowStride, innerStride, b, ldb, c, ldc, finish); break;
+#endif
+        default: done = gs_small_inner_plain(rows, inner, columns, a, rowStride, innerStride, b, ldb, c, ldc, finish); break;
+        }
+        if (done) return;
+    }
+    switch (variant) {
+#if defined(__x86_64__)
+    case GS_KERNEL_AVX512: gs_product_avx512(rows, inner, columns, a, rowStride, innerStride, b, ldb, c, ldc, finish); return;
+    case GS_KERNEL_AVX2: gs_product_avx2(rows, inner, columns, a, rowStride, innerStride, b, ldb, c, ldc, finish); return;
+#endif
+#if defined(__aarch64__)
+    case GS_KERNEL_NEON: gs_product_neon(rows, inner, columns, a, rowStride, innerStride, b, ldb, c, ldc, finish); return;
+#endif
+    default: gs_product_plain(rows, inner, columns, a, rowStride, innerStride, b, ldb, c, ldc, finish); return;
+    }
+}
+
 void gs_matrix_product(int variant, long rows, long inner, long columns,
                        const float *a, long rowStride, long innerStride,
                        const float *b, long ldb, float *c, long ldc) {
-    if (columns < GS_SMALL_COLUMNS) {
-        gs_small_product(variant, rows, inner, columns, a, rowStride, innerStride, b, ldb, c, ldc);
-        return;
-    }
-    if (inner <= GS_SMALL_INNER && gs_small_inner(variant, rows, inner, columns, a, rowStride, innerStride, b, ldb, c, ldc)) return;
-    switch (variant) {
-#if defined(__x86_64__)
-    case GS_KERNEL_AVX512: gs_product_avx512(rows, inner, columns, a, rowStride, innerStride, b, ldb, c, ldc); return;
-    case GS_KERNEL_AVX2: gs_product_avx2(rows, inner, columns, a, rowStride, innerStride, b, ldb, c, ldc); return;
-#endif
-#if defined(__aarch64__)
-    case GS_KERNEL_NEON: gs_product_neon(rows, inner, columns, a, rowStride, innerStride, b, ldb, c, ldc); return;
-#endif
-    default: gs_product_plain(rows, inner, columns, a, rowStride, innerStride, b, ldb, c, ldc); return;
-    }
+    gs_product(variant, rows, inner, columns, a, rowStride, innerStride, b, ldb, c, ldc, 0);
+}
+
+void gs_matrix_product_finishing(int variant, long rows, long inner, long columns,
+                                 const float *a, long rowStride, long innerStride,
+                                 const float *b, long ldb, float *c, long ldc, gs_product_finish finish) {
+    const int finishes = finish.bias || finish.relu;
+    gs_product(variant, rows, inner, columns, a, rowStride, innerStride, b, ldb, c, ldc, finishes ? &finish : 0);
 }
 
 void gs_small_product(int variant, long rows, long inner, long columns,
@@ -54,13 +98,13 @@ void gs_small_product(int variant, long rows, long inner, long columns,
                       const float *b, long ldb, float *c, long ldc) {
     switch (variant) {
 #if defined(__x86_64__)
-    case GS_KERNEL_AVX512: gs_small_product_avx512(rows, inner, columns, a, rowStride, innerStride, b, ldb, c, ldc); return;
-    case GS_KERNEL_AVX2: gs_small_product_avx2(rows, inner, columns, a, rowStride, innerStride, b, ldb, c, ldc); return;
+    case GS_KERNEL_AVX512: gs_small_product_avx512(rows, inner, columns, a, rowStride, innerStride, b, ldb, c, ldc, 0); return;
+    case GS_KERNEL_AVX2: gs_small_product_avx2(rows, inner, columns, a, rowStride, innerStride, b, ldb, c, ldc, 0); return;
 #endif
 #if defined(__aarch64__)
-    case GS_KERNEL_NEON: gs_small_product_neon(rows, inner, columns, a, rowStride, innerStride, b, ldb, c, ldc); return;
+    case GS_KERNEL_NEON: gs_small_product_neon(rows, inner, columns, a, rowStride, innerStride, b, ldb, c, ldc, 0); return;
 #endif
-    default: gs_small_product_plain(rows, inner, columns, a, rowStride, innerStride, b, ldb, c, ldc); return;
+    default: gs_small_product_plain(rows, inner, columns, a, rowStride, innerStride, b, ldb, c, ldc, 0); return;
     }
 }
 
@@ -69,12 +113,12 @@ int gs_small_inner(int variant, long rows, long inner, long columns,
                    const float *b, long ldb, float *c, long ldc) {
     switch (variant) {
 #if defined(__x86_64__)
-    case GS_KERNEL_AVX512: return gs_small_inner_avx512(rows, inner, columns, a, rowStride, innerStride, b, ldb, c, ldc);
-    case GS_KERNEL_AVX2: return gs_small_inner_avx2(rows, inner, columns, a, rowStride, innerStride, b, ldb, c, ldc);
+    case GS_KERNEL_AVX512: return gs_small_inner_avx512(rows, inner, columns, a, rowStride, innerStride, b, ldb, c, ldc, 0);
+    case GS_KERNEL_AVX2: return gs_small_inner_avx2(rows, inner, columns, a, rowStride, innerStride, b, ldb, c, ldc, 0);
 #endif
 #if defined(__aarch64__)
-    case GS_KERNEL_NEON: return gs_small_inner_neon(rows, inner, columns, a, rowStride, innerStride, b, ldb, c, ldc);
+    case GS_KERNEL_NEON: return gs_small_inner_neon(rows, inner, columns, a, rowStride, innerStride, b, ldb, c, ldc, 0);
 #endif
-    default: return gs_small_inner_plain(rows, inner, columns, a, rowStride, innerStride, b, ldb, c, ldc);
+    default: return gs_small_inner_plain(rows, inner, columns, a, rowStride, innerStride, b, ldb, c, ldc, 0);
     }
 }

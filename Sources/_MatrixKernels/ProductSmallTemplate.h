@@ -21,6 +21,9 @@
 //   any other strides: the plain triple loop.
 // Every element of C is the same sum in the same order whichever rows a call covers, so a product shared
 // among threads by blocks of rows gives exactly the numbers one thread gives.
+// A product that finishes its elements (`gs_product_finish`: a bias, relu beside) does so in registers on the
+// small-inner path (a dense layer taking 1–4 inputs, as wide as the layers after it) and in a pass after the
+// product on the 1–3-column paths, whose outputs are a handful of numbers a row.
 
 #define GS_SMALL_ALWAYS static inline __attribute__((always_inline))
 /// Inner dimensions up to this many steps have B's columns gathered in one go; longer ones in blocks.
@@ -34,6 +37,18 @@ typedef float gs_small_octet __attribute__((vector_size(32)));
 
 GS_SMALL_ALWAYS gs_small_vector gs_small_load(const float *p) { gs_small_vector v; __builtin_memcpy(&v, p, sizeof v); return v; }
 GS_SMALL_ALWAYS void gs_small_store(float *p, gs_small_vector v) { __builtin_memcpy(p, &v, sizeof v); }
+
+typedef int gs_small_bits __attribute__((vector_size(GS_LANES * 4)));
+
+/// `x` in the lanes where `keep` is all ones, +0 where it is zero.
+GS_SMALL_ALWAYS gs_small_vector gs_small_keep(gs_small_vector x, gs_small_bits keep) {
+    gs_small_bits bits;
+    __builtin_memcpy(&bits, &x, sizeof bits);
+    bits &= keep;
+    gs_small_vector out;
+    __builtin_memcpy(&out, &bits, sizeof out);
+    return out;
+}
 
 /// The sum of a vector's lanes: halves added until four remain, then (x₀ + x₂) + (x₁ + x₃).
 GS_SMALL_ALWAYS float gs_small_sum(gs_small_vector v) {
@@ -132,11 +147,24 @@ GS_SMALL_ALWAYS void gs_small_rows(const int nj, long rows, long depth, const fl
 /// vectors of columns starting at column `j`: B's ni × nv vectors stay in registers while every row of A
 /// goes by, C[i, j..] = Σₖ A[i, k]·B[k, j..] in the reference's order of k. `last` is where the last vector
 /// starts (lower than (nv − 1)·GS_LANES when it ends at the matrix's last column and overlaps the one before).
+/// With `finish`, each sum then gets its bias and its relu (or ReLU's gradient) is written beside, while still
+/// in a register. `parts` (a constant at each call site, so a product that finishes nothing runs the plain
+/// loop) says which: 0 nothing, 1 the bias, 3 the bias and relu, 6 ReLU's gradient (relu and gate), and 7 any
+/// mixture, each part looked at as the rows go by.
 GS_SMALL_ALWAYS void gs_small_inner_tile(const int ni, const int nv, long rows, long j, long last, const float *a,
-                                         long rowStride, long innerStride, const float *b, long ldb, float *c, long ldc) {
+                                         long rowStride, long innerStride, const float *b, long ldb, float *c, long ldc,
+                                         const int parts, const gs_product_finish *finish) {
     gs_small_vector w[GS_SMALL_INNER][4];
     for (int k = 0; k < ni; k++)
         for (int v = 0; v < nv; v++) w[k][v] = gs_small_load(b + k * ldb + j + (v == nv - 1 ? last : v * GS_LANES));
+    const int any = parts == 7;
+    const int addsBias = any ? finish->bias != 0 : parts == 1 || parts == 3;
+    const int rectifies = any ? finish->relu && !finish->gate : parts == 3;
+    const int gates = any ? finish->relu && finish->gate : parts == 6;
+    const float *bias = addsBias ? finish->bias : 0;
+    float *relu = rectifies || gates ? finish->relu : 0;
+    const float *gate = gates ? finish->gate : 0;
+    const long ldr = relu ? finish->ldr : 0, ldg = gate ? finish->ldg : 0;
     for (long i = 0; i < rows; i++) {
         const float *row = a + i * rowStride;
         float *out = c + i * ldc + j;
@@ -146,15 +174,32 @@ GS_SMALL_ALWAYS void gs_small_inner_tile(const int ni, const int nv, long rows, 
             const float x = row[k * innerStride];
             for (int v = 0; v < nv; v++) sum[v] += w[k][v] * x;
         }
-        for (int v = 0; v < nv; v++) gs_small_store(out + (v == nv - 1 ? last : v * GS_LANES), sum[v]);
+        for (int v = 0; v < nv; v++) {
+            const long offset = v == nv - 1 ? last : v * GS_LANES;
+            if (addsBias) sum[v] += gs_small_load(bias + j + offset);
+            gs_small_store(out + offset, sum[v]);
+            if (gates)
+                gs_small_store(relu + i * ldr + j + offset,
+                               gs_small_keep(sum[v], gs_small_load(gate + i * ldg + j + offset) > (gs_small_vector){0}));
+            else if (rectifies) gs_small_store(relu + i * ldr + j + offset, gs_small_keep(sum[v], ~(sum[v] < (gs_small_vector){0})));
+        }
     }
 }
 
+#define GS_SMALL_INNER_PARTS(NI, NV) do { \
+    switch (parts) { \
+    case 0: gs_small_inner_tile(NI, NV, rows, j, last, a, rowStride, innerStride, b, ldb, c, ldc, 0, finish); break; \
+    case 1: gs_small_inner_tile(NI, NV, rows, j, last, a, rowStride, innerStride, b, ldb, c, ldc, 1, finish); break; \
+    case 3: gs_small_inner_tile(NI, NV, rows, j, last, a, rowStride, innerStride, b, ldb, c, ldc, 3, finish); break; \
+    case 6: gs_small_inner_tile(NI, NV, rows, j, last, a, rowStride, innerStride, b, ldb, c, ldc, 6, finish); break; \
+    default: gs_small_inner_tile(NI, NV, rows, j, last, a, rowStride, innerStride, b, ldb, c, ldc, 7, finish); break; \
+    } \
+} while (0)
 #define GS_SMALL_INNER_CASE(NI) case NI: \
-    if (nv == 1) gs_small_inner_tile(NI, 1, rows, j, last, a, rowStride, innerStride, b, ldb, c, ldc); \
-    else if (nv == 2) gs_small_inner_tile(NI, 2, rows, j, last, a, rowStride, innerStride, b, ldb, c, ldc); \
-    else if (nv == 3) gs_small_inner_tile(NI, 3, rows, j, last, a, rowStride, innerStride, b, ldb, c, ldc); \
-    else gs_small_inner_tile(NI, 4, rows, j, last, a, rowStride, innerStride, b, ldb, c, ldc); \
+    if (nv == 1) GS_SMALL_INNER_PARTS(NI, 1); \
+    else if (nv == 2) GS_SMALL_INNER_PARTS(NI, 2); \
+    else if (nv == 3) GS_SMALL_INNER_PARTS(NI, 3); \
+    else GS_SMALL_INNER_PARTS(NI, 4); \
     break;
 
 /// Products over an inner dimension of 1 to GS_SMALL_INNER steps (a layer that takes one to four inputs,
@@ -163,6 +208,10 @@ GS_SMALL_ALWAYS void gs_small_inner_tile(const int ni, const int nv, long rows, 
 /// vector ending at the last column, rewriting columns already done with the same sums.
 GS_SMALL_INNER_SIGNATURE(GS_SMALL_INNER_ENTRY) {
     if (rows <= 0 || inner < 1 || inner > GS_SMALL_INNER || columns < GS_LANES) return 0;
+    // Which parts of `finish` there are (see gs_small_inner_tile); 7 stands for any other mixture, each part
+    // then looked at as the rows go by.
+    const int has = !finish ? 0 : (finish->bias ? 1 : 0) | (finish->relu ? 2 : 0) | (finish->relu && finish->gate ? 4 : 0);
+    const int parts = has == 0 || has == 1 || has == 3 || has == 6 ? has : 7;  // 2: relu alone; 7: bias and gate
     for (long j = 0; j < columns; j += 4 * GS_LANES) {
         const long left = columns - j < 4 * GS_LANES ? columns - j : 4 * GS_LANES;
         const int nv = (int)((left + GS_LANES - 1) / GS_LANES);
@@ -178,7 +227,9 @@ GS_SMALL_INNER_SIGNATURE(GS_SMALL_INNER_ENTRY) {
     return 1;
 }
 
-GS_PRODUCT_SIGNATURE(GS_SMALL_ENTRY) {
+/// The 1–3-column product itself; the entry point below finishes C after it.
+static void gs_small_unfinished(long rows, long inner, long columns, const float *a, long rowStride, long innerStride,
+                                const float *b, long ldb, float *c, long ldc) {
     if (rows <= 0 || columns <= 0) return;
     if (columns > 3 || inner <= 0 || (innerStride != 1 && rowStride != 1) || (rowStride == 1 && rows < GS_LANES)) {
         // Outside what the vectors above serve: the plain triple loop (the dispatcher sends only
@@ -200,7 +251,7 @@ GS_PRODUCT_SIGNATURE(GS_SMALL_ENTRY) {
     }
 #ifdef GS_SMALL_ROWS_ENTRY
     if (inner < GS_SMALL_ROWS_DEPTH) {
-        GS_SMALL_ROWS_ENTRY(rows, inner, columns, a, rowStride, innerStride, b, ldb, c, ldc);
+        GS_SMALL_ROWS_ENTRY(rows, inner, columns, a, rowStride, innerStride, b, ldb, c, ldc, 0);
         return;
     }
 #endif
@@ -219,4 +270,9 @@ GS_PRODUCT_SIGNATURE(GS_SMALL_ENTRY) {
         default: gs_small_rows(3, rows, depth, block, rowStride, bt, GS_SMALL_DEPTH, c, ldc, accumulate); break;
         }
     }
+}
+
+GS_PRODUCT_SIGNATURE(GS_SMALL_ENTRY) {
+    gs_small_unfinished(rows, inner, columns, a, rowStride, innerStride, b, ldb, c, ldc);
+    if (finish && rows > 0 && columns > 0) gs_finish_after(rows, columns, c, ldc, finish);
 }

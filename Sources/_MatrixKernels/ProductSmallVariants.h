@@ -11,7 +11,7 @@
 #define GS_SMALL_INNER 4
 #define GS_SMALL_INNER_SIGNATURE(name) \
     int name(long rows, long inner, long columns, const float *a, long rowStride, long innerStride, \
-             const float *b, long ldb, float *c, long ldc)
+             const float *b, long ldb, float *c, long ldc, const gs_product_finish *finish)
 GS_PRODUCT_SIGNATURE(gs_small_product_plain);
 GS_SMALL_INNER_SIGNATURE(gs_small_inner_plain);
 #if defined(__x86_64__)

@@ -31,6 +31,10 @@
 //
 // The small path (few rows, or a B small enough to stay cached where it lies) reads A and B in place, and
 // copies only a ragged last panel of B (zero-padded to whole vectors) when it cannot be read in place.
+// A product may finish each element of C as it goes (`gs_product_finish`: a bias added, relu or ReLU's
+// gradient written beside): the tiles do it on the last block of k, to the sums still in registers, so a
+// dense layer's forward pass stores its output once instead of passing over it again for the bias and for
+// the ReLU, and its input gradient gives the ReLU before it its own gradient in the same pass.
 // Both paths keep their copies on the stack (at most 256 + 12 KB, within any thread's stack; they are separate
 // functions, so their frames are never live together) and a product never allocates.
 
@@ -40,9 +44,27 @@
 _Static_assert(GS_BLOCK_COLUMNS % (GS_LANES * GS_VECTORS) == 0, "a block of B holds whole panels");
 
 typedef float gs_vector __attribute__((vector_size(GS_LANES * 4)));
+typedef int gs_vector_bits __attribute__((vector_size(GS_LANES * 4)));
 
 GS_ALWAYS gs_vector gs_load(const float *p) { gs_vector v; __builtin_memcpy(&v, p, sizeof v); return v; }
 GS_ALWAYS void gs_store(float *p, gs_vector v) { __builtin_memcpy(p, &v, sizeof v); }
+
+/// `x` in the lanes where `keep` is all ones, +0 where it is zero.
+GS_ALWAYS gs_vector gs_keep(gs_vector x, gs_vector_bits keep) {
+    gs_vector_bits bits;
+    __builtin_memcpy(&bits, &x, sizeof bits);
+    bits &= keep;
+    gs_vector out;
+    __builtin_memcpy(&out, &bits, sizeof out);
+    return out;
+}
+
+/// relu in every lane: +0 where z < 0, z itself elsewhere (so −0 and NaN pass unchanged, as ReLU's forward
+/// pass has them).
+GS_ALWAYS gs_vector gs_rectify(gs_vector z) { return gs_keep(z, ~(z < (gs_vector){0})); }
+
+/// ReLU's backward pass in every lane: g where z > 0, +0 elsewhere (NaN included).
+GS_ALWAYS gs_vector gs_gated(gs_vector g, gs_vector z) { return gs_keep(g, z > (gs_vector){0}); }
 
 /// The register tile: C[0..<mr, 0..<columns] (+)= A[0..<mr, 0..<depth] · B[0..<depth, 0..<nv·GS_LANES].
 /// `mr` and `nv` are constants at every call site, so the loops unroll and `sum` lives in registers.
@@ -50,8 +72,25 @@ GS_ALWAYS void gs_store(float *p, gs_vector v) { __builtin_memcpy(p, &v, sizeof 
 /// The last vector starts `last` floats into the row, normally (nv − 1)·GS_LANES; a ragged panel read in
 /// place sets it lower, so that vector ends at the matrix's last column and overlaps the one before: the
 /// overlapped columns get the same sums, in the same order, written twice.
+/// On the last block of k, `f` says how to finish each sum (MatrixKernels.h), its pointers moved to the
+/// tile's first row and column. `finishing` says which of its parts are there, a constant at each call site
+/// so that a tile which finishes nothing is exactly the plain tile, and one that does keeps its
+/// accumulators in registers to the end:
+enum {
+    GS_FINISH_NONE,       // nothing (f unused)
+    GS_FINISH_BIAS,       // the bias alone
+    GS_FINISH_BIAS_RELU,  // the bias, and relu beside
+    GS_FINISH_GATE,       // ReLU's gradient beside, no bias
+    GS_FINISH_ANY,        // whichever parts f has, looked at as the tile runs
+};
 GS_ALWAYS void gs_tile(const int mr, const int nv, long depth, const float *a, long rowStride, long innerStride,
-                       const float *b, long ldb, float *c, long ldc, long columns, int accumulate, long last) {
+                       const float *b, long ldb, float *c, long ldc, long columns, int accumulate, long last,
+                       const int finishing, gs_product_finish f) {
+    const int any = finishing == GS_FINISH_ANY;
+    const int addsBias = any ? f.bias != 0 : finishing == GS_FINISH_BIAS || finishing == GS_FINISH_BIAS_RELU;
+    const int rectifies = any ? f.relu && !f.gate : finishing == GS_FINISH_BIAS_RELU;
+    const int gates = any ? f.relu && f.gate : finishing == GS_FINISH_GATE;
+    const float *bias = f.bias;
     gs_vector sum[GS_ROWS][3];
     for (int r = 0; r < mr; r++)
         for (int v = 0; v < nv; v++) sum[r][v] = (gs_vector){0};
@@ -65,17 +104,29 @@ GS_ALWAYS void gs_tile(const int mr, const int nv, long depth, const float *a, l
     }
     for (int r = 0; r < mr; r++) {
         float *row = c + r * ldc;
+        float *reluRow = rectifies || gates ? f.relu + r * f.ldr : 0;
+        const float *gateRow = gates ? f.gate + r * f.ldg : 0;
         for (int v = 0; v < nv; v++) {
             const long offset = v == nv - 1 ? last : v * GS_LANES;
             const long left = columns - offset;
             if (left >= GS_LANES) {
                 gs_vector out = sum[r][v];
                 if (accumulate) out += gs_load(row + offset);
+                if (addsBias) out += gs_load(bias + offset);
                 gs_store(row + offset, out);
+                if (rectifies) gs_store(reluRow + offset, gs_rectify(out));
+                if (gates) gs_store(reluRow + offset, gs_gated(out, gs_load(gateRow + offset)));
             } else {
                 float part[GS_LANES];
                 gs_store(part, sum[r][v]);
-                for (long j = 0; j < left; j++) row[v * GS_LANES + j] = accumulate ? row[v * GS_LANES + j] + part[j] : part[j];
+                for (long j = 0; j < left; j++) {
+                    const long at = v * GS_LANES + j;
+                    float out = accumulate ? row[at] + part[j] : part[j];
+                    if (addsBias) out += bias[at];
+                    row[at] = out;
+                    if (rectifies) reluRow[at] = out < 0 ? 0 : out;
+                    if (gates) reluRow[at] = gateRow[at] > 0 ? out : 0;
+                }
             }
         }
     }
@@ -83,10 +134,20 @@ GS_ALWAYS void gs_tile(const int mr, const int nv, long depth, const float *a, l
 
 // A is read either along its rows (innerStride 1), down its columns (rowStride 1, a transpose), or with
 // any strides; each gets its own copy of the tile, with the constant stride folded into the addresses.
+// A tile that finishes its sums is a dense layer's forward pass, X·Wᵀ with X along its rows: it gets copies
+// of its own for the bias, and the bias and relu; any other finishing tile looks at the pointers as it goes.
+#define GS_TILE(R, V, ROW, INNER, FINISH) \
+    gs_tile(R, V, depth, a, ROW, INNER, b, ldb, c, ldc, columns, accumulate, last, FINISH, f)
 #define GS_LAYOUTS(R, V) do { \
-    if (innerStride == 1) gs_tile(R, V, depth, a, rowStride, 1, b, ldb, c, ldc, columns, accumulate, last); \
-    else if (rowStride == 1) gs_tile(R, V, depth, a, 1, innerStride, b, ldb, c, ldc, columns, accumulate, last); \
-    else gs_tile(R, V, depth, a, rowStride, innerStride, b, ldb, c, ldc, columns, accumulate, last); \
+    if (finishing == GS_FINISH_NONE) { \
+        if (innerStride == 1) GS_TILE(R, V, rowStride, 1, GS_FINISH_NONE); \
+        else if (rowStride == 1) GS_TILE(R, V, 1, innerStride, GS_FINISH_NONE); \
+        else GS_TILE(R, V, rowStride, innerStride, GS_FINISH_NONE); \
+    } \
+    else if (innerStride == 1 && finishing == GS_FINISH_BIAS_RELU) GS_TILE(R, V, rowStride, 1, GS_FINISH_BIAS_RELU); \
+    else if (innerStride == 1 && finishing == GS_FINISH_BIAS) GS_TILE(R, V, rowStride, 1, GS_FINISH_BIAS); \
+    else if (innerStride == 1 && finishing == GS_FINISH_GATE) GS_TILE(R, V, rowStride, 1, GS_FINISH_GATE); \
+    else GS_TILE(R, V, rowStride, innerStride, GS_FINISH_ANY); \
 } while (0)
 #define GS_ROW_CASE(R) case R: \
     if (nv == 1) GS_LAYOUTS(R, 1); \
@@ -94,9 +155,17 @@ GS_ALWAYS void gs_tile(const int mr, const int nv, long depth, const float *a, l
     else GS_LAYOUTS(R, GS_MIN(3, GS_VECTORS)); \
     return;
 
-/// One tile of `mr` rows (1 to GS_ROWS) and `nv` vectors (1 to GS_VECTORS), each shape its own unrolled copy.
+/// One tile of `mr` rows (1 to GS_ROWS) and `nv` vectors (1 to GS_VECTORS), each shape its own unrolled copy,
+/// finished as `finish` says (NULL: not at all) with its pointers at the tile's first row and column.
 static void gs_run_tile(int mr, int nv, long depth, const float *a, long rowStride, long innerStride,
-                        const float *b, long ldb, float *c, long ldc, long columns, int accumulate, long last) {
+                        const float *b, long ldb, float *c, long ldc, long columns, int accumulate, long last,
+                        const gs_product_finish *finish) {
+    const gs_product_finish f = finish ? *finish : (gs_product_finish){0};
+    const int finishing = !finish ? GS_FINISH_NONE
+        : f.bias && f.relu && !f.gate ? GS_FINISH_BIAS_RELU
+        : f.bias && !f.relu ? GS_FINISH_BIAS
+        : !f.bias && f.relu && f.gate ? GS_FINISH_GATE
+        : GS_FINISH_ANY;
     switch (mr) {
     GS_ROW_CASE(1)
 #if GS_ROWS >= 2
@@ -137,6 +206,16 @@ static void gs_run_tile(int mr, int nv, long depth, const float *a, long rowStri
 #endif
     default: return;
     }
+}
+
+/// `finish` (which may be NULL) with its pointers moved to row `row` and column `column`.
+GS_ALWAYS gs_product_finish gs_finish_at(const gs_product_finish *finish, long row, long column) {
+    if (!finish) return (gs_product_finish){0};
+    gs_product_finish moved = *finish;
+    if (moved.bias) moved.bias += column;
+    if (moved.relu) moved.relu += row * moved.ldr + column;
+    if (moved.gate) moved.gate += row * moved.ldg + column;
+    return moved;
 }
 
 /// Copies `columns` columns of `depth` rows of B (rows `ldb` floats apart) into `panel`, `width` floats a
@@ -189,7 +268,7 @@ static void gs_narrow(long rows, long inner, long columns, const float *a, long 
 /// time, while every row tile of A, read in place, streams past it.
 __attribute__((noinline))
 static void gs_large(long rows, long inner, long columns, const float *a, long rowStride, long innerStride,
-                     const float *b, long ldb, float *c, long ldc) {
+                     const float *b, long ldb, float *c, long ldc, const gs_product_finish *finish) {
     enum { width = GS_LANES * GS_VECTORS };
     float packedB[GS_DEPTH * GS_BLOCK_COLUMNS] __attribute__((aligned(64)));
     float packedA[GS_ROWS * GS_DEPTH] __attribute__((aligned(64)));
@@ -198,6 +277,8 @@ static void gs_large(long rows, long inner, long columns, const float *a, long r
     for (long k0 = 0; k0 < inner; k0 += GS_DEPTH) {
         const long depth = GS_MIN(GS_DEPTH, inner - k0);
         const int accumulate = k0 > 0;
+        // The last block of k finishes each element.
+        const gs_product_finish *done = k0 + depth >= inner ? finish : 0;
         for (long j0 = 0; j0 < columns; j0 += GS_BLOCK_COLUMNS) {
             const long blockColumns = GS_MIN(GS_BLOCK_COLUMNS, columns - j0);
             const long panels = (blockColumns + width - 1) / width;
@@ -218,8 +299,11 @@ static void gs_large(long rows, long inner, long columns, const float *a, long r
                 for (long p = 0; p < panels; p++) {
                     const long panelColumns = GS_MIN(width, blockColumns - p * width);
                     const int nv = (int)((panelColumns + GS_LANES - 1) / GS_LANES);
+                    const long column = j0 + p * width;
+                    const gs_product_finish tileFinish = gs_finish_at(done, i, column);
                     gs_run_tile(mr, nv, depth, tileA, tileRowStride, tileInnerStride, packedB + p * depth * width, width,
-                                c + i * ldc + j0 + p * width, ldc, panelColumns, accumulate, (nv - 1) * GS_LANES);
+                                c + i * ldc + column, ldc, panelColumns, accumulate, (nv - 1) * GS_LANES,
+                                done ? &tileFinish : 0);
                 }
             }
         }
@@ -231,10 +315,12 @@ GS_PRODUCT_SIGNATURE(GS_ENTRY) {
     if (inner <= 0) {
         for (long i = 0; i < rows; i++)
             for (long j = 0; j < columns; j++) c[i * ldc + j] = 0;
+        if (finish) gs_finish_after(rows, columns, c, ldc, finish);
         return;
     }
     if (columns < 4) {
         gs_narrow(rows, inner, columns, a, rowStride, innerStride, b, ldb, c, ldc);
+        if (finish) gs_finish_after(rows, columns, c, ldc, finish);
         return;
     }
 #ifdef GS_NARROW_ENTRY
@@ -243,14 +329,14 @@ GS_PRODUCT_SIGNATURE(GS_ENTRY) {
     // shared among threads by blocks of columns gives exactly the numbers one thread gives; otherwise only
     // products that both sum in one block may go.
     if (columns < GS_LANES && (GS_NARROW_DEPTH == GS_DEPTH || inner <= GS_MIN(GS_NARROW_DEPTH, GS_DEPTH))) {
-        GS_NARROW_ENTRY(rows, inner, columns, a, rowStride, innerStride, b, ldb, c, ldc);
+        GS_NARROW_ENTRY(rows, inner, columns, a, rowStride, innerStride, b, ldb, c, ldc, finish);
         return;
     }
 #endif
     // B is copied when its panels are reused by many row tiles and too large to stay cached where it lies:
     // then a copy into contiguous rows pays for itself many times over. Otherwise it is read in place.
     if (rows > 2 * GS_ROWS && inner * columns > GS_PACK_THRESHOLD) {
-        gs_large(rows, inner, columns, a, rowStride, innerStride, b, ldb, c, ldc);
+        gs_large(rows, inner, columns, a, rowStride, innerStride, b, ldb, c, ldc, finish);
         return;
     }
     enum { width = GS_LANES * GS_VECTORS };
@@ -258,6 +344,7 @@ GS_PRODUCT_SIGNATURE(GS_ENTRY) {
     for (long k0 = 0; k0 < inner; k0 += GS_DEPTH) {
         const long depth = GS_MIN(GS_DEPTH, inner - k0);
         const int accumulate = k0 > 0;
+        const gs_product_finish *done = k0 + depth >= inner ? finish : 0;
         for (long i0 = 0; i0 < rows; i0 += GS_BLOCK_ROWS) {
             const long blockRows = GS_MIN(GS_BLOCK_ROWS, rows - i0);
             const float *blockA = a + i0 * rowStride + k0 * innerStride;
@@ -277,8 +364,10 @@ GS_PRODUCT_SIGNATURE(GS_ENTRY) {
                 }
                 for (long i = 0; i < blockRows; i += GS_ROWS) {
                     const int mr = (int)GS_MIN(GS_ROWS, blockRows - i);
+                    const gs_product_finish tileFinish = gs_finish_at(done, i0 + i, j0);
                     gs_run_tile(mr, nv, depth, blockA + i * rowStride, rowStride, innerStride,
-                                panelB, panelStride, c + (i0 + i) * ldc + j0, ldc, panelColumns, accumulate, last);
+                                panelB, panelStride, c + (i0 + i) * ldc + j0, ldc, panelColumns, accumulate, last,
+                                done ? &tileFinish : 0);
                 }
             }
         }

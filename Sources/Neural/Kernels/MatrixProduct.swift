@@ -106,9 +106,27 @@ public enum MatrixProduct {
     public static func multiply(_ a: UnsafePointer<Float>, _ b: UnsafePointer<Float>, _ c: UnsafeMutablePointer<Float>,
                                 rows: Int, inner: Int, columns: Int, rowStride: Int, innerStride: Int,
                                 variant: Variant) {
+        let kernel = variant.rawValue
+        // Addresses cross into the worker threads as integers: each thread touches only its own block of C.
+        let (aAddress, bAddress, cAddress) = (Int(bitPattern: a), Int(bitPattern: b), Int(bitPattern: c))
+        shareAmongThreads(rows: rows, inner: inner, columns: columns) { block in
+            guard let a = UnsafePointer<Float>(bitPattern: aAddress), let b = UnsafePointer<Float>(bitPattern: bAddress),
+                  let c = UnsafeMutablePointer<Float>(bitPattern: cAddress) else { return }
+            gs_matrix_product(kernel, block.rows.count, inner, block.columns.count,
+                              a + block.rows.lowerBound * rowStride, rowStride, innerStride,
+                              b + block.columns.lowerBound, columns, c + block.rows.lowerBound * columns + block.columns.lowerBound, columns)
+        }
+    }
+
+    /// Runs `body` on the whole of a rows × columns product, or, when it has at least ``parallelWork``
+    /// multiply-adds and ``threads`` is more than one, on blocks of it in as many threads: each block is a
+    /// range of rows of C (or of columns, when C has too few rows to go round), so no two threads write the
+    /// same element and each element is the same sum as on one thread.
+    private static func shareAmongThreads(rows: Int, inner: Int, columns: Int,
+                                          _ body: @Sendable (_ block: (rows: Range<Int>, columns: Range<Int>)) -> Void) {
         let parts = rows * inner * columns >= parallelWork ? min(threads, 64) : 1
         if parts <= 1 {
-            gs_matrix_product(variant.rawValue, rows, inner, columns, a, rowStride, innerStride, b, columns, c, columns)
+            body((0..<rows, 0..<columns))
             return
         }
         // Blocks are whole multiples of 24 rows (or 32 columns), so every thread's share is made of full tiles.
@@ -118,21 +136,60 @@ public enum MatrixProduct {
         let block = (length + parts - 1) / parts
         let blockLength = (block + unit - 1) / unit * unit
         let blocks = (length + blockLength - 1) / blockLength
-        // Addresses cross into the worker threads as integers: each thread touches only its own block of C.
-        let (aAddress, bAddress, cAddress) = (Int(bitPattern: a), Int(bitPattern: b), Int(bitPattern: c))
-        let kernel = variant.rawValue
         DispatchQueue.concurrentPerform(iterations: blocks) { index in
             let start = index * blockLength, count = min(blockLength, length - start)
-            guard count > 0, let a = UnsafePointer<Float>(bitPattern: aAddress),
-                  let b = UnsafePointer<Float>(bitPattern: bAddress),
-                  let c = UnsafeMutablePointer<Float>(bitPattern: cAddress) else { return }
-            if splitRows {
-                gs_matrix_product(kernel, count, inner, columns, a + start * rowStride, rowStride, innerStride,
-                                  b, columns, c + start * columns, columns)
-            } else {
-                gs_matrix_product(kernel, rows, inner, count, a, rowStride, innerStride,
-                                  b + start, columns, c + start, columns)
+            guard count > 0 else { return }
+            body(splitRows ? (start..<start + count, 0..<columns) : (0..<rows, start..<start + count))
+        }
+    }
+
+    /// `C = A·B`, each element then finished in the same pass (see `gs_product_finish`), to the bit as the
+    /// separate passes would give:
+    /// - `bias` (`columns` floats) added to every row: a dense layer's `Z = X·Wᵀ + b`;
+    /// - `relu` (`rows × columns` floats), when given, gets relu(C): the ReLU after a dense layer, as
+    ///   `ReLU.forward` gives it;
+    /// - or, with `gate` too (`rows × columns` floats), C where gate > 0 and 0 elsewhere: the backward pass of
+    ///   the ReLU before a dense layer whose input gradient C is (gate = that ReLU's input z), as `ReLU.backward`.
+    /// The C kernels finish each element while it is still in a register, so the output is stored once
+    /// rather than passed over again; the small Swift tiles run the passes one after the other.
+    public static func multiply(_ a: UnsafePointer<Float>, _ b: UnsafePointer<Float>, _ c: UnsafeMutablePointer<Float>,
+                                rows: Int, inner: Int, columns: Int, rowStride: Int, innerStride: Int,
+                                bias: UnsafePointer<Float>?, relu: UnsafeMutablePointer<Float>?, gate: UnsafePointer<Float>? = nil,
+                                variant: Variant = .selected) {
+        if usesSmallTiles(rows: rows, inner: inner, columns: columns) {
+            smallProduct(a, b, c, rows: rows, inner: inner, columns: columns, rowStride: rowStride, innerStride: innerStride)
+            if let bias { ElementwiseKernels.addBias(rows: rows, columns: columns, bias: bias, to: c, variant: variant) }
+            if let relu, let gate {
+                ReLU.backward(z: gate, outputGradient: c, inputGradient: relu, count: rows * columns)
+            } else if let relu {
+                ReLU.forward(c, relu, count: rows * columns)
             }
+            return
+        }
+        multiply(a, b, c, rows: rows, inner: inner, columns: columns, rowStride: rowStride, innerStride: innerStride,
+                 bias: bias, relu: relu, gate: gate, inKernel: variant)
+    }
+
+    /// The finishing product above in the C kernels alone, whatever its size, with a chosen (supported) variant:
+    /// tests hold every variant to the reference with it.
+    static func multiply(_ a: UnsafePointer<Float>, _ b: UnsafePointer<Float>, _ c: UnsafeMutablePointer<Float>,
+                         rows: Int, inner: Int, columns: Int, rowStride: Int, innerStride: Int,
+                         bias: UnsafePointer<Float>?, relu: UnsafeMutablePointer<Float>?, gate: UnsafePointer<Float>?,
+                         inKernel variant: Variant) {
+        let kernel = variant.rawValue
+        let (aAddress, bAddress, cAddress) = (Int(bitPattern: a), Int(bitPattern: b), Int(bitPattern: c))
+        let (biasAddress, reluAddress, gateAddress) = (Int(bitPattern: bias), Int(bitPattern: relu), Int(bitPattern: gate))
+        shareAmongThreads(rows: rows, inner: inner, columns: columns) { block in
+            guard let a = UnsafePointer<Float>(bitPattern: aAddress), let b = UnsafePointer<Float>(bitPattern: bAddress),
+                  let c = UnsafeMutablePointer<Float>(bitPattern: cAddress) else { return }
+            let (row, column) = (block.rows.lowerBound, block.columns.lowerBound)
+            let finish = gs_product_finish(bias: UnsafePointer<Float>(bitPattern: biasAddress).map { $0 + column },
+                                           relu: UnsafeMutablePointer<Float>(bitPattern: reluAddress).map { $0 + row * columns + column },
+                                           ldr: columns,
+                                           gate: UnsafePointer<Float>(bitPattern: gateAddress).map { $0 + row * columns + column },
+                                           ldg: columns)
+            gs_matrix_product_finishing(kernel, block.rows.count, inner, block.columns.count, a + row * rowStride, rowStride, innerStride,
+                                        b + column, columns, c + row * columns + column, columns, finish)
         }
     }
 

@@ -89,13 +89,19 @@ public struct Dense: Layer {
     }
 
     public mutating func forward(_ input: Matrix, mode: Mode) {
+        forward(input, rectifiedInto: nil)
+    }
+
+    /// Z = X·Wᵀ + b into `output`, and relu(Z) into `rectified` when it is given, in one pass over Z.
+    mutating func forward(_ input: Matrix, rectifiedInto rectified: UnsafeMutablePointer<Float>?) {
         checkInput(input)
         if input.rows > output.capacity { reserve(batchCapacity: input.rows) }
         if !transposeIsCurrent {
             Transpose.write(tensors[0].values, into: &weightsTransposed)
             transposeIsCurrent = true
         }
-        // Z = X·Wᵀ + b, through the weights' transposed copy (Wᵀ, the layout the product kernels read fastest).
+        // Z = X·Wᵀ + b, through the weights' transposed copy (Wᵀ, the layout the product kernels read fastest);
+        // the bias is added to each sum as the product finishes it.
         let columns = outputSize, rows = input.rows, inner = inputSize
         output.resize(rows: rows)
         input.storage.withUnsafeBufferPointer { x in
@@ -103,8 +109,8 @@ public struct Dense: Layer {
                 tensors[1].values.storage.withUnsafeBufferPointer { b in
                     output.storage.withUnsafeMutableBufferPointer { z in
                         MatrixProduct.multiply(x.baseAddress!, wT.baseAddress!, z.baseAddress!, rows: rows, inner: inner,
-                                               columns: columns, rowStride: inner, innerStride: 1)
-                        ElementwiseKernels.addBias(rows: rows, columns: columns, bias: b.baseAddress!, to: z.baseAddress!)
+                                               columns: columns, rowStride: inner, innerStride: 1,
+                                               bias: b.baseAddress!, relu: rectified)
                     }
                 }
             }
@@ -112,6 +118,14 @@ public struct Dense: Layer {
     }
 
     public mutating func backward(input: Matrix, outputGradient: Matrix, computeInputGradient: Bool) {
+        parameterGradients(input: input, outputGradient: outputGradient)
+        if computeInputGradient {
+            MatrixProduct.multiply(outputGradient, tensors[0].values, into: &inputGradient)
+        }
+    }
+
+    /// ∂L/∂W and ∂L/∂b of the trainable tensors.
+    private mutating func parameterGradients(input: Matrix, outputGradient: Matrix) {
         let rows = input.rows, columns = outputSize
         if tensors[0].isTrainable {
             // ∂L/∂W = (∂L/∂Z)ᵀ·X, summing over the examples of the batch.
@@ -124,9 +138,6 @@ public struct Dense: Layer {
                     ElementwiseKernels.columnSums(rows: rows, columns: columns, of: g.baseAddress!, into: db.baseAddress!)
                 }
             }
-        }
-        if computeInputGradient {
-            MatrixProduct.multiply(outputGradient, tensors[0].values, into: &inputGradient)
         }
     }
 

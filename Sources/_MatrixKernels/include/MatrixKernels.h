@@ -51,6 +51,32 @@ void gs_matrix_product(int variant, long rows, long inner, long columns,
                        const float *a, long rowStride, long innerStride,
                        const float *b, long ldb, float *c, long ldc);
 
+/// What a product does to each element of C as it is finished, before storing it: a dense layer's forward
+/// pass and the ReLU after it (Z = X·Wᵀ + b, A = relu(Z)), or its input gradient and the backward pass of
+/// the ReLU before it (∂L/∂A = G·W, ∂L/∂Z = ∂L/∂A where Z > 0), in one pass over the output instead of two
+/// or three.
+///   bias   NULL, or `columns` floats: C[i, j] = (Σₖ A[i, k]·B[k, j]) + bias[j], the sum first and the bias added
+///          to it, exactly as a separate pass over C would (so the same bits)
+///   relu   NULL, or room for rows × columns floats, rows `ldr` floats apart, written beside C:
+///          without `gate`, relu(C[i, j]): 0 where C[i, j] < 0 and C[i, j] itself elsewhere (−0 and NaN pass
+///          unchanged), as ReLU's forward pass gives;
+///          with `gate` (rows `ldg` floats apart), C[i, j] where gate[i, j] > 0 and 0 elsewhere (NaN included),
+///          as ReLU's backward pass gives with gate = z
+typedef struct {
+    const float *bias;
+    float *relu;
+    long ldr;
+    const float *gate;
+    long ldg;
+} gs_product_finish;
+
+/// `C = A·B` as `gs_matrix_product`, each element then finished as `finish` says. The register tiles and the
+/// small-inner path finish an element while it is still in a register; the narrow paths (under 4 columns)
+/// finish C in a short pass after the product.
+void gs_matrix_product_finishing(int variant, long rows, long inner, long columns,
+                                 const float *a, long rowStride, long innerStride,
+                                 const float *b, long ldb, float *c, long ldc, gs_product_finish finish);
+
 /// The small-product path alone (products up to 3 columns wide, read straight from A and B; wider ones
 /// take a plain loop): what `gs_matrix_product` calls for them, exposed so tests can hold each variant to
 /// the reference.
