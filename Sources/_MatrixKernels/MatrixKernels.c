@@ -42,6 +42,22 @@ void gs_finish_after(long rows, long columns, float *c, long ldc, const gs_produ
         }
 }
 
+/// The small-inner path of `variant`, finished as `finish` says (NULL: not at all); 0 for shapes it does not take.
+static int gs_small_inner_finishing(int variant, long rows, long inner, long columns, const float *a, long rowStride,
+                                    long innerStride, const float *b, long ldb, float *c, long ldc,
+                                    const gs_product_finish *finish) {
+    switch (variant) {
+#if defined(__x86_64__)
+    case GS_KERNEL_AVX512: return gs_small_inner_avx512(rows, inner, columns, a, rowStride, innerStride, b, ldb, c, ldc, finish);
+    case GS_KERNEL_AVX2: return gs_small_inner_avx2(rows, inner, columns, a, rowStride, innerStride, b, ldb, c, ldc, finish);
+#endif
+#if defined(__aarch64__)
+    case GS_KERNEL_NEON: return gs_small_inner_neon(rows, inner, columns, a, rowStride, innerStride, b, ldb, c, ldc, finish);
+#endif
+    default: return gs_small_inner_plain(rows, inner, columns, a, rowStride, innerStride, b, ldb, c, ldc, finish);
+    }
+}
+
 /// The product, finished as `finish` says (NULL: not at all).
 static void gs_product(int variant, long rows, long inner, long columns, const float *a, long rowStride, long innerStride,
                        const float *b, long ldb, float *c, long ldc, const gs_product_finish *finish) {
@@ -54,20 +70,8 @@ static void gs_product(int variant, long rows, long inner, long columns, const f
         else gs_finish_after(rows, columns, c, ldc, finish);
         return;
     }
-    if (inner <= GS_SMALL_INNER) {
-        int done;
-        switch (variant) {
-#if defined(__x86_64__)
-        case GS_KERNEL_AVX512: done = gs_small_inner_avx512(rows, inner, columns, a, rowStride, innerStride, b, ldb, c, ldc, finish); break;
-        case GS_KERNEL_AVX2: done = gs_small_inner_avx2(rows, inner, columns, a, rowStride, innerStride, b, ldb, c, ldc, finish); break;
-#endif
-#if defined(__aarch64__)
-        case GS_KERNEL_NEON: done = gs_small_inner_neon(rows, inner, columns, a, rowStride, innerStride, b, ldb, c, ldc, finish); break;
-#endif
-        default: done = gs_small_inner_plain(rows, inner, columns, a, rowStride, innerStride, b, ldb, c, ldc, finish); break;
-        }
-        if (done) return;
-    }
+    if (inner <= GS_SMALL_INNER && gs_small_inner_finishing(variant, rows, inner, columns, a, rowStride, innerStride, b, ldb, c, ldc, finish))
+        return;
     switch (variant) {
 #if defined(__x86_64__)
     case GS_KERNEL_AVX512: gs_product_avx512(rows, inner, columns, a, rowStride, innerStride, b, ldb, c, ldc, finish); return;
@@ -111,14 +115,5 @@ void gs_small_product(int variant, long rows, long inner, long columns,
 int gs_small_inner(int variant, long rows, long inner, long columns,
                    const float *a, long rowStride, long innerStride,
                    const float *b, long ldb, float *c, long ldc) {
-    switch (variant) {
-#if defined(__x86_64__)
-    case GS_KERNEL_AVX512: return gs_small_inner_avx512(rows, inner, columns, a, rowStride, innerStride, b, ldb, c, ldc, 0);
-    case GS_KERNEL_AVX2: return gs_small_inner_avx2(rows, inner, columns, a, rowStride, innerStride, b, ldb, c, ldc, 0);
-#endif
-#if defined(__aarch64__)
-    case GS_KERNEL_NEON: return gs_small_inner_neon(rows, inner, columns, a, rowStride, innerStride, b, ldb, c, ldc, 0);
-#endif
-    default: return gs_small_inner_plain(rows, inner, columns, a, rowStride, innerStride, b, ldb, c, ldc, 0);
-    }
+    return gs_small_inner_finishing(variant, rows, inner, columns, a, rowStride, innerStride, b, ldb, c, ldc, 0);
 }

@@ -48,6 +48,20 @@ public struct ActivationLayer: Layer {
         }
     }
 
+    /// The layer before fills `output` with this layer's function of its own output (see `Layer`).
+    public mutating func receiveOutput(rows: Int, from fill: (UnsafeMutablePointer<Float>) -> Bool) -> Bool {
+        if rows > output.capacity { reserve(batchCapacity: rows) }
+        output.resize(rows: rows)
+        return output.storage.withUnsafeMutableBufferPointer { fill($0.baseAddress!) }
+    }
+
+    /// The layer after fills `inputGradient` with this layer's backward pass (see `Layer`).
+    public mutating func receiveInputGradient(rows: Int, from fill: (UnsafeMutablePointer<Float>) -> Bool) -> Bool {
+        if rows > inputGradient.capacity { reserve(batchCapacity: rows) }
+        inputGradient.resize(rows: rows)
+        return inputGradient.storage.withUnsafeMutableBufferPointer { fill($0.baseAddress!) }
+    }
+
     public mutating func backward(input: Matrix, outputGradient: Matrix, computeInputGradient: Bool) {
         guard computeInputGradient else { return }
         inputGradient.resize(rows: input.rows)

@@ -92,6 +92,15 @@ public struct Dense: Layer {
         forward(input, rectifiedInto: nil)
     }
 
+    /// With ReLU after it, a dense layer writes relu(Z) beside Z as each element is finished, so the ReLU layer
+    /// need not pass over Z again (`Network.forward` hands it the ReLU's buffer). Any other function: false.
+    public mutating func forward(_ input: Matrix, mode: Mode, alsoApplying function: Activation,
+                                 into activated: UnsafeMutablePointer<Float>) -> Bool {
+        guard function == .relu else { return false }
+        forward(input, rectifiedInto: activated)
+        return true
+    }
+
     /// Z = X·Wᵀ + b into `output`, and relu(Z) into `rectified` when it is given, in one pass over Z.
     mutating func forward(_ input: Matrix, rectifiedInto rectified: UnsafeMutablePointer<Float>?) {
         checkInput(input)
@@ -122,6 +131,28 @@ public struct Dense: Layer {
         if computeInputGradient {
             MatrixProduct.multiply(outputGradient, tensors[0].values, into: &inputGradient)
         }
+    }
+
+    /// With ReLU before it, a dense layer writes that ReLU's gradient, ∂L/∂X where z > 0, beside ∂L/∂X as each
+    /// element is finished (`Network`'s backward passes hand it the ReLU's buffer). Any other function: false.
+    public mutating func backward(input: Matrix, outputGradient: Matrix, parameters: Bool, thenActivation function: Activation,
+                                  at z: Matrix, into gradient: UnsafeMutablePointer<Float>) -> Bool {
+        guard function == .relu, z.count == outputGradient.rows * inputSize else { return false }
+        if parameters { parameterGradients(input: input, outputGradient: outputGradient) }
+        // ∂L/∂X = (∂L/∂Z)·W, and ∂L/∂z = ∂L/∂X where z > 0.
+        let rows = outputGradient.rows, inner = outputSize, columns = inputSize
+        inputGradient.resize(rows: rows)
+        outputGradient.storage.withUnsafeBufferPointer { g in
+            tensors[0].values.storage.withUnsafeBufferPointer { w in
+                z.storage.withUnsafeBufferPointer { z in
+                    inputGradient.storage.withUnsafeMutableBufferPointer { dX in
+                        MatrixProduct.multiply(g.baseAddress!, w.baseAddress!, dX.baseAddress!, rows: rows, inner: inner, columns: columns,
+                                               rowStride: inner, innerStride: 1, bias: nil, relu: gradient, gate: z.baseAddress!)
+                    }
+                }
+            }
+        }
+        return true
     }
 
     /// ∂L/∂W and ∂L/∂b of the trainable tensors.

@@ -38,6 +38,26 @@ public protocol Layer: Sendable {
     mutating func reserve(batchCapacity: Int)
     /// Computes `output` from `input`.
     mutating func forward(_ input: Matrix, mode: Mode)
+    /// Computes `output` from `input` and, in the same pass, `function` of it into `activated` (room for
+    /// `input.rows × outputSize` floats): the activation layer after this one, done while each number is at
+    /// hand (a dense layer and the ReLU after it). Returns false, having done nothing, where the layer has no
+    /// such pass for `function`; the network then runs the two layers one after the other.
+    mutating func forward(_ input: Matrix, mode: Mode, alsoApplying function: Activation,
+                          into activated: UnsafeMutablePointer<Float>) -> Bool
+    /// For an activation layer whose forward pass the layer before computes (see above): sizes `output` for
+    /// `rows` examples and lends its buffer to `fill`, returning what `fill` returns. Other layers return
+    /// false without calling `fill`.
+    mutating func receiveOutput(rows: Int, from fill: (UnsafeMutablePointer<Float>) -> Bool) -> Bool
+    /// `backward` with ∂L/∂input (or, when `parameters` is false, `backwardToInputOnly`), and in the same pass
+    /// the backward pass of the activation layer before this one: `function`'s derivative at `z`, that
+    /// layer's input, times this layer's ∂L/∂input, into `gradient` (room for `input.rows × inputSize`
+    /// floats). Returns false, having done nothing, where the layer has no such pass for `function`.
+    mutating func backward(input: Matrix, outputGradient: Matrix, parameters: Bool, thenActivation function: Activation,
+                           at z: Matrix, into gradient: UnsafeMutablePointer<Float>) -> Bool
+    /// For an activation layer whose backward pass the layer after computes (see above): sizes
+    /// `inputGradient` for `rows` examples and lends its buffer to `fill`, returning what `fill` returns.
+    /// Other layers return false without calling `fill`.
+    mutating func receiveInputGradient(rows: Int, from fill: (UnsafeMutablePointer<Float>) -> Bool) -> Bool
     /// Given the `input` of the last forward pass and ∂L/∂output, computes the gradients of the trainable
     /// parameters and, when asked, ∂L/∂input.
     mutating func backward(input: Matrix, outputGradient: Matrix, computeInputGradient: Bool)
@@ -72,6 +92,16 @@ extension Layer {
     public mutating func backwardToInputOnly(input: Matrix, outputGradient: Matrix) {
         backward(input: input, outputGradient: outputGradient, computeInputGradient: true)
     }
+
+    public mutating func forward(_ input: Matrix, mode: Mode, alsoApplying function: Activation,
+                                 into activated: UnsafeMutablePointer<Float>) -> Bool { false }
+
+    public mutating func receiveOutput(rows: Int, from fill: (UnsafeMutablePointer<Float>) -> Bool) -> Bool { false }
+
+    public mutating func backward(input: Matrix, outputGradient: Matrix, parameters: Bool, thenActivation function: Activation,
+                                  at z: Matrix, into gradient: UnsafeMutablePointer<Float>) -> Bool { false }
+
+    public mutating func receiveInputGradient(rows: Int, from fill: (UnsafeMutablePointer<Float>) -> Bool) -> Bool { false }
 
     @discardableResult
     public mutating func update(with optimizer: inout Optimizer, firstSlot: Int) -> Int {

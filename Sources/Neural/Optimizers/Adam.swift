@@ -11,8 +11,33 @@ public enum Adam {
                               mean m: UnsafeMutablePointer<Float>, squareMean v: UnsafeMutablePointer<Float>,
                               count: Int, step: Int, learningRate: Float, beta1: Float, beta2: Float, epsilon: Float,
                               l1: Float, l2: Float) {
-        let correction1 = 1 - Float(pow(Double(beta1), Double(step)))
-        let correction2 = 1 - Float(pow(Double(beta2), Double(step)))
+        update(p, gradient, mean: m, squareMean: v, count: count,
+               corrections: corrections(step: step, beta1: beta1, beta2: beta2),
+               learningRate: learningRate, beta1: beta1, beta2: beta2, epsilon: epsilon, l1: l1, l2: l2)
+    }
+
+    /// The bias corrections of step t, 1 − β₁ᵗ and 1 − β₂ᵗ: the same for every tensor of a step, so an
+    /// optimizer works them out once a step.
+    public static func corrections(step: Int, beta1: Float, beta2: Float) -> Corrections {
+        Corrections(step: step, beta1: beta1, beta2: beta2,
+                    first: 1 - Float(pow(Double(beta1), Double(step))), second: 1 - Float(pow(Double(beta2), Double(step))))
+    }
+
+    /// 1 − β₁ᵗ and 1 − β₂ᵗ for one step and pair of rates.
+    public struct Corrections: Sendable, Equatable {
+        public var step: Int
+        public var beta1: Float
+        public var beta2: Float
+        public var first: Float
+        public var second: Float
+    }
+
+    /// The update with the step's bias corrections worked out already.
+    public static func update(_ p: UnsafeMutablePointer<Float>, _ gradient: UnsafePointer<Float>,
+                              mean m: UnsafeMutablePointer<Float>, squareMean v: UnsafeMutablePointer<Float>,
+                              count: Int, corrections: Corrections, learningRate: Float, beta1: Float, beta2: Float,
+                              epsilon: Float, l1: Float, l2: Float) {
+        let correction1 = corrections.first, correction2 = corrections.second
         let stepSize = learningRate / correction1
         let inverseRootCorrection2 = 1 / correction2.squareRoot()
         if ElementwiseKernels.replaceSwiftLoops {

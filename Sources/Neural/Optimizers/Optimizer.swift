@@ -64,6 +64,8 @@ public struct Optimizer: Sendable {
 
     private var firstMoment: [[Float]] = []
     private var secondMoment: [[Float]] = []
+    /// Adam's bias corrections for the step under way, worked out by its first tensor.
+    private var adamCorrections: Adam.Corrections?
 
     public init(_ kind: OptimizerKind, learningRate: Float? = nil, l1: Float = 0, l2: Float = 0) {
         self.kind = kind
@@ -102,8 +104,15 @@ public struct Optimizer: Sendable {
                                learningRate: learningRate, alpha: alpha, epsilon: epsilon, l1: l1, l2: l2)
             }
         case .adam(let beta1, let beta2, let epsilon):
+            let corrections: Adam.Corrections
+            if let known = adamCorrections, known.step == step, known.beta1 == beta1, known.beta2 == beta2 {
+                corrections = known
+            } else {
+                corrections = Adam.corrections(step: step, beta1: beta1, beta2: beta2)
+                adamCorrections = corrections
+            }
             withState(slot) { mean, squareMean in
-                Adam.update(parameters, gradient, mean: mean, squareMean: squareMean, count: count, step: step,
+                Adam.update(parameters, gradient, mean: mean, squareMean: squareMean, count: count, corrections: corrections,
                             learningRate: learningRate, beta1: beta1, beta2: beta2, epsilon: epsilon, l1: l1, l2: l2)
             }
         }

@@ -26,6 +26,9 @@ public struct Network: Sendable {
     public private(set) var layers: [any Layer]
     /// The lowest layer that trains (`layers.count` when none does), kept so a step need not look it up.
     private var trainableFrom = 0
+    /// For each layer, its function when it is an activation layer (nil otherwise): such a layer and its
+    /// neighbour may run as one pass (see `forwardTogether` and `backwardTogether`).
+    private var activations: [Activation?] = []
 
     /// A network of these layers, or the sentence that says where their shapes do not chain.
     public init(checking layers: [any Layer]) throws(NetworkShapeError) {
@@ -38,6 +41,7 @@ public struct Network: Sendable {
         }
         self.layers = layers
         trainableFrom = Self.firstTrainable(in: layers)
+        activations = layers.map { ($0 as? ActivationLayer)?.function }
     }
 
     private static func firstTrainable(in layers: [any Layer]) -> Int {
@@ -177,10 +181,26 @@ public struct Network: Sendable {
         guard input.columns == inputSize else {
             fatalError("the network takes examples of \(inputShape) = \(inputSize) numbers, but got rows of \(input.columns)")
         }
-        layers[0].forward(input, mode: mode)
-        for index in stride(from: 1, through: last, by: 1) {
-            let previous = layers[index - 1].outputInPlace()
-            layers[index].forward(previous, mode: mode)
+        var index = 0
+        while index <= last {
+            let layerInput = index == 0 ? input : layers[index - 1].outputInPlace()
+            if index < last, let function = activations[index + 1], forwardTogether(index, layerInput, mode: mode, function) {
+                index += 2
+            } else {
+                layers[index].forward(layerInput, mode: mode)
+                index += 1
+            }
+        }
+    }
+
+    /// Layer `index` and the activation layer after it in one forward pass, where layer `index` has one for
+    /// `function` (a dense layer and ReLU: Z and relu(Z) written as each number is finished, one pass over
+    /// the batch instead of two). The two layers' outputs are what their own forward passes give, to the bit.
+    private mutating func forwardTogether(_ index: Int, _ input: Matrix, mode: Mode, _ function: Activation) -> Bool {
+        layers.withUnsafeMutableBufferPointer { layers in
+            layers[index + 1].receiveOutput(rows: input.rows) { activated in
+                layers[index].forward(input, mode: mode, alsoApplying: function, into: activated)
+            }
         }
     }
 
@@ -193,38 +213,57 @@ public struct Network: Sendable {
 
     /// Backpropagation from layer `last` down to layer `first` (whose input gradient is not computed).
     public mutating func backward(input: Matrix, outputGradient: Matrix, fromLayer last: Int, downTo first: Int) {
-        var index = last
-        while index >= first {
-            let layerInput = index == 0 ? input : layers[index - 1].outputInPlace()
-            let gradient = index == last ? outputGradient : layers[index + 1].inputGradientInPlace()
-            layers[index].backward(input: layerInput, outputGradient: gradient, computeInputGradient: index > first)
-            index -= 1
-        }
+        propagate(input: input, outputGradient: outputGradient, from: last, downTo: first, parameters: true, firstInputGradient: false)
     }
 
     /// Backpropagation all the way to the input: every layer from `last` down to the first computes its
     /// gradients and ∂L/∂input, so `inputGradient` then holds ∂L/∂(network input) — how the loss changes as
     /// each input number moves (a GAN's generator learns through this gradient of its discriminator).
     public mutating func backwardToInput(input: Matrix, outputGradient: Matrix, fromLayer last: Int) {
-        var index = last
-        while index >= 0 {
-            let layerInput = index == 0 ? input : layers[index - 1].outputInPlace()
-            let gradient = index == last ? outputGradient : layers[index + 1].inputGradientInPlace()
-            layers[index].backward(input: layerInput, outputGradient: gradient, computeInputGradient: true)
-            index -= 1
-        }
+        propagate(input: input, outputGradient: outputGradient, from: last, downTo: 0, parameters: true, firstInputGradient: true)
     }
 
     /// Backpropagation to the input alone: ∂L/∂(network input) lands in `inputGradient`, and no parameter
     /// gradient is computed or changed (a GAN's generator step needs its discriminator's input gradient and
     /// nothing else of it).
     public mutating func backwardToInputOnly(input: Matrix, outputGradient: Matrix, fromLayer last: Int) {
+        propagate(input: input, outputGradient: outputGradient, from: last, downTo: 0, parameters: false, firstInputGradient: true)
+    }
+
+    /// The backward passes of layers `last` down to `first`: with their parameters' gradients or without
+    /// (`parameters`), and with ∂L/∂input of layer `first` or without.
+    private mutating func propagate(input: Matrix, outputGradient: Matrix, from last: Int, downTo first: Int,
+                                    parameters: Bool, firstInputGradient: Bool) {
         var index = last
-        while index >= 0 {
+        while index >= first {
             let layerInput = index == 0 ? input : layers[index - 1].outputInPlace()
             let gradient = index == last ? outputGradient : layers[index + 1].inputGradientInPlace()
-            layers[index].backwardToInputOnly(input: layerInput, outputGradient: gradient)
+            // An activation layer below whose ∂L/∂input is wanted may go with this one.
+            if index - 1 > first || (index - 1 == first && firstInputGradient), let function = activations[index - 1],
+               backwardTogether(index, layerInput, gradient, networkInput: input, function, parameters: parameters) {
+                index -= 2
+                continue
+            }
+            if parameters {
+                layers[index].backward(input: layerInput, outputGradient: gradient, computeInputGradient: index > first || firstInputGradient)
+            } else {
+                layers[index].backwardToInputOnly(input: layerInput, outputGradient: gradient)
+            }
             index -= 1
+        }
+    }
+
+    /// Layer `index` and the activation layer before it in one backward pass, where layer `index` has one
+    /// for `function` (a dense layer and ReLU: ∂L/∂a and ∂L/∂z = ∂L/∂a where z > 0 written as each number is
+    /// finished). Both layers' gradients are what their own backward passes give, to the bit.
+    private mutating func backwardTogether(_ index: Int, _ layerInput: Matrix, _ gradient: Matrix, networkInput: Matrix,
+                                           _ function: Activation, parameters: Bool) -> Bool {
+        let z = index - 1 == 0 ? networkInput : layers[index - 2].outputInPlace()
+        return layers.withUnsafeMutableBufferPointer { layers in
+            layers[index - 1].receiveInputGradient(rows: gradient.rows) { activationGradient in
+                layers[index].backward(input: layerInput, outputGradient: gradient, parameters: parameters,
+                                       thenActivation: function, at: z, into: activationGradient)
+            }
         }
     }
 
