@@ -92,6 +92,9 @@ public struct Dense: Layer {
         forward(input, rectifiedInto: nil)
     }
 
+    /// ReLU alone: its forward pass is written beside Z, and its backward pass beside ∂L/∂X.
+    public func runsTogether(with function: Activation) -> Bool { function == .relu }
+
     /// With ReLU after it, a dense layer writes relu(Z) beside Z as each element is finished, so the ReLU layer
     /// need not pass over Z again (`Network.forward` hands it the ReLU's buffer). Any other function: false.
     public mutating func forward(_ input: Matrix, mode: Mode, alsoApplying function: Activation,

@@ -38,6 +38,9 @@ public protocol Layer: Sendable {
     mutating func reserve(batchCapacity: Int)
     /// Computes `output` from `input`.
     mutating func forward(_ input: Matrix, mode: Mode)
+    /// Whether this layer has one pass for itself and an activation layer of `function` beside it (the two
+    /// methods below); asked once, when a network is made, so no step tries a pair that cannot go together.
+    func runsTogether(with function: Activation) -> Bool
     /// Computes `output` from `input` and, in the same pass, `function` of it into `activated` (room for
     /// `input.rows × outputSize` floats): the activation layer after this one, done while each number is at
     /// hand (a dense layer and the ReLU after it). Returns false, having done nothing, where the layer has no
@@ -92,6 +95,8 @@ extension Layer {
     public mutating func backwardToInputOnly(input: Matrix, outputGradient: Matrix) {
         backward(input: input, outputGradient: outputGradient, computeInputGradient: true)
     }
+
+    public func runsTogether(with function: Activation) -> Bool { false }
 
     public mutating func forward(_ input: Matrix, mode: Mode, alsoApplying function: Activation,
                                  into activated: UnsafeMutablePointer<Float>) -> Bool { false }

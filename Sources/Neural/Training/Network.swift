@@ -26,9 +26,16 @@ public struct Network: Sendable {
     public private(set) var layers: [any Layer]
     /// The lowest layer that trains (`layers.count` when none does), kept so a step need not look it up.
     private var trainableFrom = 0
-    /// For each layer, its function when it is an activation layer (nil otherwise): such a layer and its
-    /// neighbour may run as one pass (see `forwardTogether` and `backwardTogether`).
-    private var activations: [Activation?] = []
+    /// For each layer, the activation layers beside it that it runs together with (see `forwardTogether` and
+    /// `backwardTogether`), worked out once from the layers.
+    private var pairs: [Pairing] = []
+
+    /// The functions of the activation layers after and before a layer, where the layer can take them in its
+    /// own pass (`Layer.runsTogether(with:)`); nil where there is none or it cannot.
+    private struct Pairing: Sendable {
+        var after: Activation?
+        var before: Activation?
+    }
 
     /// A network of these layers, or the sentence that says where their shapes do not chain.
     public init(checking layers: [any Layer]) throws(NetworkShapeError) {
@@ -41,7 +48,15 @@ public struct Network: Sendable {
         }
         self.layers = layers
         trainableFrom = Self.firstTrainable(in: layers)
-        activations = layers.map { ($0 as? ActivationLayer)?.function }
+        let functions = layers.map { ($0 as? ActivationLayer)?.function }
+        pairs = layers.indices.map { index in
+            func taken(_ neighbour: Int) -> Activation? {
+                guard functions.indices.contains(neighbour), let function = functions[neighbour],
+                      layers[index].runsTogether(with: function) else { return nil }
+                return function
+            }
+            return Pairing(after: taken(index + 1), before: taken(index - 1))
+        }
     }
 
     private static func firstTrainable(in layers: [any Layer]) -> Int {
@@ -184,7 +199,7 @@ public struct Network: Sendable {
         var index = 0
         while index <= last {
             let layerInput = index == 0 ? input : layers[index - 1].outputInPlace()
-            if index < last, let function = activations[index + 1], forwardTogether(index, layerInput, mode: mode, function) {
+            if index < last, let function = pairs[index].after, forwardTogether(index, layerInput, mode: mode, function) {
                 index += 2
             } else {
                 layers[index].forward(layerInput, mode: mode)
@@ -239,7 +254,7 @@ public struct Network: Sendable {
             let layerInput = index == 0 ? input : layers[index - 1].outputInPlace()
             let gradient = index == last ? outputGradient : layers[index + 1].inputGradientInPlace()
             // An activation layer below whose ∂L/∂input is wanted may go with this one.
-            if index - 1 > first || (index - 1 == first && firstInputGradient), let function = activations[index - 1],
+            if index - 1 > first || (index - 1 == first && firstInputGradient), let function = pairs[index].before,
                backwardTogether(index, layerInput, gradient, networkInput: input, function, parameters: parameters) {
                 index -= 2
                 continue
