@@ -33,3 +33,33 @@ struct MatrixTests {
         #expect(abs(mean - 0.5) < 0.02)
     }
 }
+
+/// Layers' buffers start on 64-byte boundaries, so their vectors never straddle two cache lines.
+@Suite("Cache-aligned matrices")
+struct CacheAlignedMatrixTests {
+    static func address(_ matrix: Matrix) -> Int {
+        matrix.storage.withUnsafeBufferPointer { Int(bitPattern: $0.baseAddress) }
+    }
+
+    @Test func buffersStartOnA64ByteBoundaryAndHoldZeros() {
+        for (columns, capacity) in [(32, 128), (32, 256), (2, 128), (1, 256), (64, 32), (3, 7), (1024, 256)] {
+            let matrix = Matrix.cacheAligned(rows: 0, columns: columns, capacity: capacity)
+            #expect(Self.address(matrix) % 64 == 0, "\(columns) columns × \(capacity) rows")
+            #expect(matrix.rows == 0 && matrix.columns == columns && matrix.capacity == capacity)
+            #expect(matrix.storage.allSatisfy { $0 == 0 })
+        }
+        let some = Matrix.cacheAligned(rows: 5, columns: 4, capacity: 10)
+        #expect(some.rows == 5 && some.capacity == 10 && some.elements == [Float](repeating: 0, count: 20))
+    }
+
+    @Test func layersReserveAlignedBuffers() {
+        var random = RandomSource(seed: 1)
+        var dense = Dense(inputSize: 32, outputSize: 32, initializer: .he, random: &random)
+        var relu = ActivationLayer(.relu, size: 32)
+        dense.reserve(batchCapacity: 128)
+        relu.reserve(batchCapacity: 128)
+        for matrix in [dense.output, dense.inputGradient, relu.output, relu.inputGradient] {
+            #expect(Self.address(matrix) % 64 == 0)
+        }
+    }
+}

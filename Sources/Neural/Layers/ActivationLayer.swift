@@ -32,8 +32,8 @@ public struct ActivationLayer: Layer {
     public func detachedCopy() -> any Layer { ActivationLayer(function, shape: inputShape) }
 
     public mutating func reserve(batchCapacity: Int) {
-        output = Matrix(rows: 0, columns: inputSize, capacity: batchCapacity)
-        inputGradient = Matrix(rows: 0, columns: inputSize, capacity: batchCapacity)
+        output = .cacheAligned(rows: 0, columns: inputSize, capacity: batchCapacity)
+        inputGradient = .cacheAligned(rows: 0, columns: inputSize, capacity: batchCapacity)
     }
 
     public mutating func forward(_ input: Matrix, mode: Mode) {

@@ -84,8 +84,8 @@ public struct Dense: Layer {
     public var spec: LayerSpec { .dense(inputSize: inputSize, outputSize: outputSize) }
 
     public mutating func reserve(batchCapacity: Int) {
-        output = Matrix(rows: 0, columns: outputSize, capacity: batchCapacity)
-        inputGradient = Matrix(rows: 0, columns: inputSize, capacity: batchCapacity)
+        output = .cacheAligned(rows: 0, columns: outputSize, capacity: batchCapacity)
+        inputGradient = .cacheAligned(rows: 0, columns: inputSize, capacity: batchCapacity)
     }
 
     public mutating func forward(_ input: Matrix, mode: Mode) {
