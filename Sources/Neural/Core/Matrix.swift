@@ -22,19 +22,32 @@ public struct Matrix: Sendable {
     }
 
     /// A zero matrix of `rows × columns` with room for `capacity` rows whose buffer starts on a 64-byte
-    /// boundary, where it can: then no vector of up to 16 floats at a multiple of 16 from the start straddles
-    /// two cache lines (a straddling load or store touches both, twice the work for a layer's output). Swift
-    /// places an array's elements wherever the allocator puts it, so this asks for buffers until one starts
-    /// on a boundary (about one in four does), at most 64 times, and keeps the last one it gets.
-    /// Layers make their buffers with it once, in `reserve(batchCapacity:)`; the numbers never depend on it.
+    /// boundary, where the allocator allows it: then no vector of up to 16 floats at a multiple of 16 from the
+    /// start straddles two cache lines (a straddling load or store touches both, twice the work for a layer's
+    /// output). Swift places an array's elements wherever the allocator puts the array, so this asks for
+    /// buffers until one starts on a boundary, at most 64 times, and keeps the last one it gets. Each try asks
+    /// for 16 bytes more spare room than the one before: blocks of one size laid end to end can all sit at the
+    /// same offset from a boundary, blocks of growing sizes cannot.
+    ///
+    /// Some allocators never give a boundary, and then the buffer starts where it must: glibc hands a block of
+    /// 128 KiB or more straight from the system, 16 bytes past a page boundary, and the address sanitizer's
+    /// allocator puts every block at one offset for its size. Layers make their buffers with this once, in
+    /// `reserve(batchCapacity:)`; the numbers never depend on where a buffer starts, only the speed does.
     public static func cacheAligned(rows: Int, columns: Int, capacity: Int) -> Matrix {
         var matrix = Matrix(rows: rows, columns: columns, capacity: capacity)
+        let count = matrix.storage.count
         var tried: [[Float]] = []
-        while !matrix.storage.isEmpty, tried.count < 64,
-              matrix.storage.withUnsafeBufferPointer({ Int(bitPattern: $0.baseAddress) % 64 != 0 }) {
+        func startsOnABoundary(_ storage: [Float]) -> Bool {
+            storage.withUnsafeBufferPointer { Int(bitPattern: $0.baseAddress) % 64 == 0 }
+        }
+        while count > 0, tried.count < 64, !startsOnABoundary(matrix.storage) {
             // Held until the end, so the allocator cannot hand the same block back.
             tried.append(matrix.storage)
-            matrix.storage = [Float](repeating: 0, count: matrix.storage.count)
+            let spare = 4 * tried.count
+            matrix.storage = [Float](unsafeUninitializedCapacity: count + spare) { buffer, initialized in
+                buffer.baseAddress!.initialize(repeating: 0, count: count)
+                initialized = count
+            }
         }
         return matrix
     }
