@@ -308,6 +308,29 @@ struct ImagePlaygroundDriver {
         let yaml = try String(contentsOfFile: base + ".yaml", encoding: .utf8)
         #expect(yaml.contains("mode: images") && yaml.contains("model: conv 4 3 pad 1, relu, maxpool 2, conv 6 1, relu, maxpool 2"))
 
+        // Saving again over the same name asks first; q answers (it keeps the files) rather than quitting.
+        driver.press(.character("s"))
+        driver.frames(1)
+        let firstWritten = try Data(contentsOf: URL(fileURLWithPath: base + ".safetensors"))
+        driver.press(.character("w"))
+        driver.type(base)
+        driver.press(.enter)
+        #expect(driver.playground.notice == "\(base).yaml and \(base).safetensors already exist: press y to replace, any other key to keep.")
+        driver.press(.character("q"))
+        #expect(!driver.tutor.hasQuit)
+        #expect(driver.playground.notice == "Nothing saved: the files were kept.")
+        #expect(try Data(contentsOf: URL(fileURLWithPath: base + ".safetensors")) == firstWritten)
+        #expect(try String(contentsOfFile: base + ".yaml", encoding: .utf8) == yaml)
+        driver.press(.character("w"))
+        driver.type(base)
+        driver.press(.enter)
+        driver.press(.character("y"))
+        let replaced = driver.playground.network
+        #expect(!replaced.hasSameParameters(as: trained), "a step was taken since the first save")
+        #expect(driver.playground.notice == "Saved \(base).yaml and \(base).safetensors.")
+        #expect(try SavedModel.read(from: URL(fileURLWithPath: base + ".safetensors")).network.hasSameParameters(as: driver.playground.network))
+        #expect(try Data(contentsOf: URL(fileURLWithPath: base + ".safetensors")) != firstWritten)
+
         // The settings open in a fresh image playground, and in the dense one they switch to the image mode.
         var fresh = ImagePlaygroundDriver()
         fresh.press(.character("o"))
@@ -330,7 +353,7 @@ struct ImagePlaygroundDriver {
         fromModel.type(base + ".safetensors")
         fromModel.press(.enter)
         #expect(fromModel.playground.configuration.blocks == configuration.blocks)
-        #expect(fromModel.playground.initialNetwork.network.hasSameParameters(as: trained))
+        #expect(fromModel.playground.initialNetwork.network.hasSameParameters(as: replaced), "the weights written by y")
         #expect(fromModel.text.contains("training goes on from its weights"))
     }
 

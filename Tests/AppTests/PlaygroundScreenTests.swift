@@ -268,7 +268,7 @@ struct PlaygroundScreenTests {
         var driver = PlaygroundDriver()
         // Nothing is written: a relative name would land in the folder the tests run in.
         driver.files = { request in
-            if case .save(let save) = request { return .saved(configurationPath: save.configurationPath, modelPath: save.modelPath) }
+            if case .save(let save, _) = request { return .saved(configurationPath: save.configurationPath, modelPath: save.modelPath) }
             return .failed("not opened in this test")
         }
         driver.press(.character("w"))
@@ -280,7 +280,7 @@ struct PlaygroundScreenTests {
         driver.type("my-run")
         driver.press(.enter)
         let save = driver.effects.compactMap { effect -> PlaygroundSave? in
-            if case .playground(.save(let save)) = effect { return save } else { return nil }
+            if case .playground(.save(let save, _)) = effect { return save } else { return nil }
         }.last
         #expect(save?.configurationPath == "my-run.yaml", "not playground-spiralmy-run.yaml")
         // Enter alone takes the suggestion: the file just saved.
@@ -313,6 +313,31 @@ struct PlaygroundScreenTests {
         #expect(model.network.hasSameParameters(as: try #require(driver.playground.network)))
         #expect(model.featureNames == ["x1", "x2", "x2²"] && model.loss == .binaryCrossEntropy)
 
+        // Saving again over the same name asks first: any key but y keeps the files, and q answers rather
+        // than quitting; y writes the new weights.
+        let firstWritten = try Data(contentsOf: folder.appendingPathComponent("run.safetensors"))
+        let firstYAML = try String(contentsOfFile: yaml, encoding: .utf8)
+        driver.press(.character("s"))
+        driver.frames(1)
+        for answer in [Key.character("q"), .escape, .character("n")] {
+            driver.press(.character("w"), .control("u"))
+            driver.type(folder.appendingPathComponent("run").path)
+            driver.press(.enter)
+            #expect(driver.playground.notice == "\(yaml) and \(folder.path)/run.safetensors already exist: press y to replace, any other key to keep.")
+            driver.press(answer)
+            #expect(!driver.tutor.hasQuit && driver.tutor.screen.isPlayground)
+            #expect(driver.playground.notice == "Nothing saved: the files were kept.")
+            #expect(try Data(contentsOf: folder.appendingPathComponent("run.safetensors")) == firstWritten)
+            #expect(try String(contentsOfFile: yaml, encoding: .utf8) == firstYAML)
+        }
+        driver.press(.character("w"), .control("u"))
+        driver.type(folder.appendingPathComponent("run").path)
+        driver.press(.enter, .character("y"))
+        #expect(driver.playground.notice?.hasPrefix("Saved \(yaml)") == true, "\(driver.playground.notice ?? "")")
+        #expect(try SavedModel.read(from: folder.appendingPathComponent("run.safetensors")).network
+            .hasSameParameters(as: try #require(driver.playground.network)))
+        #expect(try Data(contentsOf: folder.appendingPathComponent("run.safetensors")) != firstWritten)
+
         // Change things, then open the file: the saved settings come back, from epoch 0.
         driver.press(.character("]"), .character("g"))
         driver.press(.character("o"), .control("u"))
@@ -326,7 +351,8 @@ struct PlaygroundScreenTests {
         #expect(driver.text.contains("Opened"))
 
         // Opening the model instead: its layers and weights, ready to train on.
-        let trained = model.network
+        let trained = try SavedModel.read(from: folder.appendingPathComponent("run.safetensors")).network
+        #expect(!trained.hasSameParameters(as: model.network), "y wrote the weights of a step later")
         driver.press(.character("["))
         driver.press(.character("o"), .control("u"))
         driver.type(folder.appendingPathComponent("run.safetensors").path)

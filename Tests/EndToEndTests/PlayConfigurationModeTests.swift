@@ -16,7 +16,7 @@ struct PlayConfigurationModeTests {
     /// Saves `configuration` as the image playground's `w` does: `base.yaml` and `base.safetensors`.
     static func saveImages(_ configuration: ImagePlaygroundConfiguration, base: URL) throws {
         let request = ImagePlaygroundScreen(configuration: configuration).saveRequest(base: base.path)
-        guard case .saved = PlaygroundFiles.perform(.save(request)) else { throw CancellationError() }
+        guard case .saved = PlaygroundFiles.perform(.save(request, replacing: false)) else { throw CancellationError() }
     }
 
     /// Saves `configuration` as the sequence mode's `w` does, before any training.
@@ -70,6 +70,15 @@ struct PlayConfigurationModeTests {
         let evaluated = try GradschoolBinary.run(["train", "--config", "digits.yaml", "--epochs", "0", "--save", "same.safetensors", "--quiet"], in: folder)
         #expect(evaluated.status == 0, "\(evaluated.error)")
         #expect(try SavedModel.read(from: folder.appendingPathComponent("same.safetensors")).network.hasSameParameters(as: trainer.network))
+
+        // The --json summary names the model the weights came from, and null once they are drawn fresh.
+        let summary = try GradschoolBinary.run(["train", "--config", "digits.yaml", "--epochs", "0", "--json"], in: folder)
+        #expect(summary.status == 0, "\(summary.error)")
+        #expect((try jsonObject(summary.output)["model"] as? [String: Any])?["init"] as? String == "digits.safetensors", "\(summary.output)")
+        try FileManager.default.removeItem(at: folder.appendingPathComponent("digits.safetensors"))
+        let fresh = try GradschoolBinary.run(["train", "--config", "digits.yaml", "--epochs", "0", "--json"], in: folder)
+        #expect(fresh.status == 0, "\(fresh.error)")
+        #expect((try jsonObject(fresh.output)["model"] as? [String: Any])?["init"] is NSNull, "\(fresh.output)")
     }
 
     @Test func aSequenceFileTrainsItsModelOnTheNames() throws {

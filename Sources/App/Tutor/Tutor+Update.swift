@@ -78,7 +78,8 @@ extension Tutor {
     }
 
     private mutating func handle(_ key: Key) -> [Effect] {
-        // A playground prompt takes every key as text (Ctrl-C still quits).
+        // A playground prompt takes every key as text, and a question (replace these files?) takes every key
+        // as its answer (Ctrl-C still quits).
         if overlay == nil, key != .control("c"), case .playground(let playground) = screen, playground.isTakingText {
             return handlePlayground(key)
         }

@@ -48,7 +48,8 @@ struct ConfiguredImages {
             console.writeOutput("\(path): the image playground's CNN, starting \(start)\(length)\n")
         }
         let setup = ModelSetup(network: network.network, loss: .crossEntropy)
-        try TrainRun(plan: plan, console: console, otherInputs: [configInput, modelInput]).train(setup, on: data)
+        try TrainRun(plan: plan, console: console, otherInputs: [configInput, modelInput],
+                     startedFrom: network.continued ? modelPath : nil).train(setup, on: data)
     }
 
     /// The weights saved beside the file when they are there and fit its layers; else the seed's.

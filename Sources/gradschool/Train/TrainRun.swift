@@ -13,6 +13,9 @@ struct TrainRun {
     let console: Console
     /// Files read besides the plan's data and model (a `--config` file and the CSV it names): no output may replace them.
     var otherInputs: [OutputFile.Input] = []
+    /// The model file the weights came from when it is not `--init` (the model saved beside a `--config`
+    /// file): the `--json` summary names it as `init`.
+    var startedFrom: String?
 
     /// Every file the run reads, which no output may replace.
     var inputs: [OutputFile.Input] { OutputFile.inputs(of: plan) + otherInputs }
@@ -142,7 +145,7 @@ struct TrainRun {
                                 configuration: plan.trainingConfiguration(loss: setup.loss))
         }
         var summary = TrainSummary(plan: plan, data: data, network: evaluator.network, loss: setup.loss, status: trainer.status,
-                                   history: Array(trainer.history), evaluations: [], seconds: seconds)
+                                   history: Array(trainer.history), evaluations: [], seconds: seconds, startedFrom: startedFrom)
         if case .diverged(let divergence) = trainer.status {
             if plan.json { console.writeOutput(summary.json.rendered() + "\n") }
             // A penalty whose step alone (learning rate × penalty) is 1 or more, or that is huge, is the cause.

@@ -11,6 +11,8 @@ struct TrainSummary {
     var history: [EpochRecord]
     var evaluations: [SetEvaluation]
     var seconds: Double
+    /// The model file the weights came from besides `--init` (the model saved beside a `--config` file).
+    var startedFrom: String?
 
     /// `finished`, `stopped-early`, `diverged`, or `evaluated` when no epoch was asked for.
     static func statusName(_ status: TrainingStatus) -> String {
@@ -84,7 +86,7 @@ struct TrainSummary {
 
     private var modelJSON: JSONValue {
         let architecture = network.architecture
-        var initPath = JSONValue.null
+        var initPath = startedFrom.map { JSONValue.string($0) } ?? .null
         if case .file(let path) = plan.model { initPath = .string(path) }
         let sizes: JSONValue = architecture.map { JSONValue.array($0.sizes.map { JSONValue.integer($0) }) } ?? .null
         let activations: JSONValue = architecture.map { JSONValue.array($0.hiddenActivations.map { JSONValue.string($0.modelFileName) }) } ?? .null

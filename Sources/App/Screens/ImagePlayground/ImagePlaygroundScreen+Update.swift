@@ -7,6 +7,10 @@ extension ImagePlaygroundScreen {
     /// Applies a key and returns what the run and the files must do.
     public mutating func handle(_ key: Key) -> [Effect] {
         if prompt != nil { return handlePrompt(key) }
+        if let save = pendingSave {
+            pendingSave = nil
+            return PlaygroundScreen.answer(key, replacing: save, notice: &notice)
+        }
         notice = nil
         let controls = self.controls
         let index = controls.firstIndex(of: control) ?? 0
@@ -209,7 +213,7 @@ extension ImagePlaygroundScreen {
                 notice = "Nothing saved: type a file name."
                 return []
             }
-            return [.playground(.save(saveRequest(base: base)))]
+            return [.playground(.save(saveRequest(base: base), replacing: false))]
         case .open:
             guard !text.isEmpty else { notice = "Nothing opened: type the path of a .yaml or .safetensors file."; return [] }
             return [.playground(.open(path: text))]
@@ -231,6 +235,10 @@ extension ImagePlaygroundScreen {
         case .saved(let configurationPath, let modelPath):
             lastConfigurationPath = configurationPath
             notice = "Saved \(configurationPath) and \(modelPath)."
+            return []
+        case .exists(let paths, let save):
+            pendingSave = save
+            notice = PlaygroundScreen.replaceQuestion(paths)
             return []
         case .openedImages(let path, let opened):
             lastConfigurationPath = path

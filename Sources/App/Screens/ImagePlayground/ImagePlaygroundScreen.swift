@@ -34,6 +34,8 @@ public struct ImagePlaygroundScreen: Sendable {
     /// The network at work on that digit.
     var inspection: ImagePlaygroundInspection
     var prompt: PlaygroundScreen.Prompt?
+    /// A save that found its files already there, waiting for `y`.
+    var pendingSave: PlaygroundSave?
     /// A one-line answer to the last action.
     var notice: String?
     var lastConfigurationPath: String?
@@ -65,7 +67,9 @@ public struct ImagePlaygroundScreen: Sendable {
     var epoch: Int { carriedEpochs + (training?.epoch ?? 0) }
     var controls: [ImagePlaygroundControl] { ImagePlaygroundControl.all(for: configuration) }
     var isAnimating: Bool { isRunning }
-    public var isTakingText: Bool { prompt != nil }
+    /// Whether keys answer something (a typed line, or whether to replace files) rather than act: `q` then
+    /// answers instead of quitting.
+    public var isTakingText: Bool { prompt != nil || pendingSave != nil }
 
     var isDiverged: Bool {
         if case .diverged? = training?.status { true } else { false }

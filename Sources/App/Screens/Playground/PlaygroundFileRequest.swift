@@ -3,8 +3,9 @@ import Neural
 /// File work the playground asks the runner for (`Effect.playground`); the answer comes back as
 /// `Message.playground(PlaygroundFileResult)`.
 public enum PlaygroundFileRequest: Equatable, Sendable {
-    /// Write the configuration as YAML and the model as safetensors.
-    case save(PlaygroundSave)
+    /// Write the configuration as YAML and the model as safetensors; unless `replacing`, existing files are
+    /// left alone and the answer says they exist.
+    case save(PlaygroundSave, replacing: Bool)
     /// Read a configuration (and the CSV file it names), or a model saved as safetensors.
     case open(path: String)
 }
@@ -30,6 +31,8 @@ public struct PlaygroundSave: Equatable, Sendable {
 /// What came of a file request.
 public enum PlaygroundFileResult: Equatable, Sendable {
     case saved(configurationPath: String, modelPath: String)
+    /// Nothing was written: these files exist; the save waits for the learner to say to replace them.
+    case exists([String], PlaygroundSave)
     /// A configuration was read; `file` is the CSV it names, loaded.
     case opened(path: String, configuration: PlaygroundConfiguration, file: Dataset?)
     /// A model was read: its network, to go on training from, and the loss it was trained with.

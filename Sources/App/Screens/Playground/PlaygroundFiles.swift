@@ -5,8 +5,8 @@ import Neural
 public enum PlaygroundFiles {
     public static func perform(_ request: PlaygroundFileRequest) -> PlaygroundFileResult {
         switch request {
-        case .save(let save):
-            return write(save)
+        case .save(let save, let replacing):
+            return write(save, replacing: replacing)
         case .open(let path) where path.hasSuffix(".safetensors"):
             do {
                 let model = try SavedModel.read(from: URL(fileURLWithPath: path))
@@ -73,12 +73,14 @@ public enum PlaygroundFiles {
         }
     }
 
-    private static func write(_ save: PlaygroundSave) -> PlaygroundFileResult {
+    private static func write(_ save: PlaygroundSave, replacing: Bool) -> PlaygroundFileResult {
+        var existing: [String] = []
         for path in [save.configurationPath, save.modelPath] {
             let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
             var isFolder: ObjCBool = false
-            if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue {
-                return .failed("\(path) is a folder: type a file name, such as \(path)/run")
+            if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) {
+                if isFolder.boolValue { return .failed("\(path) is a folder: type a file name, such as \(path)/run") }
+                existing.append(path)
             }
             guard FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder), isFolder.boolValue else {
                 return .failed("Nothing saved: the folder \(folder) does not exist; create it first or type another path.")
@@ -87,6 +89,7 @@ public enum PlaygroundFiles {
                 return .failed("Nothing saved: the folder \(folder) is not writable; type another path.")
             }
         }
+        if !existing.isEmpty && !replacing { return .exists(existing, save) }
         do {
             try save.configuration.write(toFile: save.configurationPath, atomically: true, encoding: .utf8)
         } catch {

@@ -7,6 +7,10 @@ extension PlaygroundScreen {
     /// Applies a key; `limits` are how many layers and neurons the screen can draw.
     mutating func handle(_ key: Key, limits: PlaygroundLimits) -> [Effect] {
         if prompt != nil { return handlePrompt(key) }
+        if let save = pendingSave {
+            pendingSave = nil
+            return Self.answer(key, replacing: save, notice: &notice)
+        }
         notice = nil
         switch key {
         case .character(" "): return togglePlay()
@@ -277,7 +281,7 @@ extension PlaygroundScreen {
                 notice = text.isEmpty ? "Nothing saved: type a file name." : "Nothing to save yet: the data could not be made."
                 return []
             }
-            return [.playground(.save(save))]
+            return [.playground(.save(save, replacing: false))]
         case .open:
             guard !text.isEmpty else { notice = "Nothing opened: type the path of a .yaml file."; return [] }
             return [.playground(.open(path: text))]
@@ -288,6 +292,19 @@ extension PlaygroundScreen {
             }
             return setSelectedWeight(value)
         }
+    }
+
+    /// The answer to "press y to replace" (in this playground and the image one): `y` writes over the files;
+    /// any other key keeps them, and the notice says so.
+    static func answer(_ key: Key, replacing save: PlaygroundSave, notice: inout String?) -> [Effect] {
+        if key == .character("y") || key == .character("Y") { return [.playground(.save(save, replacing: true))] }
+        notice = "Nothing saved: the files were kept."
+        return []
+    }
+
+    /// The sentence that asks whether to write over files that are already there.
+    static func replaceQuestion(_ paths: [String]) -> String {
+        "\(paths.joined(separator: " and ")) already \(paths.count == 1 ? "exists" : "exist"): press y to replace, any other key to keep."
     }
 
     /// The file name without a `.yaml`, `.yml` or `.safetensors` ending; nil for an empty name.
@@ -320,6 +337,10 @@ extension PlaygroundScreen {
             lastConfigurationPath = configurationPath
             let folder = configurationPath.hasPrefix("/") ? "" : " in \(Self.folderName(glyphs: .ascii))"
             notice = "Saved \(configurationPath) and \(modelPath)\(folder)."
+            return []
+        case .exists(let paths, let save):
+            pendingSave = save
+            notice = Self.replaceQuestion(paths)
             return []
         case .opened(let path, let opened, let openedFile):
             configuration = opened

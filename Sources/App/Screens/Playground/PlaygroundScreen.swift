@@ -78,6 +78,8 @@ public struct PlaygroundScreen: Equatable, Sendable {
     var chartCursor: Int?
     var panel = Panel.charts
     var prompt: Prompt?
+    /// A save that found its files already there, waiting for `y`.
+    var pendingSave: PlaygroundSave?
     /// A one-line answer to the last action, such as where a file was saved.
     var notice: String?
     var lastConfigurationPath: String?
@@ -145,7 +147,9 @@ public struct PlaygroundScreen: Equatable, Sendable {
     var isAnimating: Bool { isRunning }
 
     /// Whether keys are text for a prompt (so `q` and `?` type rather than quit or help).
-    public var isTakingText: Bool { prompt != nil }
+    /// Whether keys answer something (a typed line, or whether to replace files) rather than act: `q` then
+    /// answers instead of quitting.
+    public var isTakingText: Bool { prompt != nil || pendingSave != nil }
 
     /// The problem of the data, classification when there is none.
     var problem: Problem { data?.problem ?? .binaryClassification }

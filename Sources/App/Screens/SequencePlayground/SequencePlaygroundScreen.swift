@@ -63,7 +63,9 @@ public struct SequencePlaygroundScreen: Equatable, Sendable {
     var sequence: SequenceLiveState? { latest?.sequence }
 
     var isAnimating: Bool { isRunning }
-    public var isTakingText: Bool { prompt != nil }
+    /// Whether keys answer something (a typed line, or whether to replace files) rather than act: `q` then
+    /// answers instead of quitting.
+    public var isTakingText: Bool { prompt != nil || pendingSave != nil }
 
     var isDiverged: Bool {
         if case .diverged? = training?.status { true } else { false }
