@@ -289,6 +289,27 @@ struct PlaygroundScreenTests {
         driver.press(.escape)
     }
 
+    @Test func aSaveWhereNothingCanBeWrittenSaysWhyAndWritesNothing() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("playground-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("run.yaml"), withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var driver = PlaygroundDriver()
+        driver.press(.character("w"), .control("u"))
+        driver.type(folder.appendingPathComponent("run").path)
+        driver.press(.enter)
+        #expect(driver.playground.notice == "\(folder.path)/run.yaml is a folder: type a file name, such as \(folder.path)/run.yaml/run")
+        driver.press(.character("w"), .control("u"))
+        driver.type(folder.appendingPathComponent("missing/run").path)
+        driver.press(.enter)
+        #expect(driver.playground.notice == "Nothing saved: the folder \(folder.path)/missing does not exist; create it first or type another path.")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["run.yaml"], "nothing was written")
+        // The sequence mode's saves are checked by the same rules, with its own example name.
+        #expect(PlaygroundFiles.check([folder.appendingPathComponent("run.yaml").path], example: "names")
+                == .refused("\(folder.path)/run.yaml is a folder: type a file name, such as \(folder.path)/run.yaml/names"))
+        #expect(PlaygroundFiles.check([folder.appendingPathComponent("a.yaml").path, folder.appendingPathComponent("b.yaml").path], example: "names")
+                == .writable(existing: []))
+    }
+
     @Test func savingWritesTheConfigurationAndTheModelAndOpeningReadsThemBack() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("playground-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)

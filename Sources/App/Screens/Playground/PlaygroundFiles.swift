@@ -73,23 +73,40 @@ public enum PlaygroundFiles {
         }
     }
 
-    private static func write(_ save: PlaygroundSave, replacing: Bool) -> PlaygroundFileResult {
+    /// Whether a save may write `paths` (in any playground mode): the files already there, which the save
+    /// replaces only when the learner says so, or why nothing can be saved there.
+    enum SaveTargets: Equatable {
+        case writable(existing: [String])
+        case refused(String)
+    }
+
+    /// Checks that each of `paths` is not a folder and lies in a folder that exists and is writable;
+    /// `example` is the file name the sentence suggests when a path is a folder.
+    static func check(_ paths: [String], example: String) -> SaveTargets {
         var existing: [String] = []
-        for path in [save.configurationPath, save.modelPath] {
+        for path in paths {
             let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
             var isFolder: ObjCBool = false
             if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) {
-                if isFolder.boolValue { return .failed("\(path) is a folder: type a file name, such as \(path)/run") }
+                if isFolder.boolValue { return .refused("\(path) is a folder: type a file name, such as \(path)/\(example)") }
                 existing.append(path)
             }
             guard FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder), isFolder.boolValue else {
-                return .failed("Nothing saved: the folder \(folder) does not exist; create it first or type another path.")
+                return .refused("Nothing saved: the folder \(folder) does not exist; create it first or type another path.")
             }
             guard FileManager.default.isWritableFile(atPath: folder) else {
-                return .failed("Nothing saved: the folder \(folder) is not writable; type another path.")
+                return .refused("Nothing saved: the folder \(folder) is not writable; type another path.")
             }
         }
-        if !existing.isEmpty && !replacing { return .exists(existing, save) }
+        return .writable(existing: existing)
+    }
+
+    private static func write(_ save: PlaygroundSave, replacing: Bool) -> PlaygroundFileResult {
+        switch check([save.configurationPath, save.modelPath], example: "run") {
+        case .refused(let reason): return .failed(reason)
+        case .writable(let existing) where !existing.isEmpty && !replacing: return .exists(existing, save)
+        case .writable: break
+        }
         do {
             try save.configuration.write(toFile: save.configurationPath, atomically: true, encoding: .utf8)
         } catch {

@@ -77,22 +77,11 @@ public enum SequencePlaygroundFiles {
     }
 
     private static func write(_ save: SequencePlaygroundSave, replacing: Bool) -> SequenceFileResult {
-        var existing: [String] = []
-        for path in [save.configurationPath, save.modelPath] {
-            let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
-            var isFolder: ObjCBool = false
-            if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) {
-                if isFolder.boolValue { return .failed("\(path) is a folder: type a file name, such as \(path)/names") }
-                existing.append(path)
-            }
-            guard FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder), isFolder.boolValue else {
-                return .failed("Nothing saved: the folder \(folder) does not exist; create it first or type another path.")
-            }
-            guard FileManager.default.isWritableFile(atPath: folder) else {
-                return .failed("Nothing saved: the folder \(folder) is not writable; type another path.")
-            }
+        switch PlaygroundFiles.check([save.configurationPath, save.modelPath], example: "names") {
+        case .refused(let reason): return .failed(reason)
+        case .writable(let existing) where !existing.isEmpty && !replacing: return .exists(existing, save)
+        case .writable: break
         }
-        if !existing.isEmpty && !replacing { return .exists(existing, save) }
         do {
             try save.configuration.write(toFile: save.configurationPath, atomically: true, encoding: .utf8)
         } catch {
