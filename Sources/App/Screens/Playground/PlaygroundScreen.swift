@@ -146,9 +146,8 @@ public struct PlaygroundScreen: Equatable, Sendable {
     /// Whether something moves, so the runner should send ticks.
     var isAnimating: Bool { isRunning }
 
-    /// Whether keys are text for a prompt (so `q` and `?` type rather than quit or help).
-    /// Whether keys answer something (a typed line, or whether to replace files) rather than act: `q` then
-    /// answers instead of quitting.
+    /// Whether keys answer something (a typed line, or whether to replace files) rather than act: `q` and `?`
+    /// then answer instead of quitting or opening help.
     public var isTakingText: Bool { prompt != nil || pendingSave != nil }
 
     /// The problem of the data, classification when there is none.
